@@ -1,0 +1,96 @@
+using GroupBuyBot.Core.Features.Organizing;
+using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Storage;
+
+namespace GroupBuyBot.Core.Features.NewBuy;
+
+/// <summary>
+/// <c>/newbuy title | price | minimum | deadline [| capacity]</c>. Fields left out are asked for one by one;
+/// the organizer answers by replying to the bot's question. The draft is stored, so a restart loses nothing.
+/// </summary>
+public sealed class NewBuyHandler(IGroupBuyStore store, OrganizerPolicy organizers, TimeProvider time)
+{
+    private static readonly GroupBuyField[] PositionalFields =
+        [GroupBuyField.Title, GroupBuyField.Price, GroupBuyField.MinUnits, GroupBuyField.Deadline, GroupBuyField.Capacity];
+
+    public async Task<Outcome> Start(CommandContext context, string arguments, CancellationToken ct)
+    {
+        if (!await organizers.IsOrganizer(context, ct)) return OrganizerPolicy.Refusal(context);
+
+        var values = arguments.Split(['|', '｜'], StringSplitOptions.TrimEntries);
+        if (values.Length > PositionalFields.Length) return Outcome.Say(context.Text("NewBuyUsage"));
+
+        // Validate everything on a scratch draft first: a malformed command creates nothing.
+        var now = time.GetUtcNow();
+        var scratch = GroupBuy.CreateDraft(context.ChatId, context.ThreadId, 0, context.Actor, now);
+        var problems = Fill(scratch, values, context, now);
+        if (problems.Count > 0) return Outcome.Say(string.Join('\n', problems) + "\n\n" + context.Text("NewBuyUsage"));
+
+        var created = await store.Create(context.ChatId, context.RequestId, number =>
+        {
+            var draft = GroupBuy.CreateDraft(context.ChatId, context.ThreadId, number, context.Actor, now);
+            Fill(draft, values, context, now);
+            draft.Open(now);
+            return draft;
+        }, ct);
+
+        return created.AlreadyApplied ? Outcome.Nothing : NextStep(context, created.Value!);
+    }
+
+    /// <summary>A reply to one of the bot's draft questions. Returns null when the message answers no draft.</summary>
+    public async Task<Outcome?> Answer(CommandContext context, string text, CancellationToken ct)
+    {
+        if (context.ReplyToMessageId is not { } promptId) return null;
+        var draft = await store.FindDraftByPrompt(context.ChatId, promptId, ct);
+        if (draft is null) return null;
+        if (draft.Organizer.UserId != context.Actor.UserId) return null; // others' replies to the question are chat
+
+        var now = time.GetUtcNow();
+        var stored = await store.Change(draft.Id, context.RequestId, buy =>
+        {
+            if (buy.Status != GroupBuyStatus.Draft || buy.MissingFields.Count == 0) return (Buy: buy, Problem: (string?)null);
+            var problem = GroupBuyFieldInput.TryApply(buy, buy.MissingFields[0], text, context, now);
+            if (problem is null) buy.Open(now);
+            return (Buy: buy, Problem: problem);
+        }, ct);
+
+        if (stored.AlreadyApplied || !stored.Found) return Outcome.Nothing;
+        var (buy, problem) = stored.Value;
+        var next = NextStep(context, buy);
+        return problem is null ? next : next with { Reply = problem + "\n" + next.Reply };
+    }
+
+    /// <summary>Remembers the question message, so the organizer's reply to it finds the draft.</summary>
+    public Task RememberQuestion(long draftId, int messageId, CancellationToken ct) =>
+        store.Change(draftId, null, buy => { buy.SetDraftPrompt(messageId); return true; }, ct);
+
+    private static Outcome NextStep(CommandContext context, GroupBuy buy)
+    {
+        if (buy.Status == GroupBuyStatus.Open)
+        {
+            return new Outcome { Announce = buy, Reply = context.Text("BuyOpened", buy.Number) };
+        }
+
+        var question = buy.MissingFields[0] switch
+        {
+            GroupBuyField.Title => context.Text("AskTitle"),
+            GroupBuyField.Price => context.Text("AskPrice", context.Text("DefaultUnit")),
+            GroupBuyField.MinUnits => context.Text("AskMinUnits"),
+            _ => context.Text("AskDeadline"),
+        };
+        return new Outcome { AskFor = buy, Reply = question };
+    }
+
+    private static List<string> Fill(GroupBuy buy, string[] values, CommandContext context, DateTimeOffset now)
+    {
+        var problems = new List<string>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i].Length == 0) continue;
+            var problem = GroupBuyFieldInput.TryApply(buy, PositionalFields[i], values[i], context, now);
+            if (problem is not null) problems.Add(problem);
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,29 @@
+using GroupBuyBot.Core.GroupBuys;
+
+namespace GroupBuyBot.Core.Features;
+
+/// <summary>What the chat should see after a use case ran. The Telegram layer turns it into messages.</summary>
+public sealed record Outcome
+{
+    /// <summary>A message for the chat (HTML), sent as a reply to the request.</summary>
+    public string? Reply { get; init; }
+
+    /// <summary>A short answer for a button tap (plain text, shown as a toast).</summary>
+    public string? Toast { get; init; }
+
+    /// <summary>A buy whose live list changed and must be re-rendered.</summary>
+    public long? RefreshBuyId { get; init; }
+
+    /// <summary>A buy that just opened: post its announcement (the live list) and remember the message.</summary>
+    public GroupBuy? Announce { get; init; }
+
+    /// <summary>A draft that needs an answer: <see cref="Reply"/> is the question; remember its message id.</summary>
+    public GroupBuy? AskFor { get; init; }
+
+    /// <summary>A buy that closed or was cancelled by this request: the later issue's notifications hook here.</summary>
+    public GroupBuy? Ended { get; init; }
+
+    public static Outcome Say(string text) => new() { Reply = text };
+
+    public static Outcome Nothing { get; } = new();
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Parsing;
+using GroupBuyBot.Core.Storage;
+
+namespace GroupBuyBot.Core.Features.SignUps;
+
+public enum SignUpAction
+{
+    Join,
+    Set,
+    Decrement,
+    Leave,
+}
+
+/// <summary>Signing up, changing a quantity and leaving: from commands, buttons and natural replies alike.</summary>
+public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, TimeProvider time)
+{
+    /// <summary><c>/join [#n] [qty] [note]</c></summary>
+    public async Task<Outcome> Join(CommandContext context, string arguments, CancellationToken ct)
+    {
+        var rest = BuyReference.Split(arguments, allowBareNumber: false, out var number);
+        if (!TrySplitQuantity(rest, out var quantity, out var note))
+        {
+            return Outcome.Say(context.Text("BadQuantity", SignUp.MaxQuantity) + "\n" + context.Text("JoinUsage"));
+        }
+
+        return await Locate(context, number, "/join", SignUpAction.Join, quantity ?? 1, note, ct);
+    }
+
+    /// <summary><c>/set [#n] qty [note]</c></summary>
+    public async Task<Outcome> Set(CommandContext context, string arguments, CancellationToken ct)
+    {
+        var rest = BuyReference.Split(arguments, allowBareNumber: false, out var number);
+        if (!TrySplitQuantity(rest, out var quantity, out var note) || quantity is null)
+        {
+            return Outcome.Say(context.Text("SetUsage"));
+        }
+
+        return await Locate(context, number, "/set", SignUpAction.Set, quantity.Value, note, ct);
+    }
+
+    /// <summary><c>/leave [#n]</c></summary>
+    public Task<Outcome> Leave(CommandContext context, string arguments, CancellationToken ct)
+    {
+        BuyReference.Split(arguments, allowBareNumber: true, out var number);
+        return Locate(context, number, "/leave", SignUpAction.Leave, 0, null, ct);
+    }
+
+    /// <summary>Applies a sign-up action to a known buy of the chat (a button tap or a reply to its list).</summary>
+    public async Task<Outcome> Apply(CommandContext context, long buyId, SignUpAction action, int quantity, string? note, bool asToast, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var stored = await store.Change(buyId, context.RequestId, buy =>
+        {
+            // A button or reply can only act on a buy of the chat it came from.
+            if (buy.ChatId != context.ChatId) return null;
+            var change = action switch
+            {
+                SignUpAction.Join => buy.Join(context.Actor, quantity, note, now),
+                SignUpAction.Set => buy.SetQuantity(context.Actor, quantity, note, now),
+                SignUpAction.Decrement => buy.Decrement(context.Actor, now),
+                _ => buy.Leave(context.Actor.UserId, now),
+            };
+            return new AppliedSignUp(buy, change);
+        }, ct);
+
+        if (stored.AlreadyApplied) return new Outcome { RefreshBuyId = buyId };
+        if (!stored.Found || stored.Value is null)
+        {
+            return asToast ? new Outcome { Toast = context.Text("CallbackInvalid") } : Outcome.Say(context.Text("BuyNotFound", "?"));
+        }
+
+        return Describe(context, stored.Value.Buy, stored.Value.Change, asToast);
+    }
+
+    private sealed record AppliedSignUp(GroupBuy Buy, SignUpChange Change);
+
+    private async Task<Outcome> Locate(CommandContext context, int? number, string example, SignUpAction action, int quantity, string? note, CancellationToken ct)
+    {
+        var (buy, problem) = await locator.Locate(context, number, example, ct);
+        return problem ?? await Apply(context, buy!.Id, action, quantity, note, asToast: false, ct);
+    }
+
+    private static Outcome Describe(CommandContext context, GroupBuy buy, SignUpChange change, bool asToast)
+    {
+        var unit = UnitName(context, buy);
+        var name = Html.Escape(context.Actor.DisplayName);
+        var quantity = change.SignUp?.Quantity ?? 0;
+        var (replyKey, toastKey, args) = change.Result switch
+        {
+            SignUpResult.Joined => ("Joined", "CallbackJoined", new object[] { quantity, unit }),
+            SignUpResult.Waitlisted => ("JoinedWaitlist", "CallbackWaitlisted", [quantity, unit]),
+            SignUpResult.Updated => ("Updated", "CallbackUpdated", [quantity, unit]),
+            SignUpResult.Left => ("Left", "CallbackLeft", []),
+            SignUpResult.NotSignedUp => ("NotSignedUp", "CallbackNotSignedUp", [buy.Number]),
+            SignUpResult.NotOpen => ("NotOpen", "CallbackNotOpen", [buy.Number]),
+            SignUpResult.NotEnoughPlaces => ("NotEnoughPlaces", "CallbackNotEnoughPlaces", [change.PlacesLeft]),
+            _ => ("BadQuantity", "BadQuantity", [SignUp.MaxQuantity]),
+        };
+
+        var lines = new List<string>();
+        if (!asToast)
+        {
+            // Replies in the chat name the member; toasts are shown only to them.
+            lines.Add(replyKey is "BadQuantity" or "NotOpen"
+                ? context.Text(replyKey, args)
+                : context.Text(replyKey, [name, .. args]));
+        }
+
+        foreach (var promoted in change.Promoted)
+        {
+            lines.Add(context.Text("Promoted", Html.Escape(promoted.DisplayName)));
+        }
+
+        return new Outcome
+        {
+            Reply = lines.Count > 0 ? string.Join('\n', lines) : null,
+            Toast = asToast ? context.Text(toastKey, args) : null,
+            RefreshBuyId = change.Changed ? buy.Id : null,
+        };
+    }
+
+    public static string UnitName(CommandContext context, GroupBuy buy) =>
+        string.IsNullOrEmpty(buy.UnitName) ? context.Text("DefaultUnit") : Html.Escape(buy.UnitName);
+
+    /// <summary>Splits "<c>2 large</c>" into a quantity and a note; a numeric-looking first word must be a valid quantity.</summary>
+    internal static bool TrySplitQuantity(string text, out int? quantity, out string? note)
+    {
+        quantity = null;
+        note = null;
+        text = text.Trim();
+        if (text.Length == 0) return true;
+
+        var folded = Numbers.FoldWidth(text);
+        var end = 0;
+        while (end < folded.Length && !char.IsWhiteSpace(folded[end])) end++;
+        var first = folded[..end].TrimStart('+', 'x', 'X', '×');
+        var looksNumeric = first.Length > 0 && (char.IsAsciiDigit(first[0]) || first[0] == '-');
+        if (!looksNumeric)
+        {
+            note = text;
+            return true;
+        }
+
+        if (!int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > SignUp.MaxQuantity)
+        {
+            return false;
+        }
+
+        quantity = n;
+        var rest = text[Math.Min(end, text.Length)..].Trim();
+        note = rest.Length > 0 ? rest : null;
+        return true;
+    }
+}

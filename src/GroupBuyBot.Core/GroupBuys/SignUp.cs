@@ -1,0 +1,69 @@
+namespace GroupBuyBot.Core.GroupBuys;
+
+/// <summary>One member's sign-up for one group buy. There is never more than one per member and buy.</summary>
+public sealed class SignUp
+{
+    public const int MaxQuantity = 999;
+    public const int MaxNoteLength = 200;
+
+    private SignUp()
+    {
+        DisplayName = "";
+    }
+
+    internal SignUp(Member member, int quantity, string? note, SignUpStatus status, DateTimeOffset now)
+    {
+        UserId = member.UserId;
+        DisplayName = member.DisplayName;
+        Username = member.Username;
+        Quantity = quantity;
+        Note = note;
+        Status = status;
+        CreatedAt = now;
+        UpdatedAt = now;
+        QueuedAt = now;
+    }
+
+    public long Id { get; private set; }
+    public long GroupBuyId { get; private set; }
+    public long UserId { get; private set; }
+    public string DisplayName { get; private set; }
+    public string? Username { get; private set; }
+    public int Quantity { get; private set; }
+    public string? Note { get; private set; }
+    public SignUpStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>When the member joined the queue: the waitlist is promoted in this order.</summary>
+    public DateTimeOffset QueuedAt { get; private set; }
+
+    public Member Member => new(UserId, DisplayName, Username);
+
+    internal void Update(Member member, int quantity, string? note, SignUpStatus status, DateTimeOffset now)
+    {
+        if (Status == SignUpStatus.Withdrawn || (Status == SignUpStatus.Active && status == SignUpStatus.Waitlisted))
+        {
+            QueuedAt = now;
+        }
+
+        DisplayName = member.DisplayName;
+        Username = member.Username;
+        Quantity = quantity;
+        Note = note ?? Note;
+        Status = status;
+        UpdatedAt = now;
+    }
+
+    internal void Withdraw(DateTimeOffset now)
+    {
+        Status = SignUpStatus.Withdrawn;
+        UpdatedAt = now;
+    }
+
+    internal void Promote(DateTimeOffset now)
+    {
+        Status = SignUpStatus.Active;
+        UpdatedAt = now;
+    }
+}

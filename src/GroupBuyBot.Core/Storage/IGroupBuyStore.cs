@@ -1,0 +1,35 @@
+using GroupBuyBot.Core.GroupBuys;
+
+namespace GroupBuyBot.Core.Storage;
+
+/// <summary>Persistence of group buys and their sign-ups.</summary>
+public interface IGroupBuyStore
+{
+    Task<GroupBuy?> Find(long buyId, CancellationToken ct);
+
+    /// <summary>Open buys of a chat, by number.</summary>
+    Task<IReadOnlyList<GroupBuy>> ListOpen(long chatId, CancellationToken ct);
+
+    Task<GroupBuy?> FindByNumber(long chatId, int number, CancellationToken ct);
+
+    Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct);
+
+    /// <summary>The draft whose question is the message <paramref name="promptMessageId"/>.</summary>
+    Task<GroupBuy?> FindDraftByPrompt(long chatId, int promptMessageId, CancellationToken ct);
+
+    /// <summary>Adds a buy built by <paramref name="create"/> from the chat's next buy number.</summary>
+    Task<StoreChange<GroupBuy>> Create(long chatId, long? requestId, Func<int, GroupBuy> create, CancellationToken ct);
+
+    /// <summary>
+    /// Loads the buy, applies <paramref name="change"/> and saves, atomically with respect to every other change of it.
+    /// With a <paramref name="requestId"/> (the Telegram update id), a request is applied at most once.
+    /// </summary>
+    Task<StoreChange<T>> Change<T>(long buyId, long? requestId, Func<GroupBuy, T> change, CancellationToken ct);
+
+    /// <summary>A group became a supergroup: its buys move to the new chat id.</summary>
+    Task MoveChat(long fromChatId, long toChatId, CancellationToken ct);
+}
+
+/// <param name="Found">False when the buy does not exist.</param>
+/// <param name="AlreadyApplied">True when this request was applied before (a redelivered update): nothing was done now.</param>
+public sealed record StoreChange<T>(bool Found, bool AlreadyApplied, T? Value);
