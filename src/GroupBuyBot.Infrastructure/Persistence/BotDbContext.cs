@@ -1,0 +1,133 @@
+using System.Text.Json;
+using GroupBuyBot.Core.Chats;
+using GroupBuyBot.Core.GroupBuys;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace GroupBuyBot.Infrastructure.Persistence;
+
+/// <summary>The bot's database: group buys and sign-ups, chats, organizers, and polling bookkeeping.</summary>
+public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
+{
+    public DbSet<GroupBuy> GroupBuys => Set<GroupBuy>();
+    public DbSet<SignUp> SignUps => Set<SignUp>();
+    public DbSet<ChatSettings> Chats => Set<ChatSettings>();
+    public DbSet<ChatOrganizer> ChatOrganizers => Set<ChatOrganizer>();
+    public DbSet<KnownMember> KnownMembers => Set<KnownMember>();
+    public DbSet<HandledRequest> HandledRequests => Set<HandledRequest>();
+    public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC ticks: sortable and comparable in SQL on every provider.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<GroupBuy>(buy =>
+        {
+            buy.HasKey(b => b.Id);
+            buy.Property(b => b.Title).HasMaxLength(GroupBuy.MaxTitleLength);
+            buy.Property(b => b.Description).HasMaxLength(GroupBuy.MaxDescriptionLength);
+            buy.Property(b => b.Currency).HasMaxLength(8);
+            buy.Property(b => b.UnitName).HasMaxLength(20);
+            buy.Property(b => b.Version).IsConcurrencyToken();
+            buy.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);
+            buy.OwnsOne(b => b.Organizer, organizer =>
+            {
+                organizer.Property(m => m.UserId).HasColumnName("OrganizerId");
+                organizer.Property(m => m.DisplayName).HasColumnName("OrganizerName");
+                organizer.Property(m => m.Username).HasColumnName("OrganizerUsername");
+            });
+            buy.Property(b => b.Tiers)
+                .HasField("_tiers")
+                .UsePropertyAccessMode(PropertyAccessMode.Field)
+                .HasConversion(
+                    tiers => JsonSerializer.Serialize(tiers, JsonSerializerOptions.Default),
+                    json => JsonSerializer.Deserialize<List<PriceTier>>(json, JsonSerializerOptions.Default) ?? new List<PriceTier>(),
+                    new ValueComparer<IReadOnlyList<PriceTier>>((a, b) => a!.SequenceEqual(b!), t => t.Count, t => t.ToList()));
+            buy.Ignore(b => b.ActiveSignUps);
+            buy.Ignore(b => b.Waitlist);
+            buy.HasMany(b => b.SignUps).WithOne().HasForeignKey(s => s.GroupBuyId).OnDelete(DeleteBehavior.Cascade);
+            buy.Navigation(b => b.SignUps).HasField("_signUps").UsePropertyAccessMode(PropertyAccessMode.Field);
+            buy.HasIndex(b => new { b.ChatId, b.Number }).IsUnique();
+            buy.HasIndex(b => new { b.ChatId, b.Status });
+            buy.HasIndex(b => new { b.ChatId, b.AnnouncementMessageId });
+        });
+
+        modelBuilder.Entity<SignUp>(signUp =>
+        {
+            signUp.HasKey(s => s.Id);
+            signUp.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            signUp.Property(s => s.Note).HasMaxLength(SignUp.MaxNoteLength);
+            signUp.Ignore(s => s.Member);
+
+            // The database itself refuses a second sign-up of a member for a buy.
+            signUp.HasIndex(s => new { s.GroupBuyId, s.UserId }).IsUnique();
+        });
+
+        modelBuilder.Entity<ChatSettings>(chat =>
+        {
+            chat.HasKey(c => c.ChatId);
+            chat.Property(c => c.ChatId).ValueGeneratedNever();
+            chat.Property(c => c.Language).HasConversion<string>().HasMaxLength(8);
+            chat.Property(c => c.TimeZoneId).HasMaxLength(64);
+            chat.Ignore(c => c.TimeZone);
+        });
+
+        modelBuilder.Entity<ChatOrganizer>().HasKey(o => new { o.ChatId, o.UserId });
+        modelBuilder.Entity<KnownMember>(member =>
+        {
+            member.HasKey(m => new { m.ChatId, m.UserId });
+            member.HasIndex(m => new { m.ChatId, m.UsernameKey });
+        });
+        modelBuilder.Entity<HandledRequest>(request =>
+        {
+            request.HasKey(r => r.Id);
+            request.Property(r => r.Id).ValueGeneratedNever();
+            request.HasIndex(r => r.HandledAt);
+        });
+        modelBuilder.Entity<BotStateEntry>().HasKey(e => e.Key);
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+}
+
+/// <summary>A member an administrator appointed organizer of a chat.</summary>
+public sealed class ChatOrganizer
+{
+    public long ChatId { get; set; }
+    public long UserId { get; set; }
+    public string DisplayName { get; set; } = "";
+    public string? Username { get; set; }
+}
+
+/// <summary>A member seen writing in a chat, so organizers can name them by @username.</summary>
+public sealed class KnownMember
+{
+    public long ChatId { get; set; }
+    public long UserId { get; set; }
+    public string DisplayName { get; set; } = "";
+    public string? Username { get; set; }
+
+    /// <summary>Lower-cased username: Telegram usernames are case-insensitive.</summary>
+    public string? UsernameKey { get; set; }
+}
+
+/// <summary>A Telegram update whose changes were applied: a redelivered update is not applied twice.</summary>
+public sealed class HandledRequest
+{
+    public long Id { get; set; }
+    public DateTimeOffset HandledAt { get; set; }
+}
+
+/// <summary>Small named values the bot keeps, such as the last handled update id.</summary>
+public sealed class BotStateEntry
+{
+    public string Key { get; set; } = "";
+    public string Value { get; set; } = "";
+}

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using GroupBuyBot.Core.Chats;
+using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Localization;
+using GroupBuyBot.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GroupBuyBot.Infrastructure.Persistence;
+
+/// <summary>Chat settings, organizers and known members on EF Core, with settings cached: every update reads them.</summary>
+public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, IOptions<ChatDefaultsOptions> defaults) : IChatStore
+{
+    private readonly ConcurrentDictionary<long, ChatSettings> _settings = new();
+
+    // Members already remembered with this name: most messages come from people the bot has seen, and need no write.
+    private readonly ConcurrentDictionary<(long ChatId, long UserId), Member> _seen = new();
+
+    public async Task<ChatSettings> Get(long chatId, CancellationToken ct)
+    {
+        if (_settings.TryGetValue(chatId, out var cached)) return Copy(cached);
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var stored = await db.Chats.AsNoTracking().FirstOrDefaultAsync(c => c.ChatId == chatId, ct);
+        var settings = stored ?? new ChatSettings
+        {
+            ChatId = chatId,
+            Language = LanguageExtensions.Parse(defaults.Value.Language) ?? Language.Zh,
+            TimeZoneId = defaults.Value.TimeZone,
+        };
+        _settings[chatId] = settings;
+        return Copy(settings);
+    }
+
+    public async Task Save(ChatSettings settings, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var exists = await db.Chats.AnyAsync(c => c.ChatId == settings.ChatId, ct);
+        var copy = Copy(settings);
+        if (exists) db.Chats.Update(copy);
+        else db.Chats.Add(copy);
+        await db.SaveChangesAsync(ct);
+        _settings[settings.ChatId] = Copy(settings);
+    }
+
+    public async Task<bool> IsOrganizer(long chatId, long userId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.ChatOrganizers.AnyAsync(o => o.ChatId == chatId && o.UserId == userId, ct);
+    }
+
+    public async Task<IReadOnlyList<Member>> ListOrganizers(long chatId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.ChatOrganizers.Where(o => o.ChatId == chatId).OrderBy(o => o.DisplayName)
+            .Select(o => new Member(o.UserId, o.DisplayName, o.Username)).ToListAsync(ct);
+    }
+
+    public async Task<bool> SetOrganizer(long chatId, Member member, bool isOrganizer, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var existing = await db.ChatOrganizers.FirstOrDefaultAsync(o => o.ChatId == chatId && o.UserId == member.UserId, ct);
+        if (isOrganizer == existing is not null) return false;
+        if (existing is null)
+        {
+            db.ChatOrganizers.Add(new ChatOrganizer { ChatId = chatId, UserId = member.UserId, DisplayName = member.DisplayName, Username = member.Username });
+        }
+        else
+        {
+            db.ChatOrganizers.Remove(existing);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task RememberMember(long chatId, Member member, CancellationToken ct)
+    {
+        if (_seen.TryGetValue((chatId, member.UserId), out var known) && known == member) return;
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.KnownMembers.FirstOrDefaultAsync(m => m.ChatId == chatId && m.UserId == member.UserId, ct);
+        if (row is null)
+        {
+            row = new KnownMember { ChatId = chatId, UserId = member.UserId };
+            db.KnownMembers.Add(row);
+        }
+
+        row.DisplayName = member.DisplayName;
+        row.Username = member.Username;
+        row.UsernameKey = member.Username?.ToLowerInvariant();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two messages of a new member raced to insert the row; the other one stored it.
+        }
+
+        _seen[(chatId, member.UserId)] = member;
+    }
+
+    public async Task<Member?> FindMemberByUsername(long chatId, string username, CancellationToken ct)
+    {
+        var key = username.TrimStart('@').ToLowerInvariant();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.KnownMembers.Where(m => m.ChatId == chatId && m.UsernameKey == key)
+            .Select(m => new Member(m.UserId, m.DisplayName, m.Username)).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task MoveChat(long fromChatId, long toChatId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var settings = await db.Chats.FirstOrDefaultAsync(c => c.ChatId == fromChatId, ct);
+        if (settings is not null && !await db.Chats.AnyAsync(c => c.ChatId == toChatId, ct))
+        {
+            db.Chats.Add(new ChatSettings { ChatId = toChatId, Title = settings.Title, Language = settings.Language, TimeZoneId = settings.TimeZoneId, BotIsMember = true });
+            settings.BotIsMember = false;
+        }
+
+        var organizers = await db.ChatOrganizers.Where(o => o.ChatId == fromChatId).ToListAsync(ct);
+        db.ChatOrganizers.RemoveRange(organizers);
+        db.ChatOrganizers.AddRange(organizers.Select(o => new ChatOrganizer { ChatId = toChatId, UserId = o.UserId, DisplayName = o.DisplayName, Username = o.Username }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        _settings.TryRemove(fromChatId, out _);
+        _settings.TryRemove(toChatId, out _);
+    }
+
+    private static ChatSettings Copy(ChatSettings s) => new()
+    {
+        ChatId = s.ChatId,
+        Title = s.Title,
+        Language = s.Language,
+        TimeZoneId = s.TimeZoneId,
+        BotIsMember = s.BotIsMember,
+    };
+}
+
+/// <summary>Settings of a chat the bot has not been told otherwise (<c>GroupBuyBot:Chats</c>).</summary>
+public sealed class ChatDefaultsOptions
+{
+    public const string Section = "GroupBuyBot:Chats";
+
+    /// <summary><c>zh</c> or <c>en</c>.</summary>
+    public string Language { get; set; } = "zh";
+
+    /// <summary>IANA time zone in which deadlines are read and shown.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+}

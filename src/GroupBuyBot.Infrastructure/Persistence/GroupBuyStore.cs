@@ -1,0 +1,117 @@
+using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace GroupBuyBot.Infrastructure.Persistence;
+
+/// <summary>
+/// Group buys on EF Core. Every change of a buy runs in one write transaction, behind a per-buy lock in this
+/// process (so parallel taps queue instead of fighting over the database) and a concurrency token (so another
+/// process can never overwrite a newer version).
+/// </summary>
+public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, TimeProvider time) : IGroupBuyStore
+{
+    private const int Attempts = 5;
+
+    // Striped locks: bounded memory, and two buys rarely share a stripe.
+    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public async Task<GroupBuy?> Find(long buyId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await WithSignUps(db).FirstOrDefaultAsync(b => b.Id == buyId, ct);
+    }
+
+    public async Task<IReadOnlyList<GroupBuy>> ListOpen(long chatId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await WithSignUps(db).Where(b => b.ChatId == chatId && b.Status == GroupBuyStatus.Open).OrderBy(b => b.Number).ToListAsync(ct);
+    }
+
+    public async Task<GroupBuy?> FindByNumber(long chatId, int number, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await WithSignUps(db).FirstOrDefaultAsync(b => b.ChatId == chatId && b.Number == number, ct);
+    }
+
+    public async Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await WithSignUps(db).FirstOrDefaultAsync(b => b.ChatId == chatId && b.AnnouncementMessageId == messageId, ct);
+    }
+
+    public async Task<GroupBuy?> FindDraftByPrompt(long chatId, int promptMessageId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.GroupBuys.AsNoTracking()
+            .FirstOrDefaultAsync(b => b.ChatId == chatId && b.Status == GroupBuyStatus.Draft && b.DraftPromptMessageId == promptMessageId, ct);
+    }
+
+    public Task<StoreChange<GroupBuy>> Create(long chatId, long? requestId, Func<int, GroupBuy> create, CancellationToken ct) =>
+        InWriteTransaction(chatId, requestId, async db =>
+        {
+            var last = await db.GroupBuys.Where(b => b.ChatId == chatId).MaxAsync(b => (int?)b.Number, ct) ?? 0;
+            var buy = create(last + 1);
+            db.GroupBuys.Add(buy);
+            return new StoreChange<GroupBuy>(true, false, buy);
+        }, ct);
+
+    public Task<StoreChange<T>> Change<T>(long buyId, long? requestId, Func<GroupBuy, T> change, CancellationToken ct) =>
+        InWriteTransaction(buyId, requestId, async db =>
+        {
+            var buy = await db.GroupBuys.Include(b => b.SignUps).FirstOrDefaultAsync(b => b.Id == buyId, ct);
+            return buy is null ? new StoreChange<T>(false, false, default) : new StoreChange<T>(true, false, change(buy));
+        }, ct);
+
+    public async Task MoveChat(long fromChatId, long toChatId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.GroupBuys.Where(b => b.ChatId == fromChatId)
+            .ExecuteUpdateAsync(set => set.SetProperty(b => b.ChatId, toChatId).SetProperty(b => b.Version, b => b.Version + 1), ct);
+    }
+
+    private static IQueryable<GroupBuy> WithSignUps(BotDbContext db) => db.GroupBuys.AsNoTracking().Include(b => b.SignUps);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction and saves. The request id is recorded in the same
+    /// transaction, so a redelivered update is recognised and nothing is applied twice.
+    /// </summary>
+    private async Task<StoreChange<T>> InWriteTransaction<T>(long lockKey, long? requestId, Func<BotDbContext, Task<StoreChange<T>>> work, CancellationToken ct)
+    {
+        var stripe = Stripes[(int)((ulong)lockKey % (ulong)Stripes.Length)];
+        await stripe.WaitAsync(ct);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var db = await contexts.CreateDbContextAsync(ct);
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    if (requestId is { } id && await db.HandledRequests.AnyAsync(r => r.Id == id, ct))
+                    {
+                        return new StoreChange<T>(true, true, default);
+                    }
+
+                    var result = await work(db);
+                    if (requestId is { } handled && result.Found)
+                    {
+                        db.HandledRequests.Add(new HandledRequest { Id = handled, HandledAt = time.GetUtcNow() });
+                    }
+
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    return result;
+                }
+                catch (Exception e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || SqliteDatabase.IsTransient(e)))
+                {
+                    await Task.Delay(20 * attempt, ct);
+                }
+            }
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+}
