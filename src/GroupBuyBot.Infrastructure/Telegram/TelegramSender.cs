@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace GroupBuyBot.Infrastructure.Telegram;
+
+/// <summary>
+/// The one way out to Telegram. Keeps the rate limits, waits out 429 <c>retry_after</c>, retries transient
+/// failures, treats "message is not modified" as success, and follows a group that became a supergroup.
+/// </summary>
+public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limiter, ILogger<TelegramSender> logger)
+{
+    private const int MaxAttempts = 8;
+
+    /// <summary>Sends an HTML message. Null when Telegram refused it for good (the bot was removed, blocked, …).</summary>
+    public Task<Message?> SendText(long chatId, int? threadId, string html, ReplyMarkup? markup = null, int? replyTo = null, CancellationToken ct = default) =>
+        Execute(chatId, rateLimited: true, (chat, token) => bot.SendMessage(chat, html, ParseMode.Html,
+            replyParameters: replyTo is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null,
+            replyMarkup: markup,
+            linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+            messageThreadId: threadId,
+            cancellationToken: token), ct);
+
+    /// <summary>Edits a message's text and buttons; an identical edit is not an error.</summary>
+    public async Task<bool> EditText(long chatId, int messageId, string html, InlineKeyboardMarkup? markup, CancellationToken ct)
+    {
+        try
+        {
+            var edited = await Execute(chatId, rateLimited: true, (chat, token) => bot.EditMessageText(chat, messageId, html, ParseMode.Html,
+                replyMarkup: markup, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: token), ct);
+            return edited is not null;
+        }
+        catch (ApiRequestException e) when (IsNotModified(e))
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Answers a button tap; the member sees <paramref name="text"/> as a short notice.</summary>
+    public async Task AnswerCallback(string callbackQueryId, string? text, CancellationToken ct)
+    {
+        await Execute(0, rateLimited: false, async (_, token) =>
+        {
+            await bot.AnswerCallbackQuery(callbackQueryId, Truncate(text, 200), cancellationToken: token);
+            return true;
+        }, ct);
+    }
+
+    /// <summary>Any other call, with the same retries (not rate-limited: reads and answers).</summary>
+    public Task<T?> Call<T>(Func<ITelegramBotClient, CancellationToken, Task<T>> call, CancellationToken ct) =>
+        Execute(0, rateLimited: false, (_, token) => call(bot, token), ct);
+
+    private async Task<T?> Execute<T>(long chatId, bool rateLimited, Func<long, CancellationToken, Task<T>> call, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (rateLimited) await limiter.Acquire(chatId, ct);
+            try
+            {
+                return await call(chatId, ct);
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 429 && attempt < MaxAttempts)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
+                logger.LogWarning("Telegram asked to slow down for {Seconds}s (chat {ChatId})", wait.TotalSeconds, chatId);
+                limiter.Pause(chatId, wait);
+                if (!rateLimited) await Task.Delay(wait, ct);
+            }
+            catch (ApiRequestException e) when (e.Parameters?.MigrateToChatId is { } newChatId && newChatId != chatId)
+            {
+                logger.LogInformation("Chat {ChatId} became supergroup {NewChatId}; sending there", chatId, newChatId);
+                chatId = newChatId;
+            }
+            catch (ApiRequestException e) when (e.ErrorCode >= 500 && attempt < MaxAttempts)
+            {
+                await Backoff(attempt, e, ct);
+            }
+            catch (ApiRequestException e) when (!IsNotModified(e))
+            {
+                // 400/403: retrying cannot help (bad request, bot removed or blocked).
+                logger.LogWarning("Telegram refused a call to chat {ChatId}: {Code} {Description}", chatId, e.ErrorCode, e.Message);
+                return default;
+            }
+            catch (RequestException e) when (e is not ApiRequestException && attempt < MaxAttempts && !ct.IsCancellationRequested)
+            {
+                await Backoff(attempt, e, ct);
+            }
+            catch (HttpRequestException e) when (attempt < MaxAttempts && !ct.IsCancellationRequested)
+            {
+                await Backoff(attempt, e, ct);
+            }
+        }
+    }
+
+    private async Task Backoff(int attempt, Exception e, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, attempt - 1)));
+        logger.LogWarning("Telegram call failed ({Error}); retrying in {Delay}", e.Message, delay);
+        await Task.Delay(delay, ct);
+    }
+
+    private static bool IsNotModified(ApiRequestException e) =>
+        e.ErrorCode == 400 && e.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);
+
+    private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,174 @@
+using GroupBuyBot.Core.Features;
+using GroupBuyBot.Core.Features.Listing;
+using GroupBuyBot.Core.Features.NewBuy;
+using GroupBuyBot.Core.Features.Organizing;
+using GroupBuyBot.Core.Features.SignUps;
+using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Localization;
+using GroupBuyBot.Core.Parsing;
+using GroupBuyBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using BotCommand = GroupBuyBot.Core.Parsing.BotCommand;
+
+namespace GroupBuyBot.Infrastructure.Telegram;
+
+/// <summary>Reads one Telegram update and dispatches it to the use case it asks for.</summary>
+public sealed class UpdateHandler(
+    BotIdentity identity,
+    IChatStore chats,
+    IGroupBuyStore buys,
+    ChatAdministrators administrators,
+    NewBuyHandler newBuy,
+    SignUpHandler signUps,
+    ClosingHandler closing,
+    EditingHandler editing,
+    OrganizersHandler organizers,
+    LanguageHandler language,
+    BuysQuery buysQuery,
+    OutcomePresenter presenter,
+    TelegramSender sender,
+    ILogger<UpdateHandler> logger)
+{
+    public async Task Handle(Update update, CancellationToken ct)
+    {
+        switch (update.Type)
+        {
+            case UpdateType.Message:
+                await OnMessage(update.Message!, update.Id, ct);
+                break;
+            case UpdateType.CallbackQuery:
+                await OnCallbackQuery(update.CallbackQuery!, update.Id, ct);
+                break;
+            case UpdateType.MyChatMember:
+                await OnMyChatMember(update.MyChatMember!, ct);
+                break;
+            case UpdateType.ChatMember:
+                administrators.Forget(update.ChatMember!.Chat.Id);
+                break;
+            default:
+                logger.LogDebug("Ignoring update {UpdateId} of type {Type}", update.Id, update.Type);
+                break;
+        }
+    }
+
+    private async Task OnMessage(Message message, long updateId, CancellationToken ct)
+    {
+        if (message.MigrateToChatId is { } newChatId)
+        {
+            // The group became a supergroup: everything it had follows it to the new id.
+            await buys.MoveChat(message.Chat.Id, newChatId, ct);
+            await chats.MoveChat(message.Chat.Id, newChatId, ct);
+            administrators.Forget(message.Chat.Id);
+            return;
+        }
+
+        if (message.From is not { IsBot: false } from || message.Text is not { } text) return;
+
+        var chat = await chats.Get(message.Chat.Id, ct);
+        var actor = new Member(from.Id, DisplayName(from), from.Username);
+        var context = new CommandContext(chat, message.IsTopicMessage ? message.MessageThreadId : null, actor, updateId, message.ReplyToMessage?.MessageId);
+
+        if (message.Chat.Type == ChatType.Private)
+        {
+            var command = BotCommand.Parse(text, identity.Username);
+            var key = command?.Name == "help" ? "Help" : "PrivateHello";
+            await sender.SendText(chat.ChatId, null, context.Text(key), ct: ct);
+            return;
+        }
+
+        await chats.RememberMember(chat.ChatId, actor, ct);
+        var outcome = BotCommand.Parse(text, identity.Username) is { } botCommand
+            ? await OnCommand(context, botCommand, message, ct)
+            : await OnChatText(context, text, ct);
+        if (outcome is not null) await presenter.Present(context, outcome, message.MessageId, ct);
+    }
+
+    private Task<Outcome> OnCommand(CommandContext context, BotCommand command, Message message, CancellationToken ct) => command.Name switch
+    {
+        "start" or "help" => Task.FromResult(Outcome.Say(context.Text("Help"))),
+        "newbuy" => newBuy.Start(context, command.Arguments, ct),
+        "join" => signUps.Join(context, command.Arguments, ct),
+        "set" => signUps.Set(context, command.Arguments, ct),
+        "leave" => signUps.Leave(context, command.Arguments, ct),
+        "buys" or "list" => buysQuery.Handle(context, ct),
+        "close" => closing.Close(context, command.Arguments, ct),
+        "cancel" => closing.Cancel(context, command.Arguments, ct),
+        "edit" => editing.Edit(context, command.Arguments, ct),
+        "extend" => editing.Extend(context, command.Arguments, ct),
+        "organizers" or "organizer" => organizers.Handle(context, command.Arguments, RepliedMember(message), ct),
+        "lang" or "language" => language.Handle(context, command.Arguments, ct),
+        _ => Task.FromResult(Outcome.Say(context.Text("Unknown"))),
+    };
+
+    /// <summary>Plain chat text: an answer to a draft question, or (later) a natural sign-up reply. Null: not for the bot.</summary>
+    private async Task<Outcome?> OnChatText(CommandContext context, string text, CancellationToken ct)
+    {
+        if (context.ReplyToMessageId is null) return null;
+        return await newBuy.Answer(context, text, ct);
+    }
+
+    private async Task OnCallbackQuery(CallbackQuery query, long updateId, CancellationToken ct)
+    {
+        string? toast = null;
+        try
+        {
+            if (query.Message is not { } message || !ListButtons.TryParse(query.Data, out var action, out var buyId))
+            {
+                toast = Texts.Get((await chats.Get(query.Message?.Chat.Id ?? 0, ct)).Language, "CallbackInvalid");
+                return;
+            }
+
+            var chat = await chats.Get(message.Chat.Id, ct);
+            var actor = new Member(query.From.Id, DisplayName(query.From), query.From.Username);
+            var context = new CommandContext(chat, message.IsTopicMessage ? message.MessageThreadId : null, actor, updateId, message.MessageId);
+            var outcome = await signUps.Apply(context, buyId, action, 1, null, asToast: true, ct);
+            toast = outcome.Toast;
+            await presenter.Present(context, outcome with { Toast = null }, null, ct);
+        }
+        finally
+        {
+            // Always answer, even when handling failed: otherwise the member's button keeps spinning.
+            await sender.AnswerCallback(query.Id, toast, ct);
+        }
+    }
+
+    private async Task OnMyChatMember(ChatMemberUpdated update, CancellationToken ct)
+    {
+        if (update.Chat.Type == ChatType.Private) return;
+        var isMember = update.NewChatMember.Status is ChatMemberStatus.Member or ChatMemberStatus.Administrator;
+        var wasMember = update.OldChatMember.Status is ChatMemberStatus.Member or ChatMemberStatus.Administrator;
+        administrators.Forget(update.Chat.Id);
+
+        var chat = await chats.Get(update.Chat.Id, ct);
+        chat.Title = update.Chat.Title;
+        chat.BotIsMember = isMember;
+        await chats.Save(chat, ct);
+
+        if (isMember && !wasMember)
+        {
+            await sender.SendText(chat.ChatId, null, Texts.Get(chat.Language, "Welcome"), ct: ct);
+        }
+    }
+
+    private static Member? RepliedMember(Message message) =>
+        message.ReplyToMessage?.From is { IsBot: false } user ? new Member(user.Id, DisplayName(user), user.Username) : null;
+
+    private static string DisplayName(User user)
+    {
+        var name = string.IsNullOrWhiteSpace(user.LastName) ? user.FirstName : $"{user.FirstName} {user.LastName}";
+        return string.IsNullOrWhiteSpace(name) ? user.Username ?? user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : name.Trim();
+    }
+
+    /// <summary>Exposed for tests of the dispatch: the chat an update belongs to (0 when none).</summary>
+    public static long ChatOf(Update update) => update.Type switch
+    {
+        UpdateType.Message => update.Message!.Chat.Id,
+        UpdateType.CallbackQuery => update.CallbackQuery!.Message?.Chat.Id ?? 0,
+        UpdateType.MyChatMember => update.MyChatMember!.Chat.Id,
+        UpdateType.ChatMember => update.ChatMember!.Chat.Id,
+        _ => 0,
+    };
+
+}
