@@ -206,7 +206,7 @@ public sealed class GroupBuy
         if (wasActive)
         {
             // An active member is never pushed back to the queue; a change that doesn't fit is refused.
-            if (!fits) return SignUpChange.Refused(SignUpResult.NotEnoughPlaces, Math.Max(0, Capacity!.Value - activeOthers));
+            if (!fits) return SignUpChange.Refused(SignUpResult.NotEnoughPlaces, PlacesLeft ?? 0);
             status = SignUpStatus.Active;
         }
         else if (existing?.Status == SignUpStatus.Waitlisted)
