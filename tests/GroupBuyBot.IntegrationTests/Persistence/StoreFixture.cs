@@ -1,0 +1,63 @@
+using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Storage;
+using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.TestKit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GroupBuyBot.IntegrationTests.Persistence;
+
+/// <summary>The real stores on a real SQLite file in a temporary folder.</summary>
+public sealed class StoreFixture : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private StoreFixture(ServiceProvider services, string dataDirectory)
+    {
+        _services = services;
+        DataDirectory = dataDirectory;
+    }
+
+    public string DataDirectory { get; }
+    public IGroupBuyStore Buys => _services.GetRequiredService<IGroupBuyStore>();
+    public IChatStore Chats => _services.GetRequiredService<IChatStore>();
+
+    public static async Task<StoreFixture> Open(string dataDirectory)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Options.Create(new DatabaseOptions { DataDirectory = dataDirectory }));
+        services.AddSingleton(Options.Create(new ChatDefaultsOptions()));
+        services.AddSingleton<TimeProvider>(Clock.Fake());
+        services.AddPooledDbContextFactory<BotDbContext>((p, b) => SqliteDatabase.Configure(b, p.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<IGroupBuyStore, GroupBuyStore>();
+        services.AddSingleton<IChatStore, ChatStore>();
+        var provider = services.BuildServiceProvider();
+        await using var db = await provider.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        await SqliteDatabase.Migrate(db, CancellationToken.None);
+        return new StoreFixture(provider, dataDirectory);
+    }
+
+    public async Task<GroupBuy> CreateOpenBuy(long chatId, int min, int? capacity)
+    {
+        var created = await Buys.Create(chatId, null, number =>
+        {
+            var buy = GroupBuy.CreateDraft(chatId, null, number, new Member(1, "Organizer"), Clock.Start);
+            buy.SetTitle("Oranges 橙子");
+            buy.SetPrice(80m, "CNY");
+            buy.SetMinUnits(min);
+            buy.SetDeadline(Clock.Start.AddDays(3));
+            buy.TrySetCapacity(capacity);
+            buy.SetTiers([new PriceTier(10, 75m)]);
+            buy.Open(Clock.Start);
+            return buy;
+        }, CancellationToken.None);
+        return created.Value!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
