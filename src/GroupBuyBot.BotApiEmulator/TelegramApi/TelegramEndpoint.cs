@@ -64,6 +64,12 @@ internal static class TelegramEndpoint
 
             await WriteAsync(http, error.ErrorCode, body);
         }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // An emulator bug should read as a server error, not as an empty body the client cannot parse.
+            state.RecordApiCall(method, chatId, 500, error.Message);
+            await WriteAsync(http, 500, Error(500, "Internal Server Error: emulator failed: " + error.Message));
+        }
     }
 
     private static async Task ApplyFaultAsync(EmulatorState state, string method, CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ internal static class TelegramMethods
 {
     public delegate Task<JsonNode> Handler(EmulatorState state, TelegramRequest request, CancellationToken cancellationToken);
 
-    private static readonly JsonNode True = JsonValue.Create(true);
+    // A JsonNode can have one parent only, so each answer gets its own "true".
+    private static JsonNode True => JsonValue.Create(true);
 
     public static readonly IReadOnlyDictionary<string, Handler> All = new Dictionary<string, Handler>(StringComparer.OrdinalIgnoreCase)
     {
