@@ -148,6 +148,3 @@ public sealed partial class EmulatorState : IDisposable
         return message;
     }
 }
-
-/// <summary>A driver request that cannot be carried out (unknown chat, no such button, ...).</summary>
-public sealed class EmulatorDriverException(string message) : Exception(message);
