@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GroupBuyBot.BotApiEmulator.Models;
+
+namespace GroupBuyBot.BotApiEmulator.Driver;
+
+/// <summary>The driver speaks snake_case like the Bot API, without touching the host app's JSON settings.</summary>
+public static class DriverJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+}
+
+public sealed record DriverUser(long Id, string? FirstName, string? LastName, string? Username, string? LanguageCode, bool? IsAdmin);
+
+public sealed record PostMessageRequest(
+    string Text,
+    DriverUser? From = null,
+    long? FromUserId = null,
+    int? ReplyToMessageId = null,
+    int? MessageThreadId = null);
+
+public sealed record SetMemberRequest(long UserId, MemberStatus Status);
+
+public sealed record TapRequest(long UserId, string? CallbackData = null, string? ButtonText = null);
+
+public sealed record BotMembershipRequest(long ByUserId, bool AsAdmin = false, bool Kicked = false);
+
+public sealed record MigrateRequest(long? SupergroupId = null);
+
+public sealed record StartRequest(string? Payload = null);
+
+public sealed record FloodLimitsRequest(bool Enabled);
+
+public sealed record AdvanceTimeRequest(double? Seconds = null, double? Milliseconds = null);
+
+public sealed record WaitIdleRequest(int TimeoutMs = 5000, int QuietMs = 100);
+
+public sealed record UpdateIdResponse(int UpdateId);
+
+public sealed record DocumentSummary(string FileId, long ChatId, int MessageId, string FileName, string? MimeType, int Size, string? Caption)
+{
+    public static DocumentSummary From(EmulatedDocument document) => new(
+        document.FileId, document.ChatId, document.MessageId, document.FileName, document.MimeType, document.Content.Length, document.Caption);
+}
+
+public sealed record DriverError(string Error);

@@ -1,0 +1,149 @@
+using GroupBuyBot.BotApiEmulator.Models;
+using GroupBuyBot.BotApiEmulator.TelegramApi;
+
+namespace GroupBuyBot.BotApiEmulator.State;
+
+/// <summary>Injected failures and Telegram's flood limits.</summary>
+public sealed partial class EmulatorState
+{
+    private static readonly HashSet<string> RateLimitedMethods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "sendMessage", "sendDocument", "editMessageText", "editMessageReplyMarkup",
+    };
+
+    private readonly List<FaultRule> _faults = [];
+    private readonly Dictionary<long, Queue<DateTimeOffset>> _sendsPerChat = [];
+    private readonly Queue<DateTimeOffset> _sendsOverall = new();
+    private bool? _floodLimitsOverride;
+
+    /// <summary>Queues a fault; rules are consumed in the order they were injected.</summary>
+    public void InjectFault(FaultSpec fault)
+    {
+        if (fault.Count <= 0)
+        {
+            throw new EmulatorDriverException("A fault needs a positive count.");
+        }
+
+        lock (_gate)
+        {
+            _faults.Add(new FaultRule(fault));
+        }
+    }
+
+    public void ClearFaults()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+        }
+    }
+
+    /// <summary>Faults still waiting to fire, with the calls they have left.</summary>
+    public IReadOnlyList<FaultSpec> GetPendingFaults()
+    {
+        lock (_gate)
+        {
+            return [.. _faults.Select(f => f.Spec with { Count = f.Remaining })];
+        }
+    }
+
+    public bool FloodLimitsEnabled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _floodLimitsOverride ?? Options.EnforceFloodLimits;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                _floodLimitsOverride = value;
+            }
+        }
+    }
+
+    /// <summary>Takes one use of the first fault matching <paramref name="method"/>; "any method" rules skip getUpdates.</summary>
+    internal FaultSpec? TakeFault(string method)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _faults.Count; i++)
+            {
+                var rule = _faults[i];
+                var matches = rule.Spec.Method is null
+                    ? !string.Equals(method, "getUpdates", StringComparison.OrdinalIgnoreCase)
+                    : string.Equals(rule.Spec.Method, method, StringComparison.OrdinalIgnoreCase);
+                if (!matches)
+                {
+                    continue;
+                }
+
+                if (--rule.Remaining == 0)
+                {
+                    _faults.RemoveAt(i);
+                }
+
+                return rule.Spec;
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Counts a send against Telegram's limits (sliding windows on the emulator clock); throws 429 when over.</summary>
+    internal void CheckFloodLimits(string method, long? chatId)
+    {
+        if (!RateLimitedMethods.Contains(method) || chatId is not { } id)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!(_floodLimitsOverride ?? Options.EnforceFloodLimits))
+            {
+                return;
+            }
+
+            var limits = Options.FloodLimits;
+            var now = Now;
+            var (perChatLimit, window) = id > 0
+                ? (limits.PerPrivateChatPerSecond, TimeSpan.FromSeconds(1))
+                : (limits.PerGroupPerMinute, TimeSpan.FromMinutes(1));
+            if (!_sendsPerChat.TryGetValue(id, out var chatSends))
+            {
+                chatSends = new Queue<DateTimeOffset>();
+                _sendsPerChat[id] = chatSends;
+            }
+
+            Trim(chatSends, now - window);
+            Trim(_sendsOverall, now - TimeSpan.FromSeconds(1));
+            if (chatSends.Count >= perChatLimit)
+            {
+                throw TelegramApiException.TooManyRequests(RetryAfter(chatSends.Peek() + window - now));
+            }
+
+            if (_sendsOverall.Count >= limits.GlobalPerSecond)
+            {
+                throw TelegramApiException.TooManyRequests(RetryAfter(_sendsOverall.Peek() + TimeSpan.FromSeconds(1) - now));
+            }
+
+            chatSends.Enqueue(now);
+            _sendsOverall.Enqueue(now);
+        }
+
+        static void Trim(Queue<DateTimeOffset> sends, DateTimeOffset cutoff)
+        {
+            while (sends.Count > 0 && sends.Peek() <= cutoff)
+            {
+                sends.Dequeue();
+            }
+        }
+
+        static int RetryAfter(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+    }
+}

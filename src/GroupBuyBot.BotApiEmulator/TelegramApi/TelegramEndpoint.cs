@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using GroupBuyBot.BotApiEmulator.Models;
+using GroupBuyBot.BotApiEmulator.State;
+using Microsoft.AspNetCore.Http;
+
+namespace GroupBuyBot.BotApiEmulator.TelegramApi;
+
+/// <summary>Handles <c>/bot{token}/{method}</c>: token check, faults, flood limits, call log, Telegram's envelope.</summary>
+internal static class TelegramEndpoint
+{
+    public static async Task HandleAsync(HttpContext http, EmulatorState state, string token, string method)
+    {
+        var isPoll = string.Equals(method, "getUpdates", StringComparison.OrdinalIgnoreCase);
+        if (!isPoll)
+        {
+            state.BotCallStarted();
+        }
+
+        try
+        {
+            await HandleCoreAsync(http, state, token, method);
+        }
+        finally
+        {
+            if (!isPoll)
+            {
+                state.BotCallFinished();
+            }
+        }
+    }
+
+    private static async Task HandleCoreAsync(HttpContext http, EmulatorState state, string token, string method)
+    {
+        if (!string.Equals(token, state.Options.BotToken, StringComparison.Ordinal))
+        {
+            await WriteAsync(http, 401, Error(401, "Unauthorized"));
+            return;
+        }
+
+        string? chatId = null;
+        try
+        {
+            var request = await TelegramRequest.ReadAsync(http.Request, http.RequestAborted);
+            chatId = request.GetString("chat_id");
+            if (!TelegramMethods.All.TryGetValue(method, out var handler))
+            {
+                throw new TelegramApiException(404, "Not Found");
+            }
+
+            await ApplyFaultAsync(state, method, http.RequestAborted);
+            state.CheckFloodLimits(method, long.TryParse(chatId, out var numericChatId) ? numericChatId : null);
+            var result = await handler(state, request, http.RequestAborted);
+            state.RecordApiCall(method, chatId, 200, null);
+            await WriteAsync(http, 200, new JsonObject { ["ok"] = true, ["result"] = result });
+        }
+        catch (TelegramApiException error)
+        {
+            state.RecordApiCall(method, chatId, error.ErrorCode, error.Description);
+            var body = Error(error.ErrorCode, error.Description);
+            if (error.Parameters is not null)
+            {
+                body["parameters"] = error.Parameters.DeepClone();
+            }
+
+            await WriteAsync(http, error.ErrorCode, body);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // An emulator bug should read as a server error, not as an empty body the client cannot parse.
+            state.RecordApiCall(method, chatId, 500, error.Message);
+            await WriteAsync(http, 500, Error(500, "Internal Server Error: emulator failed: " + error.Message));
+        }
+    }
+
+    private static async Task ApplyFaultAsync(EmulatorState state, string method, CancellationToken cancellationToken)
+    {
+        switch (state.TakeFault(method))
+        {
+            case null:
+                return;
+            case { Kind: FaultKind.Delay } delay:
+                await Task.Delay(delay.DelayMilliseconds, cancellationToken);
+                return;
+            case { Kind: FaultKind.TooManyRequests } flood:
+                throw TelegramApiException.TooManyRequests(flood.RetryAfterSeconds);
+            case { Kind: FaultKind.InternalServerError }:
+                throw new TelegramApiException(500, "Internal Server Error");
+            default:
+                throw new TelegramApiException(502, "Bad Gateway");
+        }
+    }
+
+    private static JsonObject Error(int code, string description) =>
+        new() { ["ok"] = false, ["error_code"] = code, ["description"] = description };
+
+    private static async Task WriteAsync(HttpContext http, int statusCode, JsonObject body)
+    {
+        if (http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        http.Response.StatusCode = statusCode;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
+    }
+}

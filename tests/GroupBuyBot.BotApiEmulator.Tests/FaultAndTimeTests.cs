@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using GroupBuyBot.BotApiEmulator.Models;
+using Microsoft.Extensions.Time.Testing;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+
+namespace GroupBuyBot.BotApiEmulator.Tests;
+
+public sealed class FaultTests : EmulatorTestBase
+{
+    private TelegramBotClient BotWithoutAutoRetry => new(new TelegramBotClientOptions(Token, Emulator.BaseUrl.ToString()) { RetryThreshold = 0 });
+
+    [Fact]
+    public async Task Injected_429_surfaces_retry_after_and_then_calls_succeed_again()
+    {
+        var bot = BotWithoutAutoRetry;
+        Emulator.State.InjectFault(new FaultSpec(FaultKind.TooManyRequests, "sendMessage", Count: 2, RetryAfterSeconds: 7));
+
+        var first = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(GroupId, "a"));
+        await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(GroupId, "b"));
+        await bot.SendMessage(GroupId, "c");
+
+        Assert.Equal(429, first.ErrorCode);
+        Assert.Equal(7, first.Parameters!.RetryAfter);
+        Assert.Equal("Too Many Requests: retry after 7", first.Message);
+        Assert.Equal(["c"], Emulator.State.GetMessages(GroupId).Select(m => m.Text));
+        Assert.Equal([429, 429, 200], Emulator.State.GetApiCalls("sendMessage").Select(c => c.StatusCode));
+    }
+
+    [Fact]
+    public async Task The_client_auto_retry_waits_retry_after_as_the_call_log_shows()
+    {
+        Emulator.State.InjectFault(new FaultSpec(FaultKind.TooManyRequests, Count: 1, RetryAfterSeconds: 1));
+
+        await Bot.SendMessage(GroupId, "eventually");
+
+        var calls = Emulator.State.GetApiCalls("sendMessage");
+        Assert.Equal(2, calls.Count);
+        Assert.True(calls[1].WallClockAt - calls[0].WallClockAt >= TimeSpan.FromMilliseconds(900));
+    }
+
+    [Fact]
+    public async Task Server_errors_and_delays_can_be_injected_for_any_method_but_polling_is_spared()
+    {
+        var bot = BotWithoutAutoRetry;
+        Emulator.State.InjectFault(new FaultSpec(FaultKind.BadGateway));
+        Emulator.State.InjectFault(new FaultSpec(FaultKind.InternalServerError));
+        Emulator.State.InjectFault(new FaultSpec(FaultKind.Delay, "getMe", DelayMilliseconds: 300));
+
+        await bot.GetUpdates();
+        var badGateway = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(GroupId, "x"));
+        var serverError = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(GroupId, "x"));
+        var stopwatch = Stopwatch.StartNew();
+        await bot.GetMe();
+
+        Assert.Equal(502, badGateway.ErrorCode);
+        Assert.Equal(500, serverError.ErrorCode);
+        Assert.True(stopwatch.ElapsedMilliseconds >= 280);
+        Assert.Empty(Emulator.State.GetPendingFaults());
+    }
+
+    [Fact]
+    public async Task Flood_limits_when_enabled_allow_20_group_messages_a_minute()
+    {
+        var bot = BotWithoutAutoRetry;
+        Emulator.State.FloodLimitsEnabled = true;
+        for (var i = 0; i < 20; i++)
+        {
+            await bot.SendMessage(GroupId, $"m{i}");
+        }
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(GroupId, "one too many"));
+
+        Assert.Equal(429, error.ErrorCode);
+        Assert.InRange(error.Parameters!.RetryAfter!.Value, 1, 60);
+    }
+}
+
+public sealed class FakeClockTests : EmulatorTestBase
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+
+    protected override BotApiEmulatorOptions CreateOptions() => new()
+    {
+        BotToken = Token,
+        TimeProvider = _clock,
+        OnAdvanceTime = by =>
+        {
+            _clock.Advance(by);
+            return Task.CompletedTask;
+        },
+    };
+
+    [Fact]
+    public async Task Dates_come_from_the_injected_clock_and_advance_through_the_hook()
+    {
+        Emulator.State.PostMessage(GroupId, Alice, "before");
+        await Emulator.State.AdvanceTime(TimeSpan.FromHours(1));
+        var sent = await Bot.SendMessage(GroupId, "after");
+
+        var update = Assert.Single(await Bot.GetUpdates());
+        Assert.Equal(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc), update.Message!.Date);
+        Assert.Equal(new DateTime(2026, 1, 2, 4, 4, 5, DateTimeKind.Utc), sent.Date);
+        Assert.Equal(_clock.GetUtcNow(), Emulator.State.GetApiCalls("sendMessage").Single().At);
+    }
+
+    [Fact]
+    public async Task Long_polling_does_not_depend_on_the_fake_clock()
+    {
+        var updates = await Bot.GetUpdates(timeout: 1);
+
+        Assert.Empty(updates);
+    }
+}
+
+public sealed class SystemClockTests : EmulatorTestBase
+{
+    [Fact]
+    public async Task Advancing_time_without_a_controllable_clock_is_refused()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Emulator.State.AdvanceTime(TimeSpan.FromMinutes(1)));
+    }
+}
