@@ -1,14 +1,10 @@
 using GroupBuyBot;
-using GroupBuyBot.Infrastructure;
 using GroupBuyBot.Infrastructure.Telegram;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-// Composition only: configuration, services, and which mode to run.
-var builder = Host.CreateApplicationBuilder(args);
-builder.Configuration.AddEnvironmentVariables();
-
+// Composition only: which mode to run, with which configuration.
+var builder = BotHost.CreateBuilder(args);
 var telegram = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
 if (!TelegramOptions.IsWellFormedToken(telegram.BotToken))
 {
@@ -18,6 +14,5 @@ if (!TelegramOptions.IsWellFormedToken(telegram.BotToken))
     return 2;
 }
 
-builder.Services.AddGroupBuyBot(builder.Configuration);
 await builder.Build().RunAsync();
 return 0;

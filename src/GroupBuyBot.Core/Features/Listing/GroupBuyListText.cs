@@ -17,7 +17,7 @@ public static class GroupBuyListText
     public static string Render(GroupBuy buy, ChatSettings chat)
     {
         string T(string key, params object?[] args) => Texts.Get(chat.Language, key, args);
-        var unit = string.IsNullOrEmpty(buy.UnitName) ? T("DefaultUnit") : Html.Escape(buy.UnitName);
+        var unit = Units.Name(chat.Language, buy.UnitName, 1);
         var text = new StringBuilder();
 
         text.AppendLine(T("ListTitle", buy.Number, Html.Escape(buy.Title)));
@@ -28,7 +28,7 @@ public static class GroupBuyListText
             text.AppendLine(T("ListTiers", string.Join(", ", buy.Tiers.Select(t => T("ListTier", t.MinUnits, PriceText.Format(t.UnitPrice, buy.Currency))))));
         }
 
-        if (buy.MinUnits is { } min) text.AppendLine(T("ListMinimum", min, unit));
+        if (buy.MinUnits is { } min) text.AppendLine(T("ListMinimum", min, Units.Name(chat.Language, buy.UnitName, min)));
         if (buy.Capacity is { } capacity) text.AppendLine(T("ListCapacity", capacity, buy.PlacesLeft));
         if (buy.Deadline is { } deadline) text.AppendLine(T("ListDeadline", DeadlineText.Format(deadline, chat.TimeZone)));
         text.AppendLine(T("ListOrganizer", Html.Escape(buy.Organizer.DisplayName)));
@@ -46,7 +46,7 @@ public static class GroupBuyListText
         }
 
         text.AppendLine();
-        text.AppendLine(T("ListTotal", buy.ActiveUnits, unit, active.Count));
+        text.AppendLine(T("ListTotal", buy.ActiveUnits, Units.Name(chat.Language, buy.UnitName, buy.ActiveUnits), active.Count));
         text.Append(buy.Status switch
         {
             GroupBuyStatus.Formed => T("ListStatusFormed"),

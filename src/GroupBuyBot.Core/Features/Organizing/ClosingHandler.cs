@@ -17,7 +17,7 @@ public sealed class ClosingHandler(IGroupBuyStore store, BuyLocator locator, Org
     public static string EndedText(CommandContext context, GroupBuy buy) => buy.Status switch
     {
         GroupBuyStatus.Formed => context.Text("ClosedFormed", buy.Number, Html.Escape(buy.Title), buy.ActiveUnits,
-            SignUps.SignUpHandler.UnitName(context, buy), PriceText.Format(buy.CurrentUnitPrice ?? 0, buy.Currency)),
+            SignUps.SignUpHandler.UnitName(context, buy, buy.ActiveUnits), PriceText.Format(buy.CurrentUnitPrice ?? 0, buy.Currency)),
         GroupBuyStatus.Failed => context.Text("ClosedFailed", buy.Number, Html.Escape(buy.Title), buy.ActiveUnits, buy.MinUnits),
         _ => context.Text("Cancelled", buy.Number, Html.Escape(buy.Title)),
     };

@@ -84,9 +84,9 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
 
     private static Outcome Describe(CommandContext context, GroupBuy buy, SignUpChange change, bool asToast)
     {
-        var unit = UnitName(context, buy);
         var name = Html.Escape(context.Actor.DisplayName);
         var quantity = change.SignUp?.Quantity ?? 0;
+        var unit = UnitName(context, buy, quantity);
         var (replyKey, toastKey, args) = change.Result switch
         {
             SignUpResult.Joined => ("Joined", "CallbackJoined", new object[] { quantity, unit }),
@@ -121,8 +121,7 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
         };
     }
 
-    public static string UnitName(CommandContext context, GroupBuy buy) =>
-        string.IsNullOrEmpty(buy.UnitName) ? context.Text("DefaultUnit") : Html.Escape(buy.UnitName);
+    public static string UnitName(CommandContext context, GroupBuy buy, int count) => Units.Name(context.Language, buy.UnitName, count);
 
     /// <summary>Splits "<c>2 large</c>" into a quantity and a note; a numeric-looking first word must be a valid quantity.</summary>
     internal static bool TrySplitQuantity(string text, out int? quantity, out string? note)

@@ -1,0 +1,131 @@
+using GroupBuyBot.BotApiEmulator;
+using GroupBuyBot.BotApiEmulator.Models;
+using GroupBuyBot.BotApiEmulator.State;
+using GroupBuyBot.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Emulator = GroupBuyBot.BotApiEmulator.BotApiEmulator;
+
+namespace GroupBuyBot.IntegrationTests.Telegram;
+
+/// <summary>
+/// The real worker host with the real TelegramBotClient, talking to the loopback Bot API emulator, on a real
+/// SQLite file. Tests speak as members through the emulator's driver and read what members see.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    public const long GroupId = -1001;
+    public const string Token = "123456:TEST-token-for-the-emulator";
+
+    public static readonly EmulatedUser Alice = new(11, "Alice", Username: "alice");   // administrator
+    public static readonly EmulatedUser Bob = new(12, "Bob", Username: "bob");
+    public static readonly EmulatedUser Carol = new(13, "Carol", Username: "carol");
+    public static readonly EmulatedUser Dave = new(14, "Dave", Username: "dave");
+    public static readonly EmulatedUser Erin = new(15, "Erin", Username: "erin");
+    public static readonly EmulatedUser Frank = new(16, "Frank", Username: "frank");
+    public static readonly EmulatedUser Grace = new(17, "Grace", Username: "grace");
+
+    private readonly TempDirectory _data = new();
+    private readonly string _language;
+    private IHost? _host;
+
+    private BotHarness(Emulator emulator, string language)
+    {
+        Emulator = emulator;
+        _language = language;
+    }
+
+    public Emulator Emulator { get; }
+    public EmulatorState Telegram => Emulator.State;
+    public FakeTimeProvider Time { get; } = Clock.Fake();
+
+    public static async Task<BotHarness> Start(string language = "en")
+    {
+        var emulator = await Emulator.StartAsync(new BotApiEmulatorOptions { BotToken = Token, BotUsername = "GroupBuyTestBot" });
+        var harness = new BotHarness(emulator, language);
+        foreach (var user in new[] { Alice, Bob, Carol, Dave, Erin, Frank, Grace }) harness.Telegram.UpsertUser(user);
+        harness.Telegram.CreateChat(new ChatSpec(GroupId, ChatKind.Supergroup, "Sunny Garden parents"));
+        harness.Telegram.SetMemberStatus(GroupId, Alice.Id, MemberStatus.Administrator);
+        foreach (var user in new[] { Bob, Carol, Dave, Erin, Frank, Grace }) harness.Telegram.SetMemberStatus(GroupId, user.Id, MemberStatus.Member);
+        await harness.StartBot();
+        return harness;
+    }
+
+    /// <summary>Starts the worker (again), on the same database.</summary>
+    public async Task StartBot()
+    {
+        var builder = BotHost.CreateBuilder([], new Dictionary<string, string?>
+        {
+            ["GroupBuyBot:Telegram:BotToken"] = Token,
+            ["GroupBuyBot:Telegram:ApiBaseUrl"] = Emulator.BaseUrl.ToString(),
+            ["GroupBuyBot:Telegram:PollingTimeoutSeconds"] = "1",
+            ["GroupBuyBot:Telegram:ListEditIntervalMs"] = "150",
+            ["GroupBuyBot:Telegram:PerChatMessagesPerSecond"] = "1000",
+            ["GroupBuyBot:Telegram:PerChatBurst"] = "1000",
+            ["GroupBuyBot:Telegram:PerGroupMessagesPerMinute"] = "100000",
+            ["GroupBuyBot:Telegram:GlobalMessagesPerSecond"] = "1000",
+            ["GroupBuyBot:Database:DataDirectory"] = _data.Path,
+            ["GroupBuyBot:Chats:Language"] = _language,
+            ["GroupBuyBot:Chats:TimeZone"] = "Asia/Shanghai",
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    public async Task StopBot()
+    {
+        if (_host is null) return;
+        await _host.StopAsync();
+        _host.Dispose();
+        _host = null;
+    }
+
+    public PostedMessage Say(EmulatedUser user, string text, int? replyTo = null) => Telegram.PostMessage(GroupId, user.Id, text, replyTo);
+
+    /// <summary>Waits for a bot message in the group that satisfies <paramref name="predicate"/>.</summary>
+    public Task<EmulatedMessage> BotMessage(Func<EmulatedMessage, bool> predicate, int timeoutSeconds = 10) =>
+        Telegram.WaitForMessage(GroupId, m => m.IsFromBot && predicate(m), TimeSpan.FromSeconds(timeoutSeconds));
+
+    /// <summary>Waits for the bot's reply to a given message.</summary>
+    public Task<EmulatedMessage> ReplyTo(PostedMessage message, int timeoutSeconds = 10) =>
+        BotMessage(m => m.ReplyToMessageId == message.MessageId, timeoutSeconds);
+
+    /// <summary>The live list of buy #<paramref name="number"/>, once its text satisfies <paramref name="predicate"/>.</summary>
+    public Task<EmulatedMessage> List(int number, Func<string, bool>? predicate = null, int timeoutSeconds = 10) =>
+        BotMessage(m => m.Text is { } text && IsList(text, number) && (predicate?.Invoke(text) ?? true), timeoutSeconds);
+
+    public EmulatedMessage CurrentList(int number) =>
+        Telegram.GetMessages(GroupId).Last(m => m.IsFromBot && m.Text is { } text && IsList(text, number));
+
+    public TappedButton Tap(EmulatedUser user, EmulatedMessage message, string buttonText) =>
+        Telegram.TapButton(GroupId, message.MessageId, user.Id, buttonText: buttonText);
+
+    /// <summary>Waits until the bot answered a button tap, and returns what the member saw.</summary>
+    public async Task<string?> Answer(TappedButton tap, int timeoutSeconds = 10)
+    {
+        var until = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (DateTime.UtcNow < until)
+        {
+            if (Telegram.GetCallbackAnswer(tap.CallbackQueryId) is { Answered: true } answer) return answer.Text;
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"The tap {tap.CallbackQueryId} was not answered.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopBot();
+        await Emulator.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Dispose();
+    }
+
+    private static bool IsList(string text, int number) =>
+        text.StartsWith("🛒", StringComparison.Ordinal) && (text.Contains($"#{number}:", StringComparison.Ordinal) || text.Contains($"#{number}：", StringComparison.Ordinal));
+}
