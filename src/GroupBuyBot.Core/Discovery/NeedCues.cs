@@ -52,7 +52,7 @@ public static partial class NeedCues
     // Joining an existing want, including implicit "mine needs it too" statements.
     private static readonly Regex JoinIn = new(
         @"\+\s?[0-9]|(?<![a-z0-9])\+(?![0-9])|算(我|上我|我们|我家|上)|也算|加我|带我|我(们|家)?(也|都|还)?(想要|要|想)(去|报|参加|来|洗|修|做|学|一|两|[0-9]|!|$)|我们?家?(也|都)?要[,!\s]|也要|都要|想报|我报|报上|也报|我家报|报名|我也去|我们也去|也想(去|报|找|学|约|要|做)|给我(来|留)|来一|留一|跟一|我也参加|一起吧|(也|是|确实|早就?|都)该[a-z洗修换剪保养清做买报约打弄补]|"
-        + $@"{B}(count|sign|put|add) (me|us|\w+) (in|up|down){B}|{B}count (me|us){B}|{B}sign \w+ up{B}|{B}put (me|us) down{B}|{B}(i'?m|we'?re) in{B}|{B}in for{B}|{B}(me|us) too{B}|{B}(me|us) as well{B}|{B}for (me|us) (please|too|as well){B}|{B}(me|us) please{B}|{B}yes,? please{B}|{B}(i|we)'?d (love|like|be up for|do|book|sign up|join|take|want|go){B}|{B}up for (that|it){B}|{B}keen{B}|{B}(i|we)'?ll (join|take|do|sign up|book|have|come){B}|{B}please\W*$|{B}same for (me|us){B}|{B}i want (one|in|some){B}",
+        + $@"{B}(count|sign|put|add) (me|us|\w+) (in|up|down){B}|{B}count (me|us){B}|{B}sign \w+ up{B}|{B}put (me|us) down{B}|{B}(i'?m|we'?re) in{B}|{B}in for{B}|{B}(me|us) too{B}|{B}(me|us) as well{B}|{B}for (me|us) (please|too|as well){B}|{B}(me|us) please{B}|{B}yes,? please{B}|{B}(i|we)'?d (love|like|be up for|do|book|sign up|join|take|want|go){B}|{B}up for (that|it){B}|{B}keen{B}|{B}(i|we)'?ll (join|take|do|sign up|book|have|come){B}|{B}please\W*$|{B}(for|sign) (our|my) [^.?!]{{0,30}}{B}please{B}|{B}same for (me|us){B}|{B}i want (one|in|some){B}",
         Options);
 
     private static readonly Regex DeclineOrWithdraw = new(
@@ -113,9 +113,15 @@ public static partial class NeedCues
             return NeedAct.Other; // urging someone else is not the speaker's own interest
         }
 
-        if (HasWantCue(t) && !IsJoinIn(t))
+        // A call for company outranks join wording inside it ("我想报个课…有人一起吗?").
+        if (Solicitation.IsMatch(t))
         {
-            return Solicitation.IsMatch(t) || EndsAsQuestion.IsMatch(t) ? NeedAct.Solicit : NeedAct.Want;
+            return NeedAct.Solicit;
+        }
+
+        if (OwnWant.IsMatch(t) && !IsJoinIn(t))
+        {
+            return EndsAsQuestion.IsMatch(t) ? NeedAct.Solicit : NeedAct.Want;
         }
 
         if (IsJoinIn(t))
