@@ -1,0 +1,213 @@
+using GroupBuyBot.Core.SignUps.Replies;
+
+namespace GroupBuyBot.Core.Discovery;
+
+/// <summary>
+/// Offline need discovery with rules only (no network, no model). Walks the window in order:
+/// a want or call for company opens a topic; join-ins are attached to a topic by what they
+/// mention (content bigrams/words), else by the reply chain, else by the most recently active
+/// topic; declines and withdrawals remove the member. Topics with two or more members are shared
+/// needs.
+/// </summary>
+public sealed class EmbeddedNeedExtractor : INeedExtractor
+{
+    // How many messages back a bare "+1" may still refer to the last active topic.
+    private const int RecencyHorizon = 10;
+
+    public Task<IReadOnlyList<ExtractedNeed>> ExtractAsync(IReadOnlyList<ChatMessage> window, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(Extract(window));
+    }
+
+    public static IReadOnlyList<ExtractedNeed> Extract(IReadOnlyList<ChatMessage> window)
+    {
+        var topics = new List<Topic>();
+        var topicOfMessage = new Dictionary<long, Topic>();
+        var authorOfMessage = new Dictionary<long, long>();
+        var actOfMessage = new Dictionary<long, NeedAct>();
+        var joinsWithLaughter = 0;
+        var joins = 0;
+
+        for (var position = 0; position < window.Count; position++)
+        {
+            var message = window[position];
+            var text = ChatTextNormalizer.Normalize(message.Text);
+            var act = NeedCues.Classify(message.Text);
+            authorOfMessage[message.Id] = message.FromId;
+            actOfMessage[message.Id] = act;
+            if (act == NeedAct.Instruction)
+            {
+                continue; // an order to the bot is never interest, and must not steer topics
+            }
+
+            var grams = ContentGrams.Of(text);
+            var replyTopic = message.ReplyToId is long parent && topicOfMessage.TryGetValue(parent, out var t) ? t : null;
+            var (keywordTopic, keywordScore) = BestByContent(grams, topics);
+            Topic? target = null;
+
+            switch (act)
+            {
+                case NeedAct.Want or NeedAct.Solicit:
+                {
+                    var similar = keywordScore >= 2 ? keywordTopic : null;
+                    similar ??= act == NeedAct.Want ? replyTopic : null;
+                    if (similar is not null && (similar.Has(message.FromId) || act == NeedAct.Want))
+                    {
+                        target = similar; // a reminder by a member, or "想报" under the proposal
+                        target.Add(message.FromId, message.Id);
+                    }
+                    else
+                    {
+                        // A call for company from someone outside a similar topic is a new need
+                        // ("有没有大人的班?" next to a children's class).
+                        target = new Topic(message, position);
+                        topics.Add(target);
+                    }
+
+                    break;
+                }
+
+                case NeedAct.Join:
+                {
+                    joins++;
+                    joinsWithLaughter += NeedCues.HasLaughter(text) ? 1 : 0;
+                    target = keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
+                    target?.Add(message.FromId, message.Id);
+                    break;
+                }
+
+                case NeedAct.Decline:
+                {
+                    target = keywordTopic ?? replyTopic;
+                    if (target is null || !target.Has(message.FromId))
+                    {
+                        // "我们这次不去了" with no topic named: the member's only topic is meant.
+                        var memberOf = topics.Where(x => x.Has(message.FromId)).ToList();
+                        target = memberOf.Count == 1 ? memberOf[0] : target;
+                    }
+
+                    target?.Remove(message.FromId);
+                    break;
+                }
+
+                default:
+                    target = replyTopic; // questions and answers inside a topic's thread
+                    break;
+            }
+
+            if (target is not null)
+            {
+                topicOfMessage[message.Id] = target;
+                target.Grams.UnionWith(grams);
+                target.LastActive = position;
+            }
+        }
+
+        // Several laughing join-ins: the chat is joking ("团购一个男朋友"), not buying.
+        if (joinsWithLaughter >= 2 && joinsWithLaughter * 2 >= joins)
+        {
+            return [];
+        }
+
+        return topics
+            .Where(x => x.Members.Count >= 2)
+            .Select(x => new ExtractedNeed(x.Summary, x.Members.Keys.ToList(), x.Members.Values.SelectMany(ids => ids).Order().ToList()))
+            .ToList();
+    }
+
+    /// <summary>Topic of a join that names nothing: reply target's topic by author, else the last active one.</summary>
+    private static Topic? ImplicitTopic(
+        ChatMessage message,
+        int position,
+        List<Topic> topics,
+        Dictionary<long, Topic> topicOfMessage,
+        Dictionary<long, long> authorOfMessage,
+        Dictionary<long, NeedAct> actOfMessage)
+    {
+        var recent = topics.Where(x => position - x.LastActive <= RecencyHorizon).MaxBy(x => x.LastActive);
+        if (message.ReplyToId is not long parent)
+        {
+            return recent;
+        }
+
+        if (topicOfMessage.TryGetValue(parent, out var direct))
+        {
+            return direct;
+        }
+
+        // A reply to the organiser's answer, or to a question about the offer, still joins it;
+        // a reply inside unrelated chit-chat ("我也想!" to "好想放假") does not.
+        if (authorOfMessage.TryGetValue(parent, out var author) && topics.FirstOrDefault(x => x.Owner == author) is { } owned)
+        {
+            return owned;
+        }
+
+        return actOfMessage.TryGetValue(parent, out var parentAct) && parentAct == NeedAct.Question ? recent : null;
+    }
+
+    /// <summary>The topic whose content the message names most, counting only grams that tell topics apart.</summary>
+    private static (Topic? Topic, int Score) BestByContent(HashSet<string> grams, List<Topic> topics)
+    {
+        if (topics.Count == 0 || grams.Count == 0)
+        {
+            return (null, 0);
+        }
+
+        Topic? best = null;
+        int bestScore = 0, secondScore = 0;
+        foreach (var topic in topics)
+        {
+            var score = grams.Count(g => topic.Grams.Contains(g) && (topics.Count == 1 || topics.Any(other => !other.Grams.Contains(g))));
+            if (score > bestScore)
+            {
+                secondScore = bestScore;
+                bestScore = score;
+                best = topic;
+            }
+            else if (score > secondScore)
+            {
+                secondScore = score;
+            }
+        }
+
+        return bestScore > secondScore ? (best, bestScore) : (null, 0);
+    }
+
+    private sealed class Topic
+    {
+        public Topic(ChatMessage seed, int position)
+        {
+            Owner = seed.FromId;
+            Summary = seed.Text.Length > 80 ? seed.Text[..80] + "…" : seed.Text;
+            Grams = ContentGrams.Of(ChatTextNormalizer.Normalize(seed.Text));
+            LastActive = position;
+            Add(seed.FromId, seed.Id);
+        }
+
+        public long Owner { get; }
+
+        public string Summary { get; }
+
+        public HashSet<string> Grams { get; }
+
+        public int LastActive { get; set; }
+
+        // Insertion-ordered: members appear in the order they expressed interest.
+        public Dictionary<long, List<long>> Members { get; } = [];
+
+        public bool Has(long member) => Members.ContainsKey(member);
+
+        public void Add(long member, long messageId)
+        {
+            if (!Members.TryGetValue(member, out var evidence))
+            {
+                Members[member] = evidence = [];
+            }
+
+            evidence.Add(messageId);
+        }
+
+        public void Remove(long member) => Members.Remove(member);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using GroupBuyBot.Core.SignUps.Replies;
+
+namespace GroupBuyBot.Core.Discovery;
+
+/// <summary>What one chat message does with respect to a possible shared need.</summary>
+public enum NeedAct
+{
+    /// <summary>Nothing about wanting: chit-chat, news, an answer.</summary>
+    Other,
+
+    /// <summary>A question only ("多少钱一台?", "Does it include blood tests?").</summary>
+    Question,
+
+    /// <summary>States an own want ("我想给爸妈约个体检", "I'm looking for a piano").</summary>
+    Want,
+
+    /// <summary>A want that also asks others to join ("有没有一起的?", "Anyone keen?").</summary>
+    Solicit,
+
+    /// <summary>Joins someone else's want ("+1", "me too", "算我一个", "我家空调也该洗了").</summary>
+    Join,
+
+    /// <summary>Declines or withdraws ("我就不去了", "算了我不要了", "I'll pass", "take me off").</summary>
+    Decline,
+
+    /// <summary>Tries to instruct the bot; never evidence of interest.</summary>
+    Instruction,
+}
+
+/// <summary>
+/// Cheap zh/en cue lexicons over single messages, and the window pre-filter that lets the host skip
+/// windows where nobody wants anything (saving LLM calls).
+/// </summary>
+public static partial class NeedCues
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
+    private const string B = @"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))";
+
+    // Asking others to come along: the signature of a group-buy proposal.
+    private static readonly Regex Solicitation = new(
+        @"有没有(人|一起|要|想|兴趣|家长|邻居|同事|朋友|团)|有没有.{0,6}(班|团)[?吗]|有人(一起|想|要|有兴趣)|有.{0,4}一起(的)?[吗嘛么?]|一起(团|买|拼|约|报|订|凑|包)|团一下|团购[吗?]|拼单|凑单|有兴趣|有要的|有意向|谁想|谁要|要的(扣|说|接)|报名的|"
+        + $@"{B}anyone (else )?(want|need|keen|interested|fancy|up for|for|in|wanna){B}|{B}anyone'?s? (else|other)|{B}who'?s? (in|keen|interested|up for){B}|{B}want in{B}|{B}any takers{B}|{B}split (it|the|a|costs?){B}|{B}join me{B}|{B}(interested|keen)\?|{B}let me know if{B}|{B}who else{B}",
+        Options);
+
+    // First-person wanting of something that can be bought, booked or hired.
+    private static readonly Regex OwnWant = new(
+        @"我(也|都|还|自己)*(想|要|打算|准备|需要|得)(买|团|约|报|找|订|请|包|搞|做|学|去|带|给|换|装|洗|修|囤|拼|入|试|组织)|想(给|带|团|报|约|找|包|请|订|买|学|囤)|需要|急需|我家(肯定|一定)(要|去)|我自己也要|"
+        + $@"{B}(i|we)'?d (like|love) to{B}|{B}(i'?m|i am|we'?re) (looking for|thinking of|planning to|booking|after|overdue){B}|{B}thinking of (ordering|buying|getting|booking){B}|{B}(i|we) (really )?(want|need){B}|{B}we definitely want{B}|{B}i'?ve been wanting{B}|{B}desperate for{B}|{B}overdue for{B}",
+        Options);
+
+    // Joining an existing want, including implicit "mine needs it too" statements.
+    private static readonly Regex JoinIn = new(
+        @"\+\s?[0-9]|(?<![a-z0-9])\+(?![0-9])|算(我|上我|我们|我家|上)|也算|加我|带我|我(们|家)?(也|都|还)?(想要|要|想)(去|报|参加|来|洗|修|做|学|一|两|[0-9]|!|$)|我们?家?(也|都)?要[,!\s]|也要|都要|想报|我报|报上|也报|我家报|报名|我也去|我们也去|也想(去|报|找|学|约|要|做)|给我(来|留)|来一|留一|跟一|我也参加|一起吧|(也|是|确实|早就?|都)该[a-z洗修换剪保养清做买报约打弄补]|"
+        + $@"{B}(count|sign|put|add) (me|us|\w+) (in|up|down){B}|{B}count (me|us){B}|{B}sign \w+ up{B}|{B}put (me|us) down{B}|{B}(i'?m|we'?re) in{B}|{B}in for{B}|{B}(me|us) too{B}|{B}(me|us) as well{B}|{B}for (me|us) (please|too|as well){B}|{B}(me|us) please{B}|{B}yes,? please{B}|{B}(i|we)'?d (love|like|be up for|do|book|sign up|join|take|want|go){B}|{B}up for (that|it){B}|{B}keen{B}|{B}(i|we)'?ll (join|take|do|sign up|book|have|come){B}|{B}please\W*$|{B}(for|sign) (our|my) [^.?!]{{0,30}}{B}please{B}|{B}same for (me|us){B}|{B}i want (one|in|some){B}",
+        Options);
+
+    private static readonly Regex DeclineOrWithdraw = new(
+        @"不去了|就不(了|去|参加|凑|要|报|用)|先不(了|要|报|去|凑)|不凑了|不参加|这次不|不用(了|啦)|不需要|算了|不要了|(不|没)(打算|想)(去|买|要|报)|取消|退出|撤了|我撤|不报了|去掉我|删掉我|请不了|去不了|来不了|"
+        + $@"{B}i'?ll (pass|skip|sit this one out){B}|{B}(not|no) for (me|us){B}|{B}count (me|us) out{B}|{B}take (me|us) off{B}|{B}drop(ping)? out{B}|{B}withdraw|{B}can'?t make it{B}|{B}not (this time|interested){B}|{B}(i'?m|we'?re) out{B}|{B}next time{B}|{B}cancel",
+        Options);
+
+    // Already has or bought it, so the member does not want it now.
+    private static readonly Regex AlreadyHas = new(
+        @"已经(买|下单|约|订|洗|有|剪|做|换|装)|刚(买|洗|剪|做|换|装)过|刚(买|装)的|(上个?月|昨天|前天|上周)(就|刚)?(买|下单|洗|剪|做)|新装的|"
+        + $@"{B}already (bought|have|got|booked|covers|did|done|ordered){B}|{B}just (had|bought|got|did){B}|{B}(had|has) (his|hers|ours|mine|it) done{B}",
+        Options);
+
+    private static readonly Regex Laughter = new(@"哈哈|😂|🤣|😆|(?<![a-z])(lol|haha+|lmao|hehe)(?![a-z])", Options);
+
+    private static readonly Regex BotInstruction = new(@"@\S*(bot|助手|机器人)|机器人[:,]|(?<![a-z])(bot|机器人)(请|,)", Options);
+
+    private static readonly Regex AddressingOther = new(@"^@|你不是|你家不是|你们不是|帮你|(?<![a-z])(you should|don'?t you|you were|you said|what about you)(?![a-z])", Options);
+
+    private static readonly Regex EndsAsQuestion = new(@"[?吗么呢嘛][\s\p{So}\p{Sk}\p{Cs}]*$", Options);
+
+    public static bool IsInstructionToBot(string normalizedText) =>
+        ReplyCues.Injection().IsMatch(normalizedText) || BotInstruction.IsMatch(normalizedText) && Regex.IsMatch(normalizedText, "忽略|ignore|override|把|改成|set|设为|发起|open|create");
+
+    public static bool HasWantCue(string normalizedText) => OwnWant.IsMatch(normalizedText) || Solicitation.IsMatch(normalizedText);
+
+    public static bool IsSolicitation(string normalizedText) => Solicitation.IsMatch(normalizedText);
+
+    public static bool IsJoinIn(string normalizedText) => JoinIn.IsMatch(normalizedText) && !AddressingOther.IsMatch(normalizedText);
+
+    public static bool IsDeclineOrWithdrawal(string normalizedText) => DeclineOrWithdraw.IsMatch(normalizedText) || AlreadyHas.IsMatch(normalizedText);
+
+    public static bool HasLaughter(string normalizedText) => Laughter.IsMatch(normalizedText);
+
+    /// <summary>Classifies a raw message text. Order matters: the strongest reading wins.</summary>
+    public static NeedAct Classify(string text)
+    {
+        var t = ChatTextNormalizer.Normalize(text);
+        if (t.Length == 0)
+        {
+            return NeedAct.Other;
+        }
+
+        if (IsInstructionToBot(t))
+        {
+            return NeedAct.Instruction;
+        }
+
+        // "Swimming's a no for me, but I'd do the screening": what follows "but" is the decision.
+        var decisive = LastContrastiveClause(t);
+        if (IsDeclineOrWithdrawal(decisive) && !(JoinIn.IsMatch(decisive) && !DeclineOrWithdraw.IsMatch(decisive)))
+        {
+            return NeedAct.Decline;
+        }
+
+        if (AddressingOther.IsMatch(t))
+        {
+            return NeedAct.Other; // urging someone else is not the speaker's own interest
+        }
+
+        // A call for company outranks join wording inside it ("我想报个课…有人一起吗?").
+        if (Solicitation.IsMatch(t))
+        {
+            return NeedAct.Solicit;
+        }
+
+        if (OwnWant.IsMatch(t) && !IsJoinIn(t))
+        {
+            return EndsAsQuestion.IsMatch(t) ? NeedAct.Solicit : NeedAct.Want;
+        }
+
+        if (IsJoinIn(t))
+        {
+            return NeedAct.Join;
+        }
+
+        if (HasWantCue(t))
+        {
+            return NeedAct.Want;
+        }
+
+        return EndsAsQuestion.IsMatch(t) || t.Contains('?', StringComparison.Ordinal) ? NeedAct.Question : NeedAct.Other;
+    }
+
+    /// <summary>
+    /// The pre-filter: true when at least one message raises a want and at least two distinct
+    /// members speak with want or join cues. Windows failing it cannot hold a shared need.
+    /// </summary>
+    public static bool IsWorthExtracting(IReadOnlyList<ChatMessage> window)
+    {
+        var raised = false;
+        var interested = new HashSet<long>();
+        foreach (var message in window)
+        {
+            var act = Classify(message.Text);
+            raised |= act is NeedAct.Want or NeedAct.Solicit;
+            if (act is NeedAct.Want or NeedAct.Solicit or NeedAct.Join)
+            {
+                interested.Add(message.FromId);
+            }
+        }
+
+        return raised && interested.Count >= 2;
+    }
+
+    private static string LastContrastiveClause(string t)
+    {
+        var match = Regex.Match(t, @"(?<![a-z])but(?![a-z])|但是|不过|可是", RegexOptions.RightToLeft | Options);
+        return match.Success && match.Index + match.Length < t.Length ? t[(match.Index + match.Length)..] : t;
+    }
+}

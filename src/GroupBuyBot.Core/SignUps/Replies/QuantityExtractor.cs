@@ -1,0 +1,226 @@
+using System.Text.RegularExpressions;
+
+namespace GroupBuyBot.Core.SignUps.Replies;
+
+/// <summary>
+/// Finds the numbers in normalised text that are quantities, skipping those that are addresses
+/// ("5栋", "Block 5", "7B", "12-03"), times ("7点", "18:00", "6pm"), prices ("80块", "$60"),
+/// dates ("12号") or phone numbers.
+/// </summary>
+public static partial class QuantityExtractor
+{
+    private const string ChineseDigits = "零〇一二两三四五六七八九十百俩仨";
+
+    // Counting classifiers and sale units: a number in front of one is a quantity.
+    private static readonly string[] ChineseUnits =
+    [
+        "份", "个", "盒", "箱", "袋", "桶", "瓶", "包", "件", "套", "斤", "公斤", "只", "支", "罐", "提",
+        "组", "张", "杯", "条", "本", "名额", "位", "单", "扎", "串", "打", "听", "板", "块蛋糕", "台", "人份",
+        "kg", "g",
+    ];
+
+    // Words after a number that make it an address, time, price, date, age or ratio.
+    private static readonly string[] NonQuantityFollowers =
+    [
+        "栋", "幢", "楼", "号", "单元", "层", "室", "座", "期", "点", "时", "分", "秒", "岁", "月", "日", "天", "年",
+        "周", "元", "块", "蚊", "毛", "角", "折", "%", "度", "装", "人", "斤装", "kg装", "pm", "am", "o'clock",
+        "hrs", "hour", "min", "day", "week", "month", "year", "yuan", "dollar", "buck", "rmb", "cent", "percent",
+        "st", "nd", "rd", "th", "楼的", "号楼",
+    ];
+
+    private static readonly string[] EnglishUnits =
+    [
+        "box", "bag", "pack", "packet", "bottle", "tub", "jar", "tin", "carton", "tray", "set", "portion",
+        "serving", "piece", "pc", "kg", "kilo", "unit", "slot", "spot", "place", "ticket", "share", "order",
+        "loaf", "loaves", "case", "crate", "bundle", "pot", "cup", "bar", "dozen", "pair", "of them", "more",
+        "for me", "for us", "please", "pls",
+    ];
+
+    private static readonly Dictionary<string, int> EnglishNumbers = new(StringComparer.Ordinal)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
+        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["a dozen"] = 12,
+        ["dozen"] = 12, ["half a dozen"] = 6, ["a couple of"] = 2, ["a couple"] = 2, ["a pair of"] = 2,
+        ["a"] = 1, ["an"] = 1, ["another"] = 1, ["single"] = 1,
+    };
+
+    [GeneratedRegex(@"(?<![0-9a-wyz.]|[0-9][:/-])[0-9]+(?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex ArabicNumber();
+
+    [GeneratedRegex(@"[零〇一二两三四五六七八九十百俩仨]+", RegexOptions.CultureInvariant)]
+    private static partial Regex ChineseNumber();
+
+    [GeneratedRegex(@"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(half a dozen|a dozen|dozen|a couple of|a couple|a pair of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|single|an|a)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishNumber();
+
+    // Address, price and time words just before a number ("block 5", "$60", "at 6", "room 302").
+    [GeneratedRegex(@"(?<![a-z])(block|blk|unit|room|rm|flat|apt|apartment|tower|level|floor|lot|house|no\.?|number|building|bldg|#|¥|\$|£|€|hk\$|rmb|at|after|before|by|until|till|around|about|from|tel|phone|电话|尾号|第|门牌|in|on|under|over|than|per|each)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NonQuantityPrefix();
+
+    public static IReadOnlyList<QuantityMention> Find(string normalized)
+    {
+        var found = new List<QuantityMention>();
+        foreach (Match m in ArabicNumber().Matches(normalized))
+        {
+            if (m.Length > 4 || !int.TryParse(m.Value, out var value) || value == 0)
+            {
+                continue;
+            }
+
+            var after = normalized[(m.Index + m.Length)..];
+            var before = normalized[..m.Index];
+            var marked = Regex.IsMatch(before, @"(\+|x|×|\*)\s*$") && !Regex.IsMatch(before, @"[0-9a-wyz]\s*[x×*]\s*$");
+            if (IsAddressLike(after) || (!marked && NonQuantityPrefix().IsMatch(before)))
+            {
+                continue;
+            }
+
+            var hasUnit = marked || StartsWithUnit(after) || Regex.IsMatch(after, @"^\s*(x|×)(?![a-z])");
+            if (!hasUnit && value >= 100)
+            {
+                continue; // bare big numbers are room numbers, prices or phone fragments
+            }
+
+            found.Add(new QuantityMention(value, m.Index, m.Index + m.Length, hasUnit));
+        }
+
+        foreach (Match m in ChineseNumber().Matches(normalized))
+        {
+            var after = normalized[(m.Index + m.Length)..];
+            var before = normalized[..m.Index];
+            var value = ParseChinese(m.Value);
+            if (value <= 0 || before.EndsWith('第') || IsAddressLike(after))
+            {
+                continue;
+            }
+
+            var standaloneCount = m.Value is "俩" or "仨";
+            var marked = Regex.IsMatch(before, @"(\+|x|×|改成|改为|改到|换成|接龙)\s*$");
+            var hasUnit = StartsWithUnit(after);
+            if (!hasUnit && !standaloneCount && !marked)
+            {
+                continue; // "一起", "一下", "一点": the character is not a count here
+            }
+
+            found.Add(new QuantityMention(value, m.Index, m.Index + m.Length, true));
+        }
+
+        foreach (Match m in EnglishNumber().Matches(normalized))
+        {
+            var word = m.Groups[1].Value;
+            var after = normalized[(m.Index + m.Length)..];
+            var before = normalized[..m.Index];
+            if (IsAddressLike(after) || Regex.IsMatch(before, @"(?<![a-z])(no|any|some|every|which|the|that|this|each|per|at|of)\s*$")
+                || Regex.IsMatch(after, @"^\s*(of|day|time|question|thing|sec|second|moment|idea|more time|another|by one)\b"))
+            {
+                continue;
+            }
+
+            var hasUnit = StartsWithUnit(after);
+            if (word is "a" or "an" or "another" or "single" && !hasUnit)
+            {
+                continue; // the article alone is not a count
+            }
+
+            found.Add(new QuantityMention(EnglishNumbers[word], m.Index, m.Index + m.Length, hasUnit || word.Contains("dozen", StringComparison.Ordinal)));
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    /// <summary>Parses 一…十, 两/俩/仨, 十二, 二十, 二十五, 一百 style numerals; 0 when unreadable.</summary>
+    public static int ParseChinese(string numeral)
+    {
+        var total = 0;
+        var current = 0;
+        foreach (var c in numeral)
+        {
+            switch (c)
+            {
+                case '十':
+                    total += (current == 0 ? 1 : current) * 10;
+                    current = 0;
+                    break;
+                case '百':
+                    total += (current == 0 ? 1 : current) * 100;
+                    current = 0;
+                    break;
+                default:
+                    var digit = DigitOf(c);
+                    if (digit < 0)
+                    {
+                        return 0;
+                    }
+
+                    if (current != 0)
+                    {
+                        return 0; // "一二" is not a number
+                    }
+
+                    current = digit;
+                    break;
+            }
+        }
+
+        return total + current;
+    }
+
+    private static int DigitOf(char c) => c switch
+    {
+        '零' or '〇' => 0,
+        '一' => 1,
+        '二' or '两' or '俩' => 2,
+        '三' or '仨' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => ChineseDigits.Contains(c) ? 0 : -1,
+    };
+
+    private static bool StartsWithUnit(string after)
+    {
+        var trimmed = after.TrimStart();
+        foreach (var unit in ChineseUnits)
+        {
+            if (trimmed.StartsWith(unit, StringComparison.Ordinal) && !IsAddressLike(after))
+            {
+                return true;
+            }
+        }
+
+        foreach (var unit in EnglishUnits)
+        {
+            if (trimmed.StartsWith(unit, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAddressLike(string after)
+    {
+        // "12-03", "18:00", "1.5", "7b", "3/4": part of an address, time, decimal or date.
+        if (Regex.IsMatch(after, @"^([-:/.][0-9]|[a-z](?![a-z]))") && !Regex.IsMatch(after, @"^(x|g)(?![a-z])"))
+        {
+            return true;
+        }
+
+        var trimmed = after.TrimStart();
+        foreach (var follower in NonQuantityFollowers)
+        {
+            if (trimmed.StartsWith(follower, StringComparison.Ordinal))
+            {
+                // "人份" is a portion count, not a headcount.
+                return !trimmed.StartsWith("人份", StringComparison.Ordinal);
+            }
+        }
+
+        return false;
+    }
+}
