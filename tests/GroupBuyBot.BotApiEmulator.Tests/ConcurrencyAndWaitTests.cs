@@ -66,7 +66,9 @@ public sealed class ConcurrencyAndWaitTests : EmulatorTestBase
             new ReceiverOptions { DropPendingUpdates = false },
             cts.Token);
 
+        var nextBotMessage = Emulator.State.WaitForBotMessage(GroupId, TimeSpan.FromSeconds(10));
         var asked = Emulator.State.PostMessage(GroupId, Alice, "/price rice");
+        Assert.Equal("Rice costs 5", (await nextBotMessage).Text);
         var answer = await Emulator.State.WaitForMessage(GroupId, m => m.IsFromBot && m.ReplyToMessageId == asked.MessageId, TimeSpan.FromSeconds(10));
         await Emulator.State.WaitUntilIdle(TimeSpan.FromSeconds(10));
 

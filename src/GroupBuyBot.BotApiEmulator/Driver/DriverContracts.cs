@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using GroupBuyBot.BotApiEmulator.Models;
 
 namespace GroupBuyBot.BotApiEmulator.Driver;
@@ -12,6 +14,11 @@ public static class DriverJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        // Explicit, so the driver still works in hosts that turn reflection-based JSON off by default
+        // (file-based apps, trimmed publishes).
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        // Keeps '<', '&' and Chinese readable in curl output; the answers are JSON, never HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }
 
