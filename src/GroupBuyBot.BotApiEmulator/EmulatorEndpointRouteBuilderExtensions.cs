@@ -14,8 +14,18 @@ public static class EmulatorEndpointRouteBuilderExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapBotApiEmulator(this IEndpointRouteBuilder endpoints, EmulatorState state)
     {
-        endpoints.MapMethods("/bot{token}/{method}", ["GET", "POST"], (Microsoft.AspNetCore.Http.HttpContext http, string token, string method) =>
-            TelegramEndpoint.HandleAsync(http, state, token, method));
+        // Not "/bot{token}/…": ASP.NET matches such a complex segment from the right, so a token that itself
+        // contains "bot" (any case) would never match. The prefix is checked by hand instead.
+        endpoints.MapMethods("/{botAndToken}/{method}", ["GET", "POST"], (Microsoft.AspNetCore.Http.HttpContext http, string botAndToken, string method) =>
+        {
+            if (!botAndToken.StartsWith("bot", StringComparison.Ordinal))
+            {
+                http.Response.StatusCode = 404;
+                return Task.CompletedTask;
+            }
+
+            return TelegramEndpoint.HandleAsync(http, state, botAndToken[3..], method);
+        });
         endpoints.MapEmulatorDriver(state);
         return endpoints;
     }

@@ -1,8 +1,10 @@
+using GroupBuyBot.Core.Discovery;
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
 using GroupBuyBot.Core.Features.Organizing;
 using GroupBuyBot.Core.Features.SignUps;
+using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
 using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.Infrastructure.Telegram;
@@ -42,6 +44,8 @@ public static class DependencyInjection
         services.AddSingleton<OrganizersHandler>();
         services.AddSingleton<LanguageHandler>();
         services.AddSingleton<BuysQuery>();
+        services.AddSingleton<ISignUpReplyReader, LocalSignUpReplyReader>();
+        services.AddSingleton<INeedExtractor, EmbeddedNeedExtractor>();
 
         // Telegram
         services.AddHttpClient(nameof(TelegramBotClient));

@@ -1,6 +1,7 @@
 using GroupBuyBot.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace GroupBuyBot;
 
@@ -11,6 +12,11 @@ public static class BotHost
     {
         var builder = Host.CreateApplicationBuilder(args);
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
+
+        // Quiet defaults: one line per request from EF Core or HttpClient would drown the bot's own log.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Services.AddGroupBuyBot(builder.Configuration);
         return builder;
     }

@@ -1,18 +1,29 @@
 using GroupBuyBot;
 using GroupBuyBot.Infrastructure.Telegram;
+using GroupBuyBot.Modes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 // Composition only: which mode to run, with which configuration.
-var builder = BotHost.CreateBuilder(args);
-var telegram = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
-if (!TelegramOptions.IsWellFormedToken(telegram.BotToken))
+if (args is ["eval", ..])
 {
-    Console.Error.WriteLine(string.IsNullOrWhiteSpace(telegram.BotToken)
-        ? "No Telegram bot token: set GroupBuyBot__Telegram__BotToken (from @BotFather) or GroupBuyBot:Telegram:BotToken in appsettings.json."
-        : "The Telegram bot token is malformed: it should look like 123456789:ABCdef… as @BotFather gives it.");
+    using var evalHost = BotHost.CreateBuilder([]).Build();
+    return await EvalMode.Run(args, evalHost);
+}
+
+var configuration = BotHost.CreateBuilder(args).Configuration;
+var token = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>()?.BotToken;
+if (string.IsNullOrWhiteSpace(token))
+{
+    // No token: the whole bot runs offline against the built-in Bot API emulator.
+    return await OfflineMode.Run(args);
+}
+
+if (!TelegramOptions.IsWellFormedToken(token))
+{
+    Console.Error.WriteLine("The Telegram bot token is malformed: it should look like 123456789:ABCdef… as @BotFather gives it.");
     return 2;
 }
 
-await builder.Build().RunAsync();
+await BotHost.CreateBuilder(args).Build().RunAsync();
 return 0;

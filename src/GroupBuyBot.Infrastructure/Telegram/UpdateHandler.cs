@@ -6,6 +6,7 @@ using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.GroupBuys;
 using GroupBuyBot.Core.Localization;
 using GroupBuyBot.Core.Parsing;
+using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
@@ -28,6 +29,7 @@ public sealed class UpdateHandler(
     LanguageHandler language,
     BuysQuery buysQuery,
     OutcomePresenter presenter,
+    ISignUpReplyReader replies,
     TelegramSender sender,
     ILogger<UpdateHandler> logger)
 {
@@ -102,11 +104,22 @@ public sealed class UpdateHandler(
         _ => Task.FromResult(Outcome.Say(context.Text("Unknown"))),
     };
 
-    /// <summary>Plain chat text: an answer to a draft question, or (later) a natural sign-up reply. Null: not for the bot.</summary>
+    /// <summary>Plain chat text: an answer to a draft question, or a natural sign-up reply to a list. Null: not for the bot.</summary>
     private async Task<Outcome?> OnChatText(CommandContext context, string text, CancellationToken ct)
     {
-        if (context.ReplyToMessageId is null) return null;
-        return await newBuy.Answer(context, text, ct);
+        if (context.ReplyToMessageId is not { } repliedTo) return null;
+        if (await newBuy.Answer(context, text, ct) is { } answer) return answer;
+
+        var buy = await buys.FindByAnnouncement(context.ChatId, repliedTo, ct);
+        if (buy is null) return null;
+        var reply = await replies.Read(text, ct);
+        return reply.Intent switch
+        {
+            SignUpIntent.Join => await signUps.Apply(context, buy.Id, SignUpAction.Join, reply.Quantity ?? 1, null, asToast: false, ct),
+            SignUpIntent.Set when reply.Quantity is { } quantity => await signUps.Apply(context, buy.Id, SignUpAction.Set, quantity, null, asToast: false, ct),
+            SignUpIntent.Leave => await signUps.Apply(context, buy.Id, SignUpAction.Leave, 0, null, asToast: false, ct),
+            _ => null, // a question or chit-chat under the list: not a sign-up
+        };
     }
 
     private async Task OnCallbackQuery(CallbackQuery query, long updateId, CancellationToken ct)

@@ -149,3 +149,31 @@ public class GroupBuyStoryTests
         Assert.Contains("Organizers", help.Text);
     }
 }
+
+/// <summary>Natural replies to a live list sign members up, change quantities and withdraw them.</summary>
+public class NaturalReplyTests
+{
+    [Fact]
+    public async Task Replies_to_the_list_are_understood_in_chinese_and_english()
+    {
+        await using var bot = await BotHarness.Start(language: "zh");
+        bot.Say(Alice, "/newbuy 赣南脐橙 | 60 | 5 | 2d");
+        var list = await bot.List(1);
+
+        var plusOne = await bot.ReplyTo(bot.Say(Bob, "+1", replyTo: list.MessageId));
+        Assert.Equal("Bob 报名 1 份。", plusOne.Text);
+        await bot.ReplyTo(bot.Say(Carol, "我也要两份", replyTo: list.MessageId));
+        await bot.ReplyTo(bot.Say(Dave, "put me down for 2", replyTo: list.MessageId));
+        var changed = await bot.ReplyTo(bot.Say(Carol, "改成4份", replyTo: list.MessageId));
+        Assert.Equal("Carol 现在是 4 份。", changed.Text);
+        await bot.ReplyTo(bot.Say(Dave, "sorry I'm out", replyTo: list.MessageId));
+
+        // A question under the list, and a room number, are not sign-ups.
+        bot.Say(Erin, "自提点在几栋?", replyTo: list.MessageId);
+        bot.Say(Frank, "我住5栋302", replyTo: list.MessageId);
+        var final = await bot.List(1, text => text.Contains("合计：2 人 5 份"));
+        Assert.DoesNotContain("Dave", final.Text);
+        Assert.DoesNotContain("Erin", final.Text);
+        Assert.DoesNotContain("Frank", final.Text);
+    }
+}
