@@ -3,17 +3,30 @@ using System.Resources;
 
 namespace GroupBuyBot.Core.Localization;
 
-/// <summary>Every text the bot shows, from Texts.resx (English) and Texts.zh-CN.resx (Chinese).</summary>
+/// <summary>
+/// Every text the bot shows, from the resource files in this folder: <c>Name.resx</c> (English) beside
+/// <c>Name.zh-CN.resx</c> (Chinese). Each feature area may keep its own pair; all are searched.
+/// </summary>
 public static class Texts
 {
-    private static readonly ResourceManager Resources = new("GroupBuyBot.Core.Localization.Texts", typeof(Texts).Assembly);
+    private static readonly ResourceManager[] Resources = [.. typeof(Texts).Assembly.GetManifestResourceNames()
+        .Where(name => name.StartsWith("GroupBuyBot.Core.Localization.", StringComparison.Ordinal) && name.EndsWith(".resources", StringComparison.Ordinal))
+        .Order(StringComparer.Ordinal)
+        .Select(name => new ResourceManager(name[..^".resources".Length], typeof(Texts).Assembly))];
 
     public static string Get(Language language, string key, params object?[] args)
     {
-        var template = Resources.GetString(key, language.Culture())
+        var culture = language.Culture();
+        var template = Resources.Select(resources => resources.GetString(key, culture)).FirstOrDefault(text => text is not null)
             ?? throw new KeyNotFoundException($"No text '{key}'.");
-        return args.Length == 0 ? template : string.Format(language.Culture(), template, args);
+        return args.Length == 0 ? template : string.Format(culture, template, args);
     }
+
+    /// <summary>All keys, for the test that every text exists in both languages.</summary>
+    public static IEnumerable<string> Keys() => Resources
+        .SelectMany(resources => resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)!
+            .Cast<System.Collections.DictionaryEntry>().Select(entry => (string)entry.Key))
+        .Distinct();
 }
 
 public enum Language
