@@ -174,10 +174,13 @@ public sealed class UpdateHandler(
         return string.IsNullOrWhiteSpace(name) ? user.Username ?? user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : name.Trim();
     }
 
-    /// <summary>Exposed for tests of the dispatch: the chat an update belongs to (0 when none).</summary>
+    /// <summary>
+    /// The chat whose updates must be handled in order with this one (0 when none). A migration counts as the
+    /// new supergroup's, so the buys have moved before anything sent there is handled.
+    /// </summary>
     public static long ChatOf(Update update) => update.Type switch
     {
-        UpdateType.Message => update.Message!.Chat.Id,
+        UpdateType.Message => update.Message!.MigrateToChatId ?? update.Message.Chat.Id,
         UpdateType.CallbackQuery => update.CallbackQuery!.Message?.Chat.Id ?? 0,
         UpdateType.MyChatMember => update.MyChatMember!.Chat.Id,
         UpdateType.ChatMember => update.ChatMember!.Chat.Id,
