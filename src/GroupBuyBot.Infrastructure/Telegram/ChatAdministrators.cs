@@ -18,7 +18,8 @@ public sealed class ChatAdministrators(TelegramSender sender, IOptions<TelegramO
         if (!_cache.TryGetValue(chatId, out var entry) || now - entry.Fetched > TimeSpan.FromSeconds(options.Value.AdministratorCacheSeconds))
         {
             var members = await sender.Call((bot, token) => bot.GetChatAdministrators(chatId, cancellationToken: token), ct);
-            entry = (now, members is null ? [] : [.. members.Select(m => m.User.Id)]);
+            if (members is null) return false; // Telegram refused: don't remember "no administrators"
+            entry = (now, [.. members.Select(m => m.User.Id)]);
             _cache[chatId] = entry;
         }
 

@@ -32,7 +32,9 @@ public sealed class EditingHandler(IGroupBuyStore store, BuyLocator locator, Org
         {
             var current = buy.Deadline ?? now;
             var from = current > now ? current : now;
-            if (!DeadlineText.TryParse(value, from, context.Chat.TimeZone, out var deadline))
+            // Relative values count from the current deadline; an absolute date only has to be in the future to be read.
+            if (!DeadlineText.TryParse(value, from, context.Chat.TimeZone, out var deadline)
+                && !DeadlineText.TryParse(value, now, context.Chat.TimeZone, out deadline))
             {
                 return context.Text("BadDeadline", Html.Escape(value)) + "\n" + context.Text("ExtendUsage");
             }
