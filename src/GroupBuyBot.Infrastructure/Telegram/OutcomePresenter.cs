@@ -7,7 +7,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace GroupBuyBot.Infrastructure.Telegram;
 
 /// <summary>Turns a use case's <see cref="Outcome"/> into Telegram messages, edits and remembered message ids.</summary>
-public sealed class OutcomePresenter(TelegramSender sender, LiveListRefresher lists, IGroupBuyStore buys, NewBuyHandler newBuy)
+public sealed class OutcomePresenter(TelegramSender sender, LiveListRefresher lists, IGroupBuyStore buys, NewBuyHandler newBuy, ClosingNotifier closing)
 {
     /// <param name="replyTo">The member's message the outcome answers, if any.</param>
     public async Task Present(CommandContext context, Outcome outcome, int? replyTo, CancellationToken ct)
@@ -18,6 +18,11 @@ public sealed class OutcomePresenter(TelegramSender sender, LiveListRefresher li
             var asked = await sender.SendText(context.ChatId, context.ThreadId, question,
                 new ForceReplyMarkup { Selective = true }, replyTo, ct);
             if (asked is not null) await newBuy.RememberQuestion(draft.Id, asked.MessageId, ct);
+        }
+        else if (outcome.Ended is { } ended)
+        {
+            // The summary goes out after the private confirmations, so it can mention whoever they missed.
+            await closing.Notify(context, ended, outcome.Reply, replyTo, ct);
         }
         else if (outcome.Reply is { } reply)
         {
@@ -38,11 +43,7 @@ public sealed class OutcomePresenter(TelegramSender sender, LiveListRefresher li
             }
         }
 
-        if (outcome.Ended is { } ended)
-        {
-            await lists.RefreshNow(ended.Id, ct);
-        }
-        else if (outcome.RefreshBuyId is { } buyId)
+        if (outcome.Ended is null && outcome.RefreshBuyId is { } buyId)
         {
             lists.Request(buyId);
         }
