@@ -1,6 +1,8 @@
 using GroupBuyBot.Core.Discovery;
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Deadlines;
+using GroupBuyBot.Core.Features.Export;
+using GroupBuyBot.Core.Features.Suppliers;
 using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
 using GroupBuyBot.Core.Features.Organizing;
@@ -38,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<IGroupBuyStore>(provider => ActivatorUtilities.CreateInstance<SchedulingGroupBuyStore>(provider,
             provider.GetRequiredService<GroupBuyStore>()));
         services.AddSingleton<IChatStore, ChatStore>();
+        services.AddSingleton<ISupplierStore, SupplierStore>();
         services.AddSingleton<BotStateStore>();
         services.AddHostedService<DatabaseMigrator>();
 
@@ -53,6 +56,9 @@ public static class DependencyInjection
         services.AddSingleton<BuysQuery>();
         services.AddSingleton<DeadlineCloser>();
         services.AddSingleton<DeadlineReminder>();
+        services.AddSingleton<SupplierHandler>();
+        services.AddSingleton<SupplierOrderHandler>();
+        services.AddSingleton<ExportHandler>();
         services.AddSingleton<ISignUpReplyReader, LocalSignUpReplyReader>();
         services.AddSingleton<INeedExtractor, EmbeddedNeedExtractor>();
 
@@ -71,6 +77,7 @@ public static class DependencyInjection
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<ChatAdministrators>();
         services.AddSingleton<IChatAdministrators>(provider => provider.GetRequiredService<ChatAdministrators>());
+        services.AddSingleton<SupplierOrderDelivery>();
         services.AddSingleton<ClosingNotifier>();
         services.AddSingleton<OutcomePresenter>();
         services.AddSingleton<LiveListRefresher>();

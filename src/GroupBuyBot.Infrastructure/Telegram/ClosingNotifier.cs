@@ -7,9 +7,9 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 /// <summary>
 /// Everything that follows a buy ending, whoever ended it (the deadline job, <c>/close</c>, <c>/cancel</c>): a
 /// private confirmation to every participant who started the bot, the group's summary mentioning those who could
-/// not be reached, and the final list. Only the request that won the transition calls this.
+/// not be reached, the final list, and the supplier's order. Only the request that won the transition calls this.
 /// </summary>
-public sealed class ClosingNotifier(TelegramSender sender, LiveListRefresher lists)
+public sealed class ClosingNotifier(TelegramSender sender, LiveListRefresher lists, SupplierOrderDelivery orders)
 {
     public async Task Notify(CommandContext context, GroupBuy buy, string? summary, int? replyTo, CancellationToken ct)
     {
@@ -27,5 +27,6 @@ public sealed class ClosingNotifier(TelegramSender sender, LiveListRefresher lis
         }
 
         await lists.RefreshNow(buy.Id, ct);
+        await orders.Deliver(buy, ct);
     }
 }

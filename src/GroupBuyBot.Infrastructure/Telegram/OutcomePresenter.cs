@@ -24,9 +24,20 @@ public sealed class OutcomePresenter(TelegramSender sender, LiveListRefresher li
             // The summary goes out after the private confirmations, so it can mention whoever they missed.
             await closing.Notify(context, ended, outcome.Reply, replyTo, ct);
         }
+        else if (outcome.Document is { } document)
+        {
+            // The file goes privately; the chat hears whether it arrived.
+            var sent = await sender.SendDocument(document.UserId, document.FileName, document.Content, document.Caption, ct);
+            await sender.SendText(context.ChatId, context.ThreadId, sent is not null ? outcome.Reply ?? "" : document.Unreachable, replyTo: replyTo, ct: ct);
+        }
         else if (outcome.Reply is { } reply)
         {
-            await sender.SendText(context.ChatId, context.ThreadId, reply, replyTo: replyTo, ct: ct);
+            await sender.SendText(context.ChatId, context.ThreadId, reply, Buttons.Markup(outcome.Buttons), replyTo, ct);
+        }
+
+        foreach (var notice in outcome.Notices)
+        {
+            await sender.SendText(notice.ChatId, notice.ThreadId, notice.Text, ct: ct);
         }
 
         if (outcome.Announce is { } buy)
