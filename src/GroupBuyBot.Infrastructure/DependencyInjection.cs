@@ -1,5 +1,8 @@
 using GroupBuyBot.Core.Discovery;
 using GroupBuyBot.Core.Features;
+using GroupBuyBot.Core.Features.Deadlines;
+using GroupBuyBot.Core.Features.Export;
+using GroupBuyBot.Core.Features.Suppliers;
 using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
 using GroupBuyBot.Core.Features.Organizing;
@@ -7,11 +10,15 @@ using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
 using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.Infrastructure.Scheduling;
 using GroupBuyBot.Infrastructure.Telegram;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Quartz;
+using SchedulingOptions = GroupBuyBot.Infrastructure.Scheduling.SchedulingOptions;
 using Telegram.Bot;
 
 namespace GroupBuyBot.Infrastructure;
@@ -29,8 +36,11 @@ public static class DependencyInjection
         // Storage
         services.AddPooledDbContextFactory<BotDbContext>((provider, builder) =>
             SqliteDatabase.Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        services.AddSingleton<IGroupBuyStore, GroupBuyStore>();
+        services.AddSingleton<GroupBuyStore>();
+        services.AddSingleton<IGroupBuyStore>(provider => ActivatorUtilities.CreateInstance<SchedulingGroupBuyStore>(provider,
+            provider.GetRequiredService<GroupBuyStore>()));
         services.AddSingleton<IChatStore, ChatStore>();
+        services.AddSingleton<ISupplierStore, SupplierStore>();
         services.AddSingleton<BotStateStore>();
         services.AddHostedService<DatabaseMigrator>();
 
@@ -44,6 +54,11 @@ public static class DependencyInjection
         services.AddSingleton<OrganizersHandler>();
         services.AddSingleton<LanguageHandler>();
         services.AddSingleton<BuysQuery>();
+        services.AddSingleton<DeadlineCloser>();
+        services.AddSingleton<DeadlineReminder>();
+        services.AddSingleton<SupplierHandler>();
+        services.AddSingleton<SupplierOrderHandler>();
+        services.AddSingleton<ExportHandler>();
         services.AddSingleton<ISignUpReplyReader, LocalSignUpReplyReader>();
         services.AddSingleton<INeedExtractor, EmbeddedNeedExtractor>();
 
@@ -62,11 +77,41 @@ public static class DependencyInjection
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<ChatAdministrators>();
         services.AddSingleton<IChatAdministrators>(provider => provider.GetRequiredService<ChatAdministrators>());
+        services.AddSingleton<SupplierOrderDelivery>();
+        services.AddSingleton<ClosingNotifier>();
         services.AddSingleton<OutcomePresenter>();
         services.AddSingleton<LiveListRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveListRefresher>());
         services.AddScoped<UpdateHandler>();
         services.AddHostedService<PollingService>();
+
+        AddScheduling(services, configuration);
         return services;
+    }
+
+    /// <summary>Quartz with its own SQLite file beside the bot's database; triggers are rebuilt from the database at start.</summary>
+    private static void AddScheduling(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SchedulingOptions>(configuration.GetSection(SchedulingOptions.Section));
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        Directory.CreateDirectory(database.DataDirectory);
+        var quartzFile = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(Path.Combine(database.DataDirectory, SchedulingOptions.QuartzFileName)),
+            DefaultTimeout = Math.Max(1, database.BusyTimeoutMs / 1000),
+        }.ToString();
+
+        // The scheduler reads time from the container's TimeProvider, so tests drive it with their fake clock.
+        services.AddQuartz(q => q.UsePersistentStore(store =>
+        {
+            store.UseSqlite(quartzFile);
+            store.UseSystemTextJsonSerializer();
+            store.ProvisionSchema();
+        }));
+        services.AddSingleton<QuartzDeadlineSchedule>();
+        services.AddSingleton<IDeadlineSchedule>(provider => provider.GetRequiredService<QuartzDeadlineSchedule>());
+        services.AddSingleton<DeadlineReconciler>();
+        services.AddHostedService(provider => provider.GetRequiredService<DeadlineReconciler>());
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 }

@@ -23,7 +23,25 @@ public sealed record Outcome
     /// <summary>A buy that closed or was cancelled by this request: the later issue's notifications hook here.</summary>
     public GroupBuy? Ended { get; init; }
 
+    /// <summary>Inline buttons under <see cref="Reply"/>, rows of (text, callback data).</summary>
+    public IReadOnlyList<IReadOnlyList<ButtonSpec>>? Buttons { get; init; }
+
+    /// <summary>Messages for other chats, e.g. a supplier's answer (given in private) posted to the buy's group.</summary>
+    public IReadOnlyList<ChatNotice> Notices { get; init; } = [];
+
+    /// <summary>A file sent privately to a member (an export).</summary>
+    public PrivateDocument? Document { get; init; }
+
     public static Outcome Say(string text) => new() { Reply = text };
 
     public static Outcome Nothing { get; } = new();
 }
+
+/// <summary>An inline button: what it says and the callback data it sends (at most 64 bytes).</summary>
+public sealed record ButtonSpec(string Text, string Data);
+
+/// <summary>A message for a chat other than the one the request came from.</summary>
+public sealed record ChatNotice(long ChatId, int? ThreadId, string Text);
+
+/// <param name="Unreachable">Said in the request's chat when the member never started the bot.</param>
+public sealed record PrivateDocument(long UserId, string FileName, byte[] Content, string Caption, string Unreachable);

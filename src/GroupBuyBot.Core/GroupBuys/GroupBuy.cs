@@ -47,6 +47,9 @@ public sealed class GroupBuy
     /// <summary>While drafting: the bot's question a reply should answer.</summary>
     public int? DraftPromptMessageId { get; private set; }
 
+    /// <summary>The supplier the order goes to when the buy forms.</summary>
+    public long? SupplierId { get; private set; }
+
     /// <summary>Incremented on every change; a concurrency token for the database.</summary>
     public int Version { get; private set; }
 
@@ -109,6 +112,22 @@ public sealed class GroupBuy
     public void SetTiers(IEnumerable<PriceTier> tiers) => Change(() => _tiers = [.. tiers.OrderBy(t => t.MinUnits)]);
     public void SetDraftPrompt(int? messageId) => Change(() => DraftPromptMessageId = messageId);
     public void SetAnnouncement(int messageId) => Change(() => AnnouncementMessageId = messageId);
+
+    /// <summary>Attaches a supplier, optionally at the price it quoted (tiers then no longer apply).</summary>
+    public bool AssignSupplier(long supplierId, decimal? unitPrice)
+    {
+        if (Status.IsFinal()) return false;
+        Change(() =>
+        {
+            SupplierId = supplierId;
+            if (unitPrice is { } price)
+            {
+                UnitPrice = price;
+                _tiers = [];
+            }
+        });
+        return true;
+    }
 
     /// <summary>Sets the capacity; returns false (and changes nothing) when it is below the active units.</summary>
     public bool TrySetCapacity(int? capacity)

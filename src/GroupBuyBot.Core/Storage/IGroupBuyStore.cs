@@ -10,6 +10,9 @@ public interface IGroupBuyStore
     /// <summary>Open buys of a chat, by number.</summary>
     Task<IReadOnlyList<GroupBuy>> ListOpen(long chatId, CancellationToken ct);
 
+    /// <summary>Open buys of every chat: what the scheduler reconciles its triggers with.</summary>
+    Task<IReadOnlyList<GroupBuy>> ListAllOpen(CancellationToken ct);
+
     Task<GroupBuy?> FindByNumber(long chatId, int number, CancellationToken ct);
 
     Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct);

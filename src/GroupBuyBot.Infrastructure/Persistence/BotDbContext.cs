@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GroupBuyBot.Core.Chats;
 using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Suppliers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -17,6 +18,9 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
     public DbSet<KnownMember> KnownMembers => Set<KnownMember>();
     public DbSet<HandledRequest> HandledRequests => Set<HandledRequest>();
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<SupplierInvite> SupplierInvites => Set<SupplierInvite>();
+    public DbSet<SupplierOrder> SupplierOrders => Set<SupplierOrder>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -90,6 +94,30 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
             request.HasIndex(r => r.HandledAt);
         });
         modelBuilder.Entity<BotStateEntry>().HasKey(e => e.Key);
+
+        modelBuilder.Entity<Supplier>(supplier =>
+        {
+            supplier.HasKey(s => s.Id);
+            supplier.Property(s => s.Name).HasMaxLength(128);
+            supplier.Property(s => s.Username).HasMaxLength(64);
+            supplier.Ignore(s => s.AverageRating);
+            supplier.Ignore(s => s.Contact);
+            supplier.HasIndex(s => new { s.ChatId, s.UserId }).IsUnique();
+            supplier.HasIndex(s => s.UserId);
+        });
+        modelBuilder.Entity<SupplierInvite>(invite =>
+        {
+            invite.HasKey(i => i.Code);
+            invite.Property(i => i.Code).HasMaxLength(64);
+        });
+        modelBuilder.Entity<SupplierOrder>(order =>
+        {
+            order.HasKey(o => o.BuyId);
+            order.Property(o => o.BuyId).ValueGeneratedNever();
+            order.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+            order.Property(o => o.ProposedDate).HasMaxLength(200);
+            order.HasIndex(o => new { o.SupplierId, o.Status });
+        });
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(

@@ -28,6 +28,12 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Time
         return await WithSignUps(db).Where(b => b.ChatId == chatId && b.Status == GroupBuyStatus.Open).OrderBy(b => b.Number).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<GroupBuy>> ListAllOpen(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await WithSignUps(db).Where(b => b.Status == GroupBuyStatus.Open).OrderBy(b => b.Id).ToListAsync(ct);
+    }
+
     public async Task<GroupBuy?> FindByNumber(long chatId, int number, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

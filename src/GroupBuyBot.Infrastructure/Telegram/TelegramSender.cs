@@ -25,6 +25,38 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
             messageThreadId: threadId,
             cancellationToken: token), ct);
 
+    /// <summary>
+    /// Sends a private message to a user. Unlike <see cref="SendText"/> it tells a user who cannot be reached
+    /// (never started the bot, or blocked it: Telegram answers 403) from other failures.
+    /// </summary>
+    public async Task<DirectMessage> SendDirect(long userId, string html, ReplyMarkup? markup = null, CancellationToken ct = default)
+    {
+        var unreachable = false;
+        var sent = await Execute(userId, rateLimited: true, async (chat, token) =>
+        {
+            try
+            {
+                return await bot.SendMessage(chat, html, ParseMode.Html, replyMarkup: markup,
+                    linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: token);
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 403 || (e.ErrorCode == 400 && e.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase)))
+            {
+                unreachable = true;
+                return null;
+            }
+        }, ct);
+        return new DirectMessage(sent, unreachable);
+    }
+
+    /// <summary>Sends a file (e.g. a CSV export). Null when Telegram refused it for good.</summary>
+    public Task<Message?> SendDocument(long chatId, string fileName, byte[] content, string? caption, CancellationToken ct) =>
+        Execute(chatId, rateLimited: true, (chat, token) =>
+        {
+            // A fresh stream per attempt: a retry must upload the whole file again.
+            var stream = new MemoryStream(content, writable: false);
+            return bot.SendDocument(chat, InputFile.FromStream(stream, fileName), caption: caption, cancellationToken: token);
+        }, ct);
+
     /// <summary>Edits a message's text and buttons; an identical edit is not an error.</summary>
     public async Task<bool> EditText(long chatId, int messageId, string html, InlineKeyboardMarkup? markup, CancellationToken ct)
     {
@@ -107,4 +139,12 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
         e.ErrorCode == 400 && e.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);
 
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
+/// <summary>The result of a private message: sent, or why not.</summary>
+/// <param name="Message">The sent message; null when it was not sent.</param>
+/// <param name="Unreachable">Telegram answered 403: the user never started the bot or blocked it.</param>
+public sealed record DirectMessage(Message? Message, bool Unreachable)
+{
+    public bool Sent => Message is not null;
 }

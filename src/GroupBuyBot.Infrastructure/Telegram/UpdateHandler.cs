@@ -1,4 +1,6 @@
 using GroupBuyBot.Core.Features;
+using GroupBuyBot.Core.Features.Export;
+using GroupBuyBot.Core.Features.Suppliers;
 using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
 using GroupBuyBot.Core.Features.Organizing;
@@ -28,6 +30,10 @@ public sealed class UpdateHandler(
     OrganizersHandler organizers,
     LanguageHandler language,
     BuysQuery buysQuery,
+    SupplierHandler suppliers,
+    SupplierOrderHandler supplierOrders,
+    SupplierOrderDelivery orderDelivery,
+    ExportHandler export,
     OutcomePresenter presenter,
     ISignUpReplyReader replies,
     TelegramSender sender,
@@ -74,13 +80,12 @@ public sealed class UpdateHandler(
 
         if (message.Chat.Type == ChatType.Private)
         {
-            var command = BotCommand.Parse(text, identity.Username);
-            var key = command?.Name == "help" ? "Help" : "PrivateHello";
-            await sender.SendText(chat.ChatId, null, context.Text(key), ct: ct);
+            await OnPrivateMessage(context, text, ct);
             return;
         }
 
         await chats.RememberMember(chat.ChatId, actor, ct);
+
         var outcome = BotCommand.Parse(text, identity.Username) is { } botCommand
             ? await OnCommand(context, botCommand, message, ct)
             : await OnChatText(context, text, ct);
@@ -101,8 +106,52 @@ public sealed class UpdateHandler(
         "extend" => editing.Extend(context, command.Arguments, ct),
         "organizers" or "organizer" => organizers.Handle(context, command.Arguments, RepliedMember(message), ct),
         "lang" or "language" => language.Handle(context, command.Arguments, ct),
+        "supplier" or "suppliers" => suppliers.Handle(context, command.Arguments, identity.Username, ct),
+        "export" => export.Handle(context, command.Arguments, ct),
         _ => Task.FromResult(Outcome.Say(context.Text("Unknown"))),
     };
+
+    /// <summary>
+    /// The private chat: <c>/start sup_…</c> registers a supplier; any <c>/start</c> releases orders that waited for the
+    /// user to start the bot; a supplier asked for another date answers here.
+    /// </summary>
+    private async Task OnPrivateMessage(CommandContext context, string text, CancellationToken ct)
+    {
+        var command = BotCommand.Parse(text, identity.Username);
+        string? reply = null;
+        if (command?.Name == "start" && command.Arguments.StartsWith(SupplierHandler.InvitePrefix, StringComparison.Ordinal))
+        {
+            reply = await suppliers.Register(context.Actor, context.Language, command.Arguments[SupplierHandler.InvitePrefix.Length..], ct);
+        }
+        else if (command is null && await supplierOrders.DateProposal(context.Actor, text, ct) is { } proposal)
+        {
+            await presenter.Present(context, proposal, null, ct);
+        }
+        else
+        {
+            reply = context.Text(command?.Name == "help" ? "Help" : "PrivateHello");
+        }
+
+        if (reply is not null) await sender.SendText(context.ChatId, null, reply, ct: ct);
+        if (command?.Name == "start") await orderDelivery.DeliverPending(context.Actor.UserId, ct);
+    }
+
+    /// <summary>Supplier buttons: a supplier in the list under <c>/supplier set</c>, or an answer under an order.</summary>
+    private async Task<string?> OnSupplierButton(CallbackQuery query, Message message, long updateId, CancellationToken ct)
+    {
+        if (!SupplierCallbacks.TryParse(query.Data, out var prefix, out var action, out var first, out var second) || prefix is not ("sp" or "so")) return null;
+        var chat = await chats.Get(message.Chat.Id, ct);
+        var actor = new Member(query.From.Id, DisplayName(query.From), query.From.Username);
+        var context = new CommandContext(chat, message.IsTopicMessage ? message.MessageThreadId : null, actor, updateId, message.MessageId);
+        var outcome = (prefix, action, message.Chat.Type) switch
+        {
+            ("sp", 'c', not ChatType.Private) => await suppliers.Choose(context, first, second, ct),
+            ("so", _, ChatType.Private) => await supplierOrders.Answer(actor, action, first, ct),
+            _ => new Outcome { Toast = context.Text("CallbackInvalid") },
+        };
+        await presenter.Present(context, outcome with { Toast = null }, null, ct);
+        return outcome.Toast ?? "";
+    }
 
     /// <summary>Plain chat text: an answer to a draft question, or a natural sign-up reply to a list. Null: not for the bot.</summary>
     private async Task<Outcome?> OnChatText(CommandContext context, string text, CancellationToken ct)
@@ -127,6 +176,12 @@ public sealed class UpdateHandler(
         string? toast = null;
         try
         {
+            if (query.Message is { } tapped && await OnSupplierButton(query, tapped, updateId, ct) is { } supplierToast)
+            {
+                toast = supplierToast.Length > 0 ? supplierToast : null;
+                return;
+            }
+
             if (query.Message is not { } message || !ListButtons.TryParse(query.Data, out var action, out var buyId))
             {
                 toast = Texts.Get((await chats.Get(query.Message?.Chat.Id ?? 0, ct)).Language, "CallbackInvalid");

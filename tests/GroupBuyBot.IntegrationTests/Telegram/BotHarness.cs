@@ -30,22 +30,28 @@ public sealed class BotHarness : IAsyncDisposable
 
     private readonly TempDirectory _data = new();
     private readonly string _language;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private IHost? _host;
 
-    private BotHarness(Emulator emulator, string language)
+    private BotHarness(Emulator emulator, string language, IReadOnlyDictionary<string, string?>? settings)
     {
         Emulator = emulator;
         _language = language;
+        _settings = settings ?? new Dictionary<string, string?>();
     }
 
     public Emulator Emulator { get; }
     public EmulatorState Telegram => Emulator.State;
     public FakeTimeProvider Time { get; } = Clock.Fake();
 
-    public static async Task<BotHarness> Start(string language = "en")
+    /// <summary>The running bot's services, e.g. to reach an entry point a test drives directly.</summary>
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The bot is not running.");
+
+    /// <param name="settings">Extra configuration, e.g. <c>GroupBuyBot:Scheduling:ReminderOffsets</c>.</param>
+    public static async Task<BotHarness> Start(string language = "en", IReadOnlyDictionary<string, string?>? settings = null)
     {
         var emulator = await Emulator.StartAsync(new BotApiEmulatorOptions { BotToken = Token, BotUsername = "GroupBuyTestBot" });
-        var harness = new BotHarness(emulator, language);
+        var harness = new BotHarness(emulator, language, settings);
         foreach (var user in new[] { Alice, Bob, Carol, Dave, Erin, Frank, Grace }) harness.Telegram.UpsertUser(user);
         harness.Telegram.CreateChat(new ChatSpec(GroupId, ChatKind.Supergroup, "Sunny Garden parents"));
         harness.Telegram.SetMemberStatus(GroupId, Alice.Id, MemberStatus.Administrator);
@@ -70,7 +76,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["GroupBuyBot:Database:DataDirectory"] = _data.Path,
             ["GroupBuyBot:Chats:Language"] = _language,
             ["GroupBuyBot:Chats:TimeZone"] = "Asia/Shanghai",
-        });
+        }.Concat(_settings));
         builder.Logging.ClearProviders();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         _host = builder.Build();
@@ -101,6 +107,25 @@ public sealed class BotHarness : IAsyncDisposable
 
     public EmulatedMessage CurrentList(int number) =>
         Telegram.GetMessages(GroupId).Last(m => m.IsFromBot && m.Text is { } text && IsList(text, number));
+
+    /// <summary>Waits for a private message from the bot to <paramref name="user"/>.</summary>
+    public Task<EmulatedMessage> PrivateMessage(EmulatedUser user, Func<EmulatedMessage, bool> predicate, int timeoutSeconds = 10) =>
+        Telegram.WaitForMessage(user.Id, m => m.IsFromBot && predicate(m), TimeSpan.FromSeconds(timeoutSeconds));
+
+    /// <summary>The bot's messages in the private chat with <paramref name="user"/> so far.</summary>
+    public IReadOnlyList<EmulatedMessage> PrivateMessages(EmulatedUser user) =>
+        Telegram.GetChats().Any(c => c.Id == user.Id) ? [.. Telegram.GetMessages(user.Id).Where(m => m.IsFromBot)] : [];
+
+    /// <summary>The user opens a private chat with the bot and presses Start (optionally with a deep-link payload).</summary>
+    public async Task<EmulatedMessage> StartPrivateChat(EmulatedUser user, string? payload = null)
+    {
+        var started = Telegram.StartBot(user.Id, payload);
+        return await Telegram.WaitForMessage(user.Id, m => m.IsFromBot && m.MessageId > started.MessageId, TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Bot messages in the group whose text contains <paramref name="text"/>.</summary>
+    public IReadOnlyList<EmulatedMessage> GroupMessagesContaining(string text) =>
+        [.. Telegram.GetMessages(GroupId).Where(m => m.IsFromBot && m.Text?.Contains(text, StringComparison.Ordinal) == true)];
 
     public TappedButton Tap(EmulatedUser user, EmulatedMessage message, string buttonText) =>
         Telegram.TapButton(GroupId, message.MessageId, user.Id, buttonText: buttonText);

@@ -14,7 +14,9 @@ public sealed class ClosingHandler(IGroupBuyStore store, BuyLocator locator, Org
         End(context, arguments, "/cancel", (buy, now) => buy.Cancel(now), ct);
 
     /// <summary>The chat message announcing how a buy ended.</summary>
-    public static string EndedText(CommandContext context, GroupBuy buy) => buy.Status switch
+    public static string EndedText(CommandContext context, GroupBuy buy) => Deadlines.ClosingSummary.ForGroup(context, buy, Headline(context, buy));
+
+    private static string Headline(CommandContext context, GroupBuy buy) => buy.Status switch
     {
         GroupBuyStatus.Formed => context.Text("ClosedFormed", buy.Number, Html.Escape(buy.Title), buy.ActiveUnits,
             SignUps.SignUpHandler.UnitName(context, buy, buy.ActiveUnits), PriceText.Format(buy.CurrentUnitPrice ?? 0, buy.Currency)),

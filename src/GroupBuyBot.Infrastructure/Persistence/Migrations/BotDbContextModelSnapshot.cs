@@ -89,6 +89,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SupplierId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ThreadId")
                         .HasColumnType("INTEGER");
 
@@ -171,6 +174,96 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("SignUps");
+                });
+
+            modelBuilder.Entity("GroupBuyBot.Core.Suppliers.Supplier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ChatId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Suppliers");
+                });
+
+            modelBuilder.Entity("GroupBuyBot.Core.Suppliers.SupplierInvite", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("SupplierInvites");
+                });
+
+            modelBuilder.Entity("GroupBuyBot.Core.Suppliers.SupplierOrder", b =>
+                {
+                    b.Property<long>("BuyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedDate")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BuyId");
+
+                    b.HasIndex("SupplierId", "Status");
+
+                    b.ToTable("SupplierOrders");
                 });
 
             modelBuilder.Entity("GroupBuyBot.Infrastructure.Persistence.BotStateEntry", b =>

@@ -1,0 +1,32 @@
+using GroupBuyBot.Core.Features.Organizing;
+using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Storage;
+
+namespace GroupBuyBot.Core.Features.Deadlines;
+
+/// <summary>What a scheduled job wants said, and in which chat context.</summary>
+public sealed record ScheduledOutcome(CommandContext Context, Outcome Outcome);
+
+/// <summary>
+/// The deadline of a buy has come: it closes, formed or failed. The transition happens inside the store's write
+/// transaction, so when the deadline job, <c>/close</c> and a restart race, exactly one of them closes the buy
+/// and only that one gets an <see cref="Outcome.Ended"/> (and sends notifications).
+/// </summary>
+public sealed class DeadlineCloser(IGroupBuyStore store, IChatStore chats, TimeProvider time)
+{
+    /// <returns>Null when nothing happened: the buy is gone, already ended, or its deadline moved later.</returns>
+    public async Task<ScheduledOutcome?> CloseIfDue(long buyId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var stored = await store.Change(buyId, null, buy => (Buy: buy, Closed: buy.Deadline <= now && buy.Close(now)), ct);
+        if (!stored.Found || !stored.Value.Closed) return null;
+
+        var buy = stored.Value.Buy;
+        var context = await SystemContext(chats, buy, ct);
+        return new ScheduledOutcome(context, new Outcome { Reply = ClosingHandler.EndedText(context, buy), RefreshBuyId = buy.Id, Ended = buy });
+    }
+
+    /// <summary>A request made by the bot itself (a job), on behalf of the buy's organizer, in the buy's chat and topic.</summary>
+    public static async Task<CommandContext> SystemContext(IChatStore chats, GroupBuy buy, CancellationToken ct) =>
+        new(await chats.Get(buy.ChatId, ct), buy.ThreadId, buy.Organizer, 0, null);
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using GroupBuyBot.Core.Chats;
+using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Localization;
+using GroupBuyBot.Core.Parsing;
+using GroupBuyBot.Core.Storage;
+using GroupBuyBot.Core.Suppliers;
+
+namespace GroupBuyBot.Core.Features.Suppliers;
+
+/// <summary>The order a formed buy sends its supplier, and the supplier's answer (Accept / Decline / another date).</summary>
+public sealed class SupplierOrderHandler(ISupplierStore suppliers, IGroupBuyStore buys, IChatStore chats, TimeProvider time)
+{
+    public const char Accept = 'a';
+    public const char Decline = 'd';
+    public const char ProposeDate = 'p';
+
+    public static string OrderText(GroupBuy buy, ChatSettings chat, Supplier supplier)
+    {
+        string T(string key, params object?[] args) => Texts.Get(chat.Language, key, args);
+        var price = buy.CurrentUnitPrice ?? 0;
+        var text = new StringBuilder(T("OrderHeader", Html.Escape(supplier.Name), buy.Number, Html.Escape(buy.Title), Html.Escape(chat.Title ?? ""))).Append('\n');
+        foreach (var signUp in buy.ActiveSignUps)
+        {
+            text.Append("• ").Append(Html.Escape(signUp.DisplayName)).Append(" ×").Append(signUp.Quantity);
+            if (signUp.Note is { } note) text.Append(" — ").Append(Html.Escape(note));
+            text.Append('\n');
+        }
+
+        text.Append(T("OrderTotal", buy.ActiveUnits, Units.Name(chat.Language, buy.UnitName, buy.ActiveUnits),
+            PriceText.Format(price, buy.Currency), PriceText.Format(price * buy.ActiveUnits, buy.Currency))).Append('\n');
+        if (buy.Description is { } description) text.Append(T("OrderDelivery", Html.Escape(description))).Append('\n');
+        var organizer = buy.Organizer.Username is { } username ? "@" + username : Html.Escape(buy.Organizer.DisplayName);
+        text.Append(T("OrderOrganizer", organizer));
+        return text.ToString();
+    }
+
+    public static IReadOnlyList<IReadOnlyList<ButtonSpec>> OrderButtons(Language language, long buyId) =>
+    [
+        [new ButtonSpec(Texts.Get(language, "OrderAccept"), SupplierCallbacks.Order(Accept, buyId)),
+         new ButtonSpec(Texts.Get(language, "OrderDecline"), SupplierCallbacks.Order(Decline, buyId))],
+        [new ButtonSpec(Texts.Get(language, "OrderProposeDate"), SupplierCallbacks.Order(ProposeDate, buyId))],
+    ];
+
+    /// <summary>The supplier tapped a button under the order (in their private chat).</summary>
+    public async Task<Outcome> Answer(Member actor, char action, long buyId, CancellationToken ct)
+    {
+        var (order, buy, supplier, chat) = await Load(buyId, ct);
+
+        // Only the buy's supplier can answer its order, and only once it was sent.
+        if (order is null || buy is null || supplier is null || supplier.UserId != actor.UserId || order.Status == SupplierOrderStatus.Pending)
+        {
+            return new Outcome { Toast = Texts.Get(chat?.Language ?? Language.En, "CallbackInvalid") };
+        }
+
+        string T(string key, params object?[] args) => Texts.Get(chat!.Language, key, args);
+        order.UpdatedAt = time.GetUtcNow();
+        switch (action)
+        {
+            case Accept or Decline:
+                order.Status = action == Accept ? SupplierOrderStatus.Accepted : SupplierOrderStatus.Declined;
+                await suppliers.SaveOrder(order, ct);
+                var key = action == Accept ? "OrderAcceptedGroup" : "OrderDeclinedGroup";
+                return new Outcome
+                {
+                    Toast = T(action == Accept ? "OrderAcceptedToast" : "OrderDeclinedToast"),
+                    Notices = [new ChatNotice(buy.ChatId, buy.ThreadId, T(key, Html.Escape(supplier.Name), buy.Number, Html.Escape(buy.Title)))],
+                };
+            case ProposeDate:
+                order.Status = SupplierOrderStatus.DateProposed;
+                order.ProposedDate = null;
+                await suppliers.SaveOrder(order, ct);
+                return new Outcome { Toast = T("OrderAskDateToast"), Reply = T("OrderAskDate", buy.Number) };
+            default:
+                return new Outcome { Toast = T("CallbackInvalid") };
+        }
+    }
+
+    /// <summary>A private message from a supplier who was asked for another date. Null: not such an answer.</summary>
+    public async Task<Outcome?> DateProposal(Member actor, string text, CancellationToken ct)
+    {
+        var awaiting = await suppliers.AwaitingDateOf(actor.UserId, ct);
+        if (awaiting is null) return null;
+        var (order, buy, supplier, chat) = await Load(awaiting.BuyId, ct);
+        if (order is null || buy is null || supplier is null || chat is null) return null;
+
+        order.ProposedDate = text.Length > 200 ? text[..200] : text;
+        order.UpdatedAt = time.GetUtcNow();
+        await suppliers.SaveOrder(order, ct);
+        return new Outcome
+        {
+            Reply = Texts.Get(chat.Language, "OrderDateNoted"),
+            Notices = [new ChatNotice(buy.ChatId, buy.ThreadId, Texts.Get(chat.Language, "OrderDateProposedGroup",
+                Html.Escape(supplier.Name), buy.Number, Html.Escape(buy.Title), Html.Escape(order.ProposedDate)))],
+        };
+    }
+
+    private async Task<(SupplierOrder?, GroupBuy?, Supplier?, ChatSettings?)> Load(long buyId, CancellationToken ct)
+    {
+        var order = await suppliers.FindOrder(buyId, ct);
+        var buy = order is null ? null : await buys.Find(buyId, ct);
+        var supplier = order is null ? null : await suppliers.Find(order.SupplierId, ct);
+        var chat = buy is null ? null : await chats.Get(buy.ChatId, ct);
+        return (order, buy, supplier, chat);
+    }
+}

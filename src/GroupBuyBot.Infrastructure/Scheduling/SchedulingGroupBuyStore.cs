@@ -1,0 +1,58 @@
+using GroupBuyBot.Core.Features.Deadlines;
+using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace GroupBuyBot.Infrastructure.Scheduling;
+
+/// <summary>
+/// Keeps the triggers in step with the buys: whenever a change opens, ends or moves the deadline of a buy
+/// (<c>/newbuy</c>, <c>/edit</c>, <c>/extend</c>, <c>/close</c>, <c>/cancel</c>, the deadline itself), its triggers
+/// are synced after the change is committed. One place, so no entry point can forget it.
+/// </summary>
+public sealed class SchedulingGroupBuyStore(IGroupBuyStore inner, IDeadlineSchedule schedule, ILogger<SchedulingGroupBuyStore> logger) : IGroupBuyStore
+{
+    public Task<GroupBuy?> Find(long buyId, CancellationToken ct) => inner.Find(buyId, ct);
+    public Task<IReadOnlyList<GroupBuy>> ListOpen(long chatId, CancellationToken ct) => inner.ListOpen(chatId, ct);
+    public Task<IReadOnlyList<GroupBuy>> ListAllOpen(CancellationToken ct) => inner.ListAllOpen(ct);
+    public Task<GroupBuy?> FindByNumber(long chatId, int number, CancellationToken ct) => inner.FindByNumber(chatId, number, ct);
+    public Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct) => inner.FindByAnnouncement(chatId, messageId, ct);
+    public Task<GroupBuy?> FindDraftByPrompt(long chatId, int promptMessageId, CancellationToken ct) => inner.FindDraftByPrompt(chatId, promptMessageId, ct);
+    public Task MoveChat(long fromChatId, long toChatId, CancellationToken ct) => inner.MoveChat(fromChatId, toChatId, ct);
+
+    public async Task<StoreChange<GroupBuy>> Create(long chatId, long? requestId, Func<int, GroupBuy> create, CancellationToken ct)
+    {
+        var created = await inner.Create(chatId, requestId, create, ct);
+        if (created.Value is { Status: GroupBuyStatus.Open } buy) await Sync(buy, ct);
+        return created;
+    }
+
+    public async Task<StoreChange<T>> Change<T>(long buyId, long? requestId, Func<GroupBuy, T> change, CancellationToken ct)
+    {
+        GroupBuy? changed = null;
+        var stored = await inner.Change(buyId, requestId, buy =>
+        {
+            // The store may run this again after a conflict: only the last run's buy was saved.
+            var before = (buy.Status, buy.Deadline);
+            var result = change(buy);
+            changed = before == (buy.Status, buy.Deadline) ? null : buy;
+            return result;
+        }, ct);
+
+        if (changed is not null && stored is { Found: true, AlreadyApplied: false }) await Sync(changed, ct);
+        return stored;
+    }
+
+    private async Task Sync(GroupBuy buy, CancellationToken ct)
+    {
+        try
+        {
+            await schedule.Sync(buy, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The change is committed; the next start-up's reconciliation schedules it from the database.
+            logger.LogError(e, "Could not schedule the deadline of buy {BuyId}", buy.Id);
+        }
+    }
+}
