@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GroupBuyBot.Core.Chats;
+using GroupBuyBot.Core.Discovery.Board;
 using GroupBuyBot.Core.GroupBuys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -17,6 +18,7 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
     public DbSet<KnownMember> KnownMembers => Set<KnownMember>();
     public DbSet<HandledRequest> HandledRequests => Set<HandledRequest>();
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
+    public DbSet<BoardNeed> BoardNeeds => Set<BoardNeed>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -90,6 +92,24 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
             request.HasIndex(r => r.HandledAt);
         });
         modelBuilder.Entity<BotStateEntry>().HasKey(e => e.Key);
+        modelBuilder.Entity<BoardNeed>(need =>
+        {
+            need.HasKey(n => n.Id);
+            need.Property(n => n.Summary).HasMaxLength(200);
+            need.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
+            need.Ignore(n => n.EvidenceMessageIds);
+
+            // Members (ids, names, message ids) as one JSON column: always read and written with their need.
+            need.Property(n => n.Members).HasConversion(
+                members => JsonSerializer.Serialize(members, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<List<BoardMember>>(json, JsonSerializerOptions.Default) ?? new List<BoardMember>(),
+                new ValueComparer<List<BoardMember>>(
+                    (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Default) == JsonSerializer.Serialize(b, JsonSerializerOptions.Default),
+                    m => JsonSerializer.Serialize(m, JsonSerializerOptions.Default).GetHashCode(StringComparison.Ordinal),
+                    m => JsonSerializer.Deserialize<List<BoardMember>>(JsonSerializer.Serialize(m, JsonSerializerOptions.Default), JsonSerializerOptions.Default)!));
+            need.HasIndex(n => new { n.ChatId, n.Status });
+            need.HasIndex(n => n.LastActiveAt);
+        });
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
