@@ -89,6 +89,8 @@ public static class DependencyInjection
         services.AddSingleton<INeedBoardStore, NeedBoardStore>();
         services.AddSingleton<DiscoveryHandler>();
         services.AddSingleton<NeedSuggestionHandler>();
+        services.AddSingleton<DiscoveryInbox>();
+        services.AddHostedService<DiscoveryWorker>();
         services.AddSingleton<NeedDiscovery>();
         services.AddSingleton<INeedExtractor, ConfiguredNeedExtractor>();
         if (llm.IsConfigured)

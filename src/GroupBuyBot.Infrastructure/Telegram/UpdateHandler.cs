@@ -1,4 +1,5 @@
 using GroupBuyBot.Core.Features;
+using GroupBuyBot.Core.Features.Discovery;
 using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
 using GroupBuyBot.Core.Features.Organizing;
@@ -8,6 +9,7 @@ using GroupBuyBot.Core.Localization;
 using GroupBuyBot.Core.Parsing;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
+using GroupBuyBot.Infrastructure.Discovery;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -30,6 +32,9 @@ public sealed class UpdateHandler(
     BuysQuery buysQuery,
     OutcomePresenter presenter,
     ISignUpReplyReader replies,
+    DiscoveryHandler discovery,
+    NeedSuggestionHandler suggestions,
+    DiscoveryInbox inbox,
     TelegramSender sender,
     ILogger<UpdateHandler> logger)
 {
@@ -83,7 +88,7 @@ public sealed class UpdateHandler(
         await chats.RememberMember(chat.ChatId, actor, ct);
         var outcome = BotCommand.Parse(text, identity.Username) is { } botCommand
             ? await OnCommand(context, botCommand, message, ct)
-            : await OnChatText(context, text, ct);
+            : await OnChatText(context, message, text, ct);
         if (outcome is not null) await presenter.Present(context, outcome, message.MessageId, ct);
     }
 
@@ -101,11 +106,29 @@ public sealed class UpdateHandler(
         "extend" => editing.Extend(context, command.Arguments, ct),
         "organizers" or "organizer" => organizers.Handle(context, command.Arguments, RepliedMember(message), ct),
         "lang" or "language" => language.Handle(context, command.Arguments, ct),
+        "discovery" => discovery.Toggle(context, command.Arguments, ct),
+        "forgetme" => discovery.ForgetMe(context, ct),
         _ => Task.FromResult(Outcome.Say(context.Text("Unknown"))),
     };
 
-    /// <summary>Plain chat text: an answer to a draft question, or a natural sign-up reply to a list. Null: not for the bot.</summary>
-    private async Task<Outcome?> OnChatText(CommandContext context, string text, CancellationToken ct)
+    /// <summary>
+    /// Plain chat text: an answer to a draft question, or a natural sign-up reply to a list. Anything else is
+    /// ordinary conversation: with discovery on it is queued for the background worker (never awaited here).
+    /// </summary>
+    private async Task<Outcome?> OnChatText(CommandContext context, Message message, string text, CancellationToken ct)
+    {
+        var outcome = await AnswerOrSignUp(context, text, ct);
+        if (outcome is null && discovery.IsOn(context.Chat))
+        {
+            var at = new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc));
+            inbox.Post(context.ChatId, new Core.Discovery.ChatMessage(message.MessageId, context.Actor.UserId, context.Actor.DisplayName, at, text, message.ReplyToMessage?.MessageId));
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Null: not for the bot.</summary>
+    private async Task<Outcome?> AnswerOrSignUp(CommandContext context, string text, CancellationToken ct)
     {
         if (context.ReplyToMessageId is not { } repliedTo) return null;
         if (await newBuy.Answer(context, text, ct) is { } answer) return answer;
@@ -127,6 +150,12 @@ public sealed class UpdateHandler(
         string? toast = null;
         try
         {
+            if (query.Message is { } suggestion && SuggestionButtons.TryParse(query.Data, out var choice, out var needId))
+            {
+                toast = await OnSuggestionChoice(query, suggestion, choice, needId, updateId, ct);
+                return;
+            }
+
             if (query.Message is not { } message || !ListButtons.TryParse(query.Data, out var action, out var buyId))
             {
                 toast = Texts.Get((await chats.Get(query.Message?.Chat.Id ?? 0, ct)).Language, "CallbackInvalid");
@@ -145,6 +174,22 @@ public sealed class UpdateHandler(
             // Always answer, even when handling failed: otherwise the member's button keeps spinning.
             await sender.AnswerCallback(query.Id, toast, ct);
         }
+    }
+
+    /// <summary>An organizer's tap under a need suggestion: decided once, then the buttons go and the decision shows.</summary>
+    private async Task<string?> OnSuggestionChoice(CallbackQuery query, Message suggestion, SuggestionChoice choice, long needId, long updateId, CancellationToken ct)
+    {
+        var chat = await chats.Get(suggestion.Chat.Id, ct);
+        var actor = new Member(query.From.Id, DisplayName(query.From), query.From.Username);
+        var context = new CommandContext(chat, suggestion.IsTopicMessage ? suggestion.MessageThreadId : null, actor, updateId, suggestion.MessageId);
+        var decision = await suggestions.Decide(context, choice, needId, ct);
+        if (decision.Decided is { } decided)
+        {
+            await sender.EditText(chat.ChatId, suggestion.MessageId, Html.Escape(suggestion.Text) + "\n\n" + decided, null, ct);
+        }
+
+        await presenter.Present(context, decision.Outcome with { Toast = null }, null, ct);
+        return decision.Outcome.Toast;
     }
 
     private async Task OnMyChatMember(ChatMemberUpdated update, CancellationToken ct)
