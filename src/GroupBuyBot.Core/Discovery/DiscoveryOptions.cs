@@ -15,7 +15,7 @@ public sealed class DiscoveryOptions
     public int RawTextRetentionMinutes { get; set; } = 180;
 
     /// <summary>A window with new cues is sent once the chat has been quiet this long…</summary>
-    public int BatchQuietMilliseconds { get; set; } = 20_000;
+    public int BatchQuietMilliseconds { get; set; } = 180_000;
 
     /// <summary>…or once this many messages arrived since the last extraction, whichever comes first.</summary>
     public int BatchMaxMessages { get; set; } = 15;
