@@ -1,4 +1,11 @@
 using GroupBuyBot.Core.Discovery;
+using GroupBuyBot.Core.Discovery.Board;
+using GroupBuyBot.Core.Discovery.Model;
+using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Core.Discovery.Proposals;
+using GroupBuyBot.Core.Discovery.Windows;
+using GroupBuyBot.Infrastructure.Ai;
+using GroupBuyBot.Infrastructure.Discovery;
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Deadlines;
 using GroupBuyBot.Core.Features.Export;
@@ -59,8 +66,7 @@ public static class DependencyInjection
         services.AddSingleton<SupplierHandler>();
         services.AddSingleton<SupplierOrderHandler>();
         services.AddSingleton<ExportHandler>();
-        services.AddSingleton<ISignUpReplyReader, LocalSignUpReplyReader>();
-        services.AddSingleton<INeedExtractor, EmbeddedNeedExtractor>();
+        AddDiscovery(services, configuration);
 
         // Telegram
         services.AddHttpClient(nameof(TelegramBotClient));
@@ -113,5 +119,35 @@ public static class DependencyInjection
         services.AddSingleton<DeadlineReconciler>();
         services.AddHostedService(provider => provider.GetRequiredService<DeadlineReconciler>());
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+
+    /// <summary>Need discovery: the embedded extractor by default, the model path when <c>GroupBuyBot:Llm</c> names an endpoint.</summary>
+    private static void AddDiscovery(IServiceCollection services, IConfiguration configuration)
+    {
+        var llmSection = configuration.GetSection(LlmOptions.Section);
+        var llm = llmSection.Get<LlmOptions>() ?? new LlmOptions();
+        services.AddSingleton(configuration.GetSection(DiscoveryOptions.Section).Get<DiscoveryOptions>() ?? new DiscoveryOptions());
+        services.AddSingleton(llmSection.Get<LlmBudgetOptions>() ?? new LlmBudgetOptions());
+        services.Configure<LlmOptions>(llmSection);
+        services.AddSingleton<LlmBudget>();
+        services.AddSingleton<ConversationWindows>();
+        services.AddSingleton<INeedBoardStore, NeedBoardStore>();
+        services.AddSingleton<DiscoveryHandler>();
+        services.AddSingleton<NeedSuggestionHandler>();
+        services.AddSingleton<DiscoveryInbox>();
+        services.AddHostedService<DiscoveryWorker>();
+        services.AddSingleton<NeedDiscovery>();
+        services.AddSingleton<INeedExtractor, ConfiguredNeedExtractor>();
+        if (llm.IsConfigured)
+        {
+            services.AddHttpClient(nameof(LlmClient));
+            services.AddSingleton<LlmClient>();
+            services.AddSingleton<IModelNeedExtractor, SemanticKernelNeedExtractor>();
+        }
+
+        if (llm.IsConfigured && llm.ReadAmbiguousReplies) services.AddSingleton<ISignUpReplyReader, ModelSignUpReplyReader>();
+        else services.AddSingleton<ISignUpReplyReader, LocalSignUpReplyReader>();
+        if (llm.IsConfigured && llm.DraftProposals) services.AddSingleton<IGroupBuyProposer, ModelGroupBuyProposer>();
+        else services.AddSingleton<IGroupBuyProposer, EmbeddedGroupBuyProposer>();
     }
 }

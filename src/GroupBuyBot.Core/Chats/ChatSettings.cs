@@ -11,5 +11,8 @@ public sealed class ChatSettings
     public string TimeZoneId { get; set; } = "UTC";
     public bool BotIsMember { get; set; } = true;
 
+    /// <summary>Need discovery in this chat; null: the configured default.</summary>
+    public bool? DiscoveryEnabled { get; set; }
+
     public TimeZoneInfo TimeZone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GroupBuyBot.Core.Chats;
+using GroupBuyBot.Core.Discovery.Board;
 using GroupBuyBot.Core.GroupBuys;
 using GroupBuyBot.Core.Suppliers;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<SupplierInvite> SupplierInvites => Set<SupplierInvite>();
     public DbSet<SupplierOrder> SupplierOrders => Set<SupplierOrder>();
+    public DbSet<BoardNeed> BoardNeeds => Set<BoardNeed>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -117,6 +119,25 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
             order.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
             order.Property(o => o.ProposedDate).HasMaxLength(200);
             order.HasIndex(o => new { o.SupplierId, o.Status });
+        });
+
+        modelBuilder.Entity<BoardNeed>(need =>
+        {
+            need.HasKey(n => n.Id);
+            need.Property(n => n.Summary).HasMaxLength(200);
+            need.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
+            need.Ignore(n => n.EvidenceMessageIds);
+
+            // Members (ids, names, message ids) as one JSON column: always read and written with their need.
+            need.Property(n => n.Members).HasConversion(
+                members => JsonSerializer.Serialize(members, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<List<BoardMember>>(json, JsonSerializerOptions.Default) ?? new List<BoardMember>(),
+                new ValueComparer<List<BoardMember>>(
+                    (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Default) == JsonSerializer.Serialize(b, JsonSerializerOptions.Default),
+                    m => JsonSerializer.Serialize(m, JsonSerializerOptions.Default).GetHashCode(StringComparison.Ordinal),
+                    m => JsonSerializer.Deserialize<List<BoardMember>>(JsonSerializer.Serialize(m, JsonSerializerOptions.Default), JsonSerializerOptions.Default)!));
+            need.HasIndex(n => new { n.ChatId, n.Status });
+            need.HasIndex(n => n.LastActiveAt);
         });
     }
 

@@ -116,7 +116,7 @@ public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, IOptions
         var settings = await db.Chats.FirstOrDefaultAsync(c => c.ChatId == fromChatId, ct);
         if (settings is not null && !await db.Chats.AnyAsync(c => c.ChatId == toChatId, ct))
         {
-            db.Chats.Add(new ChatSettings { ChatId = toChatId, Title = settings.Title, Language = settings.Language, TimeZoneId = settings.TimeZoneId, BotIsMember = true });
+            db.Chats.Add(new ChatSettings { ChatId = toChatId, Title = settings.Title, Language = settings.Language, TimeZoneId = settings.TimeZoneId, BotIsMember = true, DiscoveryEnabled = settings.DiscoveryEnabled });
             settings.BotIsMember = false;
         }
 
@@ -136,6 +136,7 @@ public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, IOptions
         Language = s.Language,
         TimeZoneId = s.TimeZoneId,
         BotIsMember = s.BotIsMember,
+        DiscoveryEnabled = s.DiscoveryEnabled,
     };
 }
 

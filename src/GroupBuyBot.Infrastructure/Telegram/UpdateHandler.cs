@@ -1,6 +1,7 @@
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Export;
 using GroupBuyBot.Core.Features.Suppliers;
+using GroupBuyBot.Core.Features.Discovery;
 using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
 using GroupBuyBot.Core.Features.Organizing;
@@ -10,6 +11,7 @@ using GroupBuyBot.Core.Localization;
 using GroupBuyBot.Core.Parsing;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
+using GroupBuyBot.Infrastructure.Discovery;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -36,6 +38,9 @@ public sealed class UpdateHandler(
     ExportHandler export,
     OutcomePresenter presenter,
     ISignUpReplyReader replies,
+    DiscoveryHandler discovery,
+    NeedSuggestionHandler suggestions,
+    DiscoveryInbox inbox,
     TelegramSender sender,
     ILogger<UpdateHandler> logger)
 {
@@ -88,7 +93,7 @@ public sealed class UpdateHandler(
 
         var outcome = BotCommand.Parse(text, identity.Username) is { } botCommand
             ? await OnCommand(context, botCommand, message, ct)
-            : await OnChatText(context, text, ct);
+            : await OnChatText(context, message, text, ct);
         if (outcome is not null) await presenter.Present(context, outcome, message.MessageId, ct);
     }
 
@@ -108,6 +113,8 @@ public sealed class UpdateHandler(
         "lang" or "language" => language.Handle(context, command.Arguments, ct),
         "supplier" or "suppliers" => suppliers.Handle(context, command.Arguments, identity.Username, ct),
         "export" => export.Handle(context, command.Arguments, ct),
+        "discovery" => discovery.Toggle(context, command.Arguments, ct),
+        "forgetme" => discovery.ForgetMe(context, ct),
         _ => Task.FromResult(Outcome.Say(context.Text("Unknown"))),
     };
 
@@ -153,8 +160,24 @@ public sealed class UpdateHandler(
         return outcome.Toast ?? "";
     }
 
-    /// <summary>Plain chat text: an answer to a draft question, or a natural sign-up reply to a list. Null: not for the bot.</summary>
-    private async Task<Outcome?> OnChatText(CommandContext context, string text, CancellationToken ct)
+    /// <summary>
+    /// Plain chat text: an answer to a draft question, or a natural sign-up reply to a list. Anything else is
+    /// ordinary conversation: with discovery on it is queued for the background worker (never awaited here).
+    /// </summary>
+    private async Task<Outcome?> OnChatText(CommandContext context, Message message, string text, CancellationToken ct)
+    {
+        var outcome = await AnswerOrSignUp(context, text, ct);
+        if (outcome is null && discovery.IsOn(context.Chat))
+        {
+            var at = new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc));
+            inbox.Post(context.ChatId, new Core.Discovery.ChatMessage(message.MessageId, context.Actor.UserId, context.Actor.DisplayName, at, text, message.ReplyToMessage?.MessageId));
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Null: not for the bot.</summary>
+    private async Task<Outcome?> AnswerOrSignUp(CommandContext context, string text, CancellationToken ct)
     {
         if (context.ReplyToMessageId is not { } repliedTo) return null;
         if (await newBuy.Answer(context, text, ct) is { } answer) return answer;
@@ -182,6 +205,12 @@ public sealed class UpdateHandler(
                 return;
             }
 
+            if (query.Message is { } suggestion && SuggestionButtons.TryParse(query.Data, out var choice, out var needId))
+            {
+                toast = await OnSuggestionChoice(query, suggestion, choice, needId, updateId, ct);
+                return;
+            }
+
             if (query.Message is not { } message || !ListButtons.TryParse(query.Data, out var action, out var buyId))
             {
                 toast = Texts.Get((await chats.Get(query.Message?.Chat.Id ?? 0, ct)).Language, "CallbackInvalid");
@@ -200,6 +229,22 @@ public sealed class UpdateHandler(
             // Always answer, even when handling failed: otherwise the member's button keeps spinning.
             await sender.AnswerCallback(query.Id, toast, ct);
         }
+    }
+
+    /// <summary>An organizer's tap under a need suggestion: decided once, then the buttons go and the decision shows.</summary>
+    private async Task<string?> OnSuggestionChoice(CallbackQuery query, Message suggestion, SuggestionChoice choice, long needId, long updateId, CancellationToken ct)
+    {
+        var chat = await chats.Get(suggestion.Chat.Id, ct);
+        var actor = new Member(query.From.Id, DisplayName(query.From), query.From.Username);
+        var context = new CommandContext(chat, suggestion.IsTopicMessage ? suggestion.MessageThreadId : null, actor, updateId, suggestion.MessageId);
+        var decision = await suggestions.Decide(context, choice, needId, ct);
+        if (decision.Decided is { } decided)
+        {
+            await sender.EditText(chat.ChatId, suggestion.MessageId, Html.Escape(suggestion.Text) + "\n\n" + decided, null, ct);
+        }
+
+        await presenter.Present(context, decision.Outcome with { Toast = null }, null, ct);
+        return decision.Outcome.Toast;
     }
 
     private async Task OnMyChatMember(ChatMemberUpdated update, CancellationToken ct)

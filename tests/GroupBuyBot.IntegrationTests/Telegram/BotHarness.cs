@@ -76,6 +76,9 @@ public sealed class BotHarness : IAsyncDisposable
             ["GroupBuyBot:Database:DataDirectory"] = _data.Path,
             ["GroupBuyBot:Chats:Language"] = _language,
             ["GroupBuyBot:Chats:TimeZone"] = "Asia/Shanghai",
+
+            // Discovery reads a window once the chat has been quiet this long: short, so stories run fast.
+            ["GroupBuyBot:Discovery:BatchQuietMilliseconds"] = "300",
         }.Concat(_settings));
         builder.Logging.ClearProviders();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));

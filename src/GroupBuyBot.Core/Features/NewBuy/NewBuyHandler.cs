@@ -1,3 +1,4 @@
+using GroupBuyBot.Core.Discovery.Proposals;
 using GroupBuyBot.Core.Features.Organizing;
 using GroupBuyBot.Core.GroupBuys;
 using GroupBuyBot.Core.Storage;
@@ -35,6 +36,28 @@ public sealed class NewBuyHandler(IGroupBuyStore store, OrganizerPolicy organize
         }, ct);
 
         return created.AlreadyApplied ? Outcome.Nothing : NextStep(context, created.Value!);
+    }
+
+    /// <summary>
+    /// "Start a group buy" on a suggestion: a draft prefilled from the proposal (title, minimum, deadline); the
+    /// organizer is asked for what is missing (the price: the bot never sets one) and can /edit the rest.
+    /// </summary>
+    public async Task<Outcome> StartFromProposal(CommandContext context, GroupBuyProposal proposal, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var created = await store.Create(context.ChatId, context.RequestId, number =>
+        {
+            var draft = GroupBuy.CreateDraft(context.ChatId, context.ThreadId, number, context.Actor, now);
+            draft.SetTitle(proposal.Title.Length > GroupBuy.MaxTitleLength ? proposal.Title[..GroupBuy.MaxTitleLength] : proposal.Title);
+            draft.SetMinUnits(proposal.MinUnits);
+            draft.SetDeadline(now.AddDays(proposal.DeadlineDays));
+            return draft;
+        }, ct);
+        if (created.AlreadyApplied) return Outcome.Nothing;
+
+        var next = NextStep(context, created.Value!);
+        var intro = context.Text("SuggestionDraft", Html.Escape(proposal.Title), proposal.MinUnits, proposal.DeadlineDays);
+        return next with { Reply = intro + "\n" + next.Reply };
     }
 
     /// <summary>A reply to one of the bot's draft questions. Returns null when the message answers no draft.</summary>

@@ -24,6 +24,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                     b.Property<bool>("BotIsMember")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("DiscoveryEnabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -40,6 +43,50 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                     b.HasKey("ChatId");
 
                     b.ToTable("Chats");
+                });
+
+            modelBuilder.Entity("GroupBuyBot.Core.Discovery.Board.BoardNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuggestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SuggestionMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastActiveAt");
+
+                    b.HasIndex("ChatId", "Status");
+
+                    b.ToTable("BoardNeeds");
                 });
 
             modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.GroupBuy", b =>

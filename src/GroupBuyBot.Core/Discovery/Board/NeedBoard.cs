@@ -1,0 +1,116 @@
+using GroupBuyBot.Core.SignUps.Replies;
+
+namespace GroupBuyBot.Core.Discovery.Board;
+
+/// <summary>
+/// The rules of a chat's need board: an extracted need joins the board need it matches (shared evidence,
+/// mostly the same members, or the same content words: "the same need mentioned hours apart"), members
+/// accumulate, a member who declines later is removed, idle needs expire, and a need is suggested once.
+/// </summary>
+public static class NeedBoard
+{
+    private const int MaxMessageIdsPerMember = 20;
+
+    /// <summary>Merges what was extracted from <paramref name="window"/> into <paramref name="board"/> (the chat's live needs; new ones are appended).</summary>
+    public static void Merge(List<BoardNeed> board, long chatId, IReadOnlyList<ChatMessage> window, IReadOnlyList<ExtractedNeed> extracted, DateTimeOffset now)
+    {
+        var byId = window.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First());
+        foreach (var need in extracted)
+        {
+            var match = FindMatch(board, need);
+            if (match is { Status: BoardNeedStatus.Never })
+            {
+                continue; // organizers said never: recognised and ignored
+            }
+
+            if (match is null)
+            {
+                match = new BoardNeed { ChatId = chatId, Summary = need.Summary, Status = BoardNeedStatus.Gathering, FirstSeenAt = now };
+                board.Add(match);
+            }
+
+            foreach (var userId in need.Interested)
+            {
+                var said = need.Evidence.Where(id => byId.TryGetValue(id, out var m) && m.FromId == userId).ToList();
+                var name = window.LastOrDefault(m => m.FromId == userId)?.FromName ?? userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var at = said.Count > 0 ? said.Max(id => byId[id].At) : now;
+                var existing = match.Members.FindIndex(m => m.UserId == userId);
+                if (existing < 0)
+                {
+                    match.Members.Add(new BoardMember(userId, name, said, at));
+                }
+                else
+                {
+                    var old = match.Members[existing];
+                    var ids = old.MessageIds.Union(said).Order().TakeLast(MaxMessageIdsPerMember).ToList();
+                    match.Members[existing] = old with { DisplayName = name, MessageIds = ids, LastSaidAt = at > old.LastSaidAt ? at : old.LastSaidAt };
+                }
+            }
+
+            match.LastActiveAt = now;
+        }
+
+        RemoveWithdrawn(board, window);
+    }
+
+    /// <summary>True for a gathering need with enough members: post the (one) suggestion.</summary>
+    public static bool IsReadyToSuggest(BoardNeed need, int threshold) =>
+        need.Status == BoardNeedStatus.Gathering && need.Members.Count >= Math.Max(2, threshold);
+
+    /// <summary>Needs nobody mentioned for <paramref name="idle"/>; "Never" needs are kept so they stay recognised.</summary>
+    public static bool IsExpired(BoardNeed need, DateTimeOffset now, TimeSpan idle) =>
+        need.Status != BoardNeedStatus.Never && need.LastActiveAt < now - idle;
+
+    /// <summary>"Never for this": forget who was interested, remember only what it was.</summary>
+    public static void MarkNever(BoardNeed need)
+    {
+        need.Status = BoardNeedStatus.Never;
+        need.Members.Clear();
+    }
+
+    /// <summary>A member withdraws when they decline in the window after their last interest, about this need.</summary>
+    private static void RemoveWithdrawn(List<BoardNeed> board, IReadOnlyList<ChatMessage> window)
+    {
+        foreach (var message in window)
+        {
+            if (NeedCues.Classify(message.Text) != NeedAct.Decline) continue;
+            var memberOf = board.Where(n => n.Status != BoardNeedStatus.Never && n.Has(message.FromId)).ToList();
+            if (memberOf.Count == 0) continue;
+
+            var grams = ContentGrams.Of(ChatTextNormalizer.Normalize(message.Text));
+            var about = memberOf.Where(n => message.ReplyToId is long parent && n.EvidenceMessageIds.Contains(parent)
+                                           || grams.Overlaps(ContentGrams.Of(ChatTextNormalizer.Normalize(n.Summary)))).ToList();
+            if (about.Count == 0 && memberOf.Count == 1) about = memberOf; // "算了我不要了" with one need in play
+
+            foreach (var need in about)
+            {
+                var member = need.Members.Find(m => m.UserId == message.FromId)!;
+                if (member.MessageIds.Count == 0 || member.MessageIds.Max() < message.Id) need.Members.Remove(member);
+            }
+        }
+    }
+
+    private static BoardNeed? FindMatch(List<BoardNeed> board, ExtractedNeed need)
+    {
+        var evidence = need.Evidence.ToHashSet();
+        var interested = need.Interested.ToHashSet();
+        var grams = ContentGrams.Of(ChatTextNormalizer.Normalize(need.Summary));
+        return board
+            .Select(n => (Need: n, Score: Score(n, evidence, interested, grams)))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score)
+            .Select(x => x.Need)
+            .FirstOrDefault();
+    }
+
+    private static double Score(BoardNeed need, HashSet<long> evidence, HashSet<long> interested, HashSet<string> grams)
+    {
+        if (need.EvidenceMessageIds.Any(evidence.Contains)) return 3; // the same messages: the same need
+        var members = need.Members.Select(m => m.UserId).ToHashSet();
+        var union = members.Union(interested).Count();
+        var jaccard = union == 0 ? 0 : (double)members.Intersect(interested).Count() / union;
+        var shared = grams.Intersect(ContentGrams.Of(ChatTextNormalizer.Normalize(need.Summary))).Count();
+        if (shared >= 2) return 2 + Math.Min(shared, 10) / 10.0;
+        return jaccard >= 0.5 && shared >= 1 ? 1 + jaccard : 0;
+    }
+}

@@ -1,0 +1,40 @@
+namespace GroupBuyBot.Core.Discovery;
+
+/// <summary>How the bot listens for shared needs (<c>GroupBuyBot:Discovery</c>).</summary>
+public sealed class DiscoveryOptions
+{
+    public const string Section = "GroupBuyBot:Discovery";
+
+    /// <summary>Whether discovery is on in a chat whose admins have not said <c>/discovery on|off</c>.</summary>
+    public bool EnabledByDefault { get; set; } = true;
+
+    /// <summary>Messages kept per chat in the in-memory window (the most recent ones).</summary>
+    public int WindowMessages { get; set; } = 40;
+
+    /// <summary>Raw message text is dropped from memory after this long (privacy).</summary>
+    public int RawTextRetentionMinutes { get; set; } = 180;
+
+    /// <summary>A window with new cues is sent once the chat has been quiet this long…</summary>
+    public int BatchQuietMilliseconds { get; set; } = 180_000;
+
+    /// <summary>…or once this many messages arrived since the last extraction, whichever comes first.</summary>
+    public int BatchMaxMessages { get; set; } = 15;
+
+    /// <summary>A burst (this many messages within <see cref="BurstSeconds"/>) also makes a window worth a look.</summary>
+    public int BurstMessages { get; set; } = 8;
+
+    public int BurstSeconds { get; set; } = 120;
+
+    /// <summary>Distinct interested members at which the bot suggests a group buy.</summary>
+    public int SuggestionThreshold { get; set; } = 3;
+
+    /// <summary>A need nobody mentioned for this long leaves the board.</summary>
+    public int NeedIdleHours { get; set; } = 72;
+
+    /// <summary>Messages waiting for the background worker; beyond this the oldest are not queued (logged).</summary>
+    public int MaxQueuedMessages { get; set; } = 10_000;
+
+    public TimeSpan RawTextRetention => TimeSpan.FromMinutes(Math.Max(1, RawTextRetentionMinutes));
+
+    public TimeSpan NeedIdle => TimeSpan.FromHours(Math.Max(1, NeedIdleHours));
+}

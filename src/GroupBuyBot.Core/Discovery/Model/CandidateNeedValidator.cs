@@ -1,0 +1,63 @@
+namespace GroupBuyBot.Core.Discovery.Model;
+
+/// <summary>
+/// Model output is untrusted: a need is kept only if every user id and message id exists in the window,
+/// each interested member has evidence of their own, no evidence is an instruction to the bot, quantities
+/// are sane and at least two members remain. Everything else is dropped with a reason (for the log).
+/// </summary>
+public static class CandidateNeedValidator
+{
+    public const int MaxNeedsPerWindow = 10;
+    public const int MaxSummaryLength = 120;
+    public const int MaxUnits = 1000;
+
+    public static (IReadOnlyList<ExtractedNeed> Accepted, IReadOnlyList<string> Rejected) Validate(
+        IReadOnlyList<ChatMessage> window, IReadOnlyList<CandidateNeed> candidates)
+    {
+        var byId = window.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First());
+        var authors = window.Select(m => m.FromId).ToHashSet();
+        var accepted = new List<ExtractedNeed>();
+        var rejected = new List<string>();
+        foreach (var (candidate, index) in candidates.Select((c, i) => (c, i)))
+        {
+            if (index >= MaxNeedsPerWindow)
+            {
+                rejected.Add($"need {index}: more than {MaxNeedsPerWindow} needs in one window");
+                continue;
+            }
+
+            var problem = Check(candidate, byId, authors, out var need);
+            if (problem is null) accepted.Add(need!);
+            else rejected.Add($"need {index}: {problem}");
+        }
+
+        return (accepted, rejected);
+    }
+
+    private static string? Check(CandidateNeed c, Dictionary<long, ChatMessage> byId, HashSet<long> authors, out ExtractedNeed? need)
+    {
+        need = null;
+        var summary = Clean(c.Summary);
+        if (summary.Length == 0) return "no summary";
+        if (c.Interested is not { Count: > 0 } interested || c.Evidence is not { Count: > 0 } evidence) return "no members or evidence";
+        if (c.Units is { } units && units is < 1 or > MaxUnits) return $"insane quantity {units}";
+
+        var unknownUsers = interested.Where(id => !authors.Contains(id)).ToList();
+        if (unknownUsers.Count > 0) return $"user ids not in the window: {string.Join(',', unknownUsers)}";
+        var unknownMessages = evidence.Where(id => !byId.ContainsKey(id)).ToList();
+        if (unknownMessages.Count > 0) return $"message ids not in the window: {string.Join(',', unknownMessages)}";
+
+        // Evidence that tries to instruct the bot never counts, whatever the model made of it.
+        var usable = evidence.Distinct().Where(id => NeedCues.Classify(byId[id].Text) != NeedAct.Instruction).ToList();
+        var members = interested.Distinct().Where(user => usable.Any(id => byId[id].FromId == user)).ToList();
+        if (members.Count < 2) return "fewer than two members with evidence of their own";
+
+        need = new ExtractedNeed(summary.Length > MaxSummaryLength ? summary[..MaxSummaryLength] : summary, members,
+            [.. usable.Where(id => members.Contains(byId[id].FromId)).Order()]);
+        return null;
+    }
+
+    // Drops control and invisible format characters (RTL overrides, zero-width) a summary could smuggle.
+    private static string Clean(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "" : new string([.. text.Where(ch => !char.IsControl(ch) && char.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.Format)]).Trim();
+}

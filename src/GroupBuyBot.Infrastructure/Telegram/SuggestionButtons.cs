@@ -1,0 +1,42 @@
+using System.Globalization;
+using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Core.Localization;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace GroupBuyBot.Infrastructure.Telegram;
+
+/// <summary>The organizer buttons under a need suggestion, and their callback data (<c>nd:s:42</c>).</summary>
+public static class SuggestionButtons
+{
+    private const string Prefix = "nd:";
+
+    public static InlineKeyboardMarkup For(long needId, Language language) => new(
+    [
+        [Button(language, "ButtonStartBuy", 's', needId)],
+        [Button(language, "ButtonNotNow", 'n', needId), Button(language, "ButtonNever", 'x', needId)],
+    ]);
+
+    public static bool TryParse(string? data, out SuggestionChoice choice, out long needId)
+    {
+        choice = default;
+        needId = 0;
+        if (data is null || data.Length > 64 || !data.StartsWith(Prefix, StringComparison.Ordinal) || data.Length < Prefix.Length + 3 || data[Prefix.Length + 1] != ':')
+        {
+            return false;
+        }
+
+        SuggestionChoice? parsed = data[Prefix.Length] switch
+        {
+            's' => SuggestionChoice.StartBuy,
+            'n' => SuggestionChoice.NotNow,
+            'x' => SuggestionChoice.Never,
+            _ => null,
+        };
+        if (parsed is null || !long.TryParse(data.AsSpan(Prefix.Length + 2), NumberStyles.None, CultureInfo.InvariantCulture, out needId)) return false;
+        choice = parsed.Value;
+        return true;
+    }
+
+    private static InlineKeyboardButton Button(Language language, string textKey, char action, long needId) =>
+        InlineKeyboardButton.WithCallbackData(Texts.Get(language, textKey), string.Create(CultureInfo.InvariantCulture, $"{Prefix}{action}:{needId}"));
+}
