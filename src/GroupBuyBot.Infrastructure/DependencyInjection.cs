@@ -29,6 +29,7 @@ public static class DependencyInjection
         // Storage
         services.AddPooledDbContextFactory<BotDbContext>((provider, builder) =>
             SqliteDatabase.Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<IGroupBuyStore, GroupBuyStore>();
         services.AddSingleton<IChatStore, ChatStore>();
         services.AddSingleton<BotStateStore>();

@@ -27,6 +27,7 @@ await using (var bot = await BenchBot.Start())
         .SelectMany(c => c.Messages).Select(m => m.Text).ToList();
     var load = await LoadScenario.Run(bot, options.Chats, options.Members, chatterPerMember: 1, chatter);
     Add("updates_per_s", load.UpdatesPerSecond, "Throughput: updates handled / s", $"{load.UpdatesPerSecond:0} ({load.Updates} updates in {load.Seconds:0.0} s)", ">= 2000", load.UpdatesPerSecond >= 2000);
+    Add("updates_per_cpu_s", load.Updates / load.CpuSeconds, "Updates per CPU-second (bot + emulator)", $"{load.Updates / load.CpuSeconds:0} ({load.CpuSeconds:0.0} CPU-s)");
     var peak = PeakWorkingSetMb();
     Add("peak_working_set_mb", peak, $"Peak working set, {load.Chats} chats + {load.SignUps} sign-ups (bot + emulator)", $"{peak:0} MB", "<= 200", peak <= 200);
 
