@@ -43,6 +43,7 @@ public static class DependencyInjection
         // Storage
         services.AddPooledDbContextFactory<BotDbContext>((provider, builder) =>
             SqliteDatabase.Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<GroupBuyStore>();
         services.AddSingleton<IGroupBuyStore>(provider => ActivatorUtilities.CreateInstance<SchedulingGroupBuyStore>(provider,
             provider.GetRequiredService<GroupBuyStore>()));

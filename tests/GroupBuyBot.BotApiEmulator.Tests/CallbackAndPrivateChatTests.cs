@@ -37,6 +37,23 @@ public sealed class CallbackAndPrivateChatTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task A_forged_callback_query_carries_any_data_even_on_a_message_without_that_button()
+    {
+        var sent = await Bot.SendMessage(GroupId, "Order #1", replyMarkup: new InlineKeyboardMarkup(
+            [[InlineKeyboardButton.WithCallbackData("Join", "join:1")]]));
+
+        Assert.Throws<EmulatorDriverException>(() => Emulator.State.TapButton(GroupId, sent.MessageId, Bob, callbackData: "join:999"));
+        var forged = Emulator.State.ForgeCallbackQuery(GroupId, sent.MessageId, Bob, "join:999");
+        var update = Assert.Single(await Bot.GetUpdates());
+
+        Assert.Equal(forged.UpdateId, update.Id);
+        Assert.Equal("join:999", update.CallbackQuery!.Data);
+        Assert.Equal(sent.MessageId, update.CallbackQuery.Message!.MessageId);
+        await Bot.AnswerCallbackQuery(forged.CallbackQueryId, "No");
+        Assert.Equal("No", Emulator.State.GetCallbackAnswer(forged.CallbackQueryId)!.Text);
+    }
+
+    [Fact]
     public async Task Answering_an_unknown_query_is_a_bad_request()
     {
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => Bot.AnswerCallbackQuery("12345"));

@@ -35,6 +35,8 @@ public sealed record SetMemberRequest(long UserId, MemberStatus Status);
 
 public sealed record TapRequest(long UserId, string? CallbackData = null, string? ButtonText = null);
 
+public sealed record ForgeCallbackRequest(long UserId, string Data);
+
 public sealed record BotMembershipRequest(long ByUserId, bool AsAdmin = false, bool Kicked = false);
 
 public sealed record MigrateRequest(long? SupergroupId = null);

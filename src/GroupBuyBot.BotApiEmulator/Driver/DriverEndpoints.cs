@@ -59,6 +59,8 @@ internal static class DriverEndpoints
         }));
         driver.MapPost("/chats/{chatId:long}/messages/{messageId:int}/tap", (HttpContext http, long chatId, int messageId) =>
             Run<TapRequest>(http, request => Ok(state.TapButton(chatId, messageId, request.UserId, request.CallbackData, request.ButtonText))));
+        driver.MapPost("/chats/{chatId:long}/messages/{messageId:int}/forge-callback", (HttpContext http, long chatId, int messageId) =>
+            Run<ForgeCallbackRequest>(http, request => Ok(state.ForgeCallbackQuery(chatId, messageId, request.UserId, request.Data))));
 
         driver.MapGet("/callback-queries/{id}", (string id) =>
             state.GetCallbackAnswer(id) is { } answer ? Ok(answer) : NotFound($"Callback query {id} does not exist."));

@@ -157,25 +157,50 @@ public sealed partial class EmulatorState
                 throw new EmulatorDriverException($"Button '{button.Text}' opens a URL; it sends no callback query.");
             }
 
-            var id = (4_000_000_000_000_000L + ++_lastCallbackSequence).ToString(CultureInfo.InvariantCulture);
-            _callbacks[id] = new CallbackRecord
-            {
-                Id = id,
-                ChatId = chatId,
-                MessageId = messageId,
-                FromUserId = userId,
-                Data = button.CallbackData,
-            };
-            var updateId = EnqueueUpdate("callback_query", new JsonObject
-            {
-                ["id"] = id,
-                ["from"] = TelegramJson.User(user),
-                ["message"] = MessageJson(chat, message),
-                ["chat_instance"] = (-chatId).ToString(CultureInfo.InvariantCulture),
-                ["data"] = button.CallbackData,
-            });
-            return new TappedButton(id, updateId);
+            return EnqueueCallbackQuery(chat, message, user, button.CallbackData);
         }
+    }
+
+    /// <summary>
+    /// Sends a <c>callback_query</c> with any <paramref name="data"/> on a message of the chat, as a modified client
+    /// can: for testing that the bot refuses forged, tampered or stale button data. The message need not have buttons.
+    /// </summary>
+    public TappedButton ForgeCallbackQuery(long chatId, int messageId, long userId, string data)
+    {
+        lock (_gate)
+        {
+            var user = RequireUserForDriver(userId);
+            var chat = RequireChatForDriver(chatId);
+            var message = chat.FindMessage(messageId);
+            if (message is null || message.IsDeleted)
+            {
+                throw new EmulatorDriverException($"Message {messageId} does not exist in chat {chatId}.");
+            }
+
+            return EnqueueCallbackQuery(chat, message, user, data);
+        }
+    }
+
+    private TappedButton EnqueueCallbackQuery(ChatRecord chat, MessageRecord message, EmulatedUser user, string data)
+    {
+        var id = (4_000_000_000_000_000L + ++_lastCallbackSequence).ToString(CultureInfo.InvariantCulture);
+        _callbacks[id] = new CallbackRecord
+        {
+            Id = id,
+            ChatId = chat.Id,
+            MessageId = message.MessageId,
+            FromUserId = user.Id,
+            Data = data,
+        };
+        var updateId = EnqueueUpdate("callback_query", new JsonObject
+        {
+            ["id"] = id,
+            ["from"] = TelegramJson.User(user),
+            ["message"] = MessageJson(chat, message),
+            ["chat_instance"] = (-chat.Id).ToString(CultureInfo.InvariantCulture),
+            ["data"] = data,
+        });
+        return new TappedButton(id, updateId);
     }
 
     /// <summary>Whether and how the bot answered a callback query; null for an unknown id.</summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GroupBuyBot.Infrastructure.Persistence;
 
 /// <summary>The last Telegram update id the bot has handled: polling resumes after it.</summary>
-public sealed class BotStateStore(IDbContextFactory<BotDbContext> contexts)
+public sealed class BotStateStore(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes)
 {
     private const string LastUpdateIdKey = "LastUpdateId";
 
@@ -17,6 +17,7 @@ public sealed class BotStateStore(IDbContextFactory<BotDbContext> contexts)
 
     public async Task SetLastUpdateId(int updateId, CancellationToken ct)
     {
+        using var writing = await writes.Enter(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var entry = await db.BotState.FirstOrDefaultAsync(e => e.Key == LastUpdateIdKey, ct);
         if (entry is null) db.BotState.Add(entry = new BotStateEntry { Key = LastUpdateIdKey });

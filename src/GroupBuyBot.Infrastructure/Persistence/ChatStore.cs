@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace GroupBuyBot.Infrastructure.Persistence;
 
 /// <summary>Chat settings, organizers and known members on EF Core, with settings cached: every update reads them.</summary>
-public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, IOptions<ChatDefaultsOptions> defaults) : IChatStore
+public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, IOptions<ChatDefaultsOptions> defaults) : IChatStore
 {
     private readonly ConcurrentDictionary<long, ChatSettings> _settings = new();
 
@@ -78,6 +78,7 @@ public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, IOptions
     {
         if (_seen.TryGetValue((chatId, member.UserId), out var known) && known == member) return;
 
+        using var writing = await writes.Enter(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.KnownMembers.FirstOrDefaultAsync(m => m.ChatId == chatId && m.UserId == member.UserId, ct);
         if (row is null)

@@ -9,7 +9,7 @@ namespace GroupBuyBot.Infrastructure.Persistence;
 /// process (so parallel taps queue instead of fighting over the database) and a concurrency token (so another
 /// process can never overwrite a newer version).
 /// </summary>
-public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, TimeProvider time) : IGroupBuyStore
+public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, TimeProvider time) : IGroupBuyStore
 {
     private const int Attempts = 5;
 
@@ -71,6 +71,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Time
 
     public async Task MoveChat(long fromChatId, long toChatId, CancellationToken ct)
     {
+        using var writing = await writes.Enter(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.GroupBuys.Where(b => b.ChatId == fromChatId)
             .ExecuteUpdateAsync(set => set.SetProperty(b => b.ChatId, toChatId).SetProperty(b => b.Version, b => b.Version + 1), ct);
@@ -92,6 +93,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Time
             {
                 try
                 {
+                    using var writing = await writes.Enter(ct);
                     await using var db = await contexts.CreateDbContextAsync(ct);
                     await using var transaction = await db.Database.BeginTransactionAsync(ct);
                     if (requestId is { } id && await db.HandledRequests.AnyAsync(r => r.Id == id, ct))

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -43,8 +44,12 @@ public static class SqliteDatabase
         // synchronous=NORMAL is durable against process crashes in WAL mode, and much faster than FULL.
         private readonly string _pragmas = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
+        // EF opens a pooled connection for every query; the pragmas stick to the native connection, so once is enough.
+        private readonly ConditionalWeakTable<object, object> _prepared = new();
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            if (IsPrepared(connection)) return;
             using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             command.ExecuteNonQuery();
@@ -52,9 +57,18 @@ public static class SqliteDatabase
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            if (IsPrepared(connection)) return;
             await using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        private bool IsPrepared(DbConnection connection)
+        {
+            if (connection is not SqliteConnection { Handle: { } handle }) return false;
+            if (_prepared.TryGetValue(handle, out _)) return true;
+            _prepared.AddOrUpdate(handle, true);
+            return false;
         }
     }
 }

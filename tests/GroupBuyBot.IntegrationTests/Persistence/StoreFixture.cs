@@ -30,6 +30,7 @@ public sealed class StoreFixture : IAsyncDisposable
         services.AddSingleton(Options.Create(new ChatDefaultsOptions()));
         services.AddSingleton<TimeProvider>(Clock.Fake());
         services.AddPooledDbContextFactory<BotDbContext>((p, b) => SqliteDatabase.Configure(b, p.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<IGroupBuyStore, GroupBuyStore>();
         services.AddSingleton<IChatStore, ChatStore>();
         var provider = services.BuildServiceProvider();

@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace GroupBuyBot.Benchmarks;
+
+/// <summary>Command line of the benchmark: <c>--out bench.json --chats 1000 --members 10 --corpus path</c>.</summary>
+public sealed record Arguments(string? OutPath, int Chats, int Members, string CorpusPath)
+{
+    public static Arguments Parse(string[] args)
+    {
+        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+        return new Arguments(Value("--out"), Number("--chats", 1000), Number("--members", 10), Value("--corpus") ?? FindCorpus());
+    }
+
+    /// <summary>The shared eval corpus, <c>../shared/eval/needs-dev.jsonl</c> from the repository or any folder above.</summary>
+    private static string FindCorpus()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "eval", "needs-dev.jsonl");
+            if (File.Exists(candidate)) return candidate;
+        }
+
+        throw new FileNotFoundException("The eval corpus was not found; pass --corpus path/to/needs-dev.jsonl.");
+    }
+}

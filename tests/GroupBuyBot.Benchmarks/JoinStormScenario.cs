@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using GroupBuyBot.BotApiEmulator.Models;
+
+namespace GroupBuyBot.Benchmarks;
+
+/// <summary>
+/// 1,000 members tap Join within a second on a buy with capacity 100. Counted in the database and checked on the
+/// list members see: active, waitlisted, lost (a tap with no sign-up) and duplicated (a sign-up applied twice).
+/// </summary>
+public static class JoinStormScenario
+{
+    public sealed record Result(int Taps, double TapSeconds, double HandledSeconds, int Active, int Waitlisted, int Lost, int Duplicated, bool ListShowsIt);
+
+    public static async Task<Result> Run(BenchBot bot, int members, int capacity)
+    {
+        const long chat = -3_000_000;
+        var telegram = bot.Telegram;
+        bot.CreateGroup(chat);
+        telegram.PostMessage(chat, BenchBot.AdminId, $"/newbuy Storm | 10 | {capacity / 2} | 2d | {capacity}");
+        var list = await bot.WaitForList(chat, TimeSpan.FromSeconds(30));
+        await telegram.WaitUntilIdle(TimeSpan.FromSeconds(30));
+        for (var i = 0; i < members; i++) telegram.UpsertUser(new EmulatedUser(30_000_000L + i, $"Stormer {i}"));
+
+        var started = Stopwatch.StartNew();
+        var taps = new List<TappedButton>(members);
+        for (var i = 0; i < members; i++) taps.Add(telegram.TapButton(chat, list.MessageId, 30_000_000L + i, buttonText: "Join"));
+        var tapSeconds = started.Elapsed.TotalSeconds;
+
+        while (taps.Any(t => telegram.GetCallbackAnswer(t.CallbackQueryId) is not { Answered: true }) && started.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            await Task.Delay(20);
+        }
+
+        var handledSeconds = started.Elapsed.TotalSeconds;
+        var expectedTotal = $"Total: {capacity} units from {capacity} members";
+        var listShowsIt = true;
+        try
+        {
+            await telegram.WaitForMessage(chat, m => m.MessageId == list.MessageId && m.Text!.Contains(expectedTotal, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException)
+        {
+            listShowsIt = false;
+        }
+
+        using var db = bot.OpenDatabase();
+        using var command = db.CreateCommand();
+        command.CommandText = """
+            SELECT s.Status, COUNT(*), COUNT(DISTINCT s.UserId), SUM(s.Quantity)
+            FROM SignUps s JOIN GroupBuys b ON b.Id = s.GroupBuyId
+            WHERE b.ChatId = $chat GROUP BY s.Status
+            """;
+        command.Parameters.AddWithValue("$chat", chat);
+        int active = 0, waitlisted = 0, rows = 0, users = 0, units = 0;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var (status, count, distinct, quantity) = (reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
+                if (status == "Active") active = count;
+                if (status == "Waitlisted") waitlisted = count;
+                rows += count;
+                users += distinct;
+                units += quantity;
+            }
+        }
+
+        // A tap applied twice shows as a second row (refused by a unique index) or as 2 units on one sign-up.
+        var duplicated = (rows - users) + (units - rows);
+        var lost = members - users;
+        return new Result(members, tapSeconds, handledSeconds, active, waitlisted, lost, duplicated, listShowsIt);
+    }
+}

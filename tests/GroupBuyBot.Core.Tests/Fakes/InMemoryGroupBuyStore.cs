@@ -1,0 +1,58 @@
+using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Storage;
+
+namespace GroupBuyBot.Core.Tests.Fakes;
+
+/// <summary>Buys in memory, counting writes: a refused request must not write at all.</summary>
+public sealed class InMemoryGroupBuyStore : IGroupBuyStore
+{
+    private readonly List<GroupBuy> _buys = [];
+    private readonly HashSet<long> _handled = [];
+
+    public int Writes { get; private set; }
+
+    public IReadOnlyList<GroupBuy> All => _buys;
+
+    public GroupBuy Add(GroupBuy buy)
+    {
+        _buys.Add(buy);
+        return buy;
+    }
+
+    public Task<GroupBuy?> Find(long buyId, CancellationToken ct) => Task.FromResult(_buys.FirstOrDefault(b => b.Id == buyId));
+
+    public Task<IReadOnlyList<GroupBuy>> ListOpen(long chatId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.ChatId == chatId && b.Status == GroupBuyStatus.Open).OrderBy(b => b.Number)]);
+
+    public Task<IReadOnlyList<GroupBuy>> ListAllOpen(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.Status == GroupBuyStatus.Open)]);
+
+    public Task<GroupBuy?> FindByNumber(long chatId, int number, CancellationToken ct) =>
+        Task.FromResult(_buys.FirstOrDefault(b => b.ChatId == chatId && b.Number == number));
+
+    public Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct) =>
+        Task.FromResult(_buys.FirstOrDefault(b => b.ChatId == chatId && b.AnnouncementMessageId == messageId));
+
+    public Task<GroupBuy?> FindDraftByPrompt(long chatId, int promptMessageId, CancellationToken ct) =>
+        Task.FromResult(_buys.FirstOrDefault(b => b.ChatId == chatId && b.Status == GroupBuyStatus.Draft && b.DraftPromptMessageId == promptMessageId));
+
+    public Task<StoreChange<GroupBuy>> Create(long chatId, long? requestId, Func<int, GroupBuy> create, CancellationToken ct)
+    {
+        if (requestId is { } id && !_handled.Add(id)) return Task.FromResult(new StoreChange<GroupBuy>(true, true, null));
+        Writes++;
+        var buy = create(_buys.Count(b => b.ChatId == chatId) + 1);
+        _buys.Add(buy);
+        return Task.FromResult(new StoreChange<GroupBuy>(true, false, buy));
+    }
+
+    public Task<StoreChange<T>> Change<T>(long buyId, long? requestId, Func<GroupBuy, T> change, CancellationToken ct)
+    {
+        var buy = _buys.FirstOrDefault(b => b.Id == buyId);
+        if (buy is null) return Task.FromResult(new StoreChange<T>(false, false, default));
+        if (requestId is { } id && !_handled.Add(id)) return Task.FromResult(new StoreChange<T>(true, true, default));
+        Writes++;
+        return Task.FromResult(new StoreChange<T>(true, false, change(buy)));
+    }
+
+    public Task MoveChat(long fromChatId, long toChatId, CancellationToken ct) => throw new NotSupportedException();
+}
