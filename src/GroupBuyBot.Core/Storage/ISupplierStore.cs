@@ -22,6 +22,9 @@ public interface ISupplierStore
 
     Task SaveOrder(SupplierOrder order, CancellationToken ct);
 
+    /// <summary>Records that the order's DM went out, unless the supplier already answered it (their tap can win the race).</summary>
+    Task MarkOrderSent(long buyId, DateTimeOffset at, CancellationToken ct);
+
     /// <summary>Orders that could not be delivered to the suppliers of Telegram user <paramref name="userId"/>.</summary>
     Task<IReadOnlyList<SupplierOrder>> PendingOrdersOf(long userId, CancellationToken ct);
 

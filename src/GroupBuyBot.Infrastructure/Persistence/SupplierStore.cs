@@ -66,6 +66,13 @@ public sealed class SupplierStore(IDbContextFactory<BotDbContext> contexts) : IS
         await db.SaveChangesAsync(ct);
     }
 
+    public async Task MarkOrderSent(long buyId, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.SupplierOrders.Where(o => o.BuyId == buyId && o.Status == SupplierOrderStatus.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.Status, SupplierOrderStatus.Sent).SetProperty(o => o.UpdatedAt, at), ct);
+    }
+
     public async Task<IReadOnlyList<SupplierOrder>> PendingOrdersOf(long userId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

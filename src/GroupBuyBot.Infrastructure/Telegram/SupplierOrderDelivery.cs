@@ -53,9 +53,7 @@ public sealed class SupplierOrderDelivery(ISupplierStore suppliers, IGroupBuySto
             Buttons.Markup(SupplierOrderHandler.OrderButtons(chat.Language, buy.Id)), ct);
         if (!sent.Sent) return false;
 
-        order.Status = SupplierOrderStatus.Sent;
-        order.UpdatedAt = time.GetUtcNow();
-        await suppliers.SaveOrder(order, ct);
+        await suppliers.MarkOrderSent(order.BuyId, time.GetUtcNow(), ct);
         return true;
     }
 }

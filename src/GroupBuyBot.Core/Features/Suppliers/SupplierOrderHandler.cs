@@ -47,8 +47,9 @@ public sealed class SupplierOrderHandler(ISupplierStore suppliers, IGroupBuyStor
     {
         var (order, buy, supplier, chat) = await Load(buyId, ct);
 
-        // Only the buy's supplier can answer its order, and only once it was sent.
-        if (order is null || buy is null || supplier is null || supplier.UserId != actor.UserId || order.Status == SupplierOrderStatus.Pending)
+        // Only the buy's supplier can answer its order. A Pending order may already be answered: the supplier's tap
+        // proves the DM arrived, even when it beats the bot's own record of having sent it.
+        if (order is null || buy is null || supplier is null || supplier.UserId != actor.UserId)
         {
             return new Outcome { Toast = Texts.Get(chat?.Language ?? Language.En, "CallbackInvalid") };
         }
