@@ -34,6 +34,19 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             var message = window[position];
             var text = ChatTextNormalizer.Normalize(message.Text);
             var act = NeedCues.Classify(message.Text);
+            var parentAct = message.ReplyToId is long p0 && actOfMessage.TryGetValue(p0, out var pa) ? pa : NeedAct.Other;
+            var parentAuthor = message.ReplyToId is long p1 && authorOfMessage.TryGetValue(p1, out var author) ? author : (long?)null;
+            if (act == NeedAct.Decline && parentAct == NeedAct.Decline && parentAuthor != message.FromId && !NeedCues.SpeaksForSelf(text))
+            {
+                act = NeedAct.Other; // "好的,小王的取消": acknowledging someone else's withdrawal
+            }
+
+            if (act is NeedAct.Other or NeedAct.Question && NeedCues.IsAffirmative(text) && parentAct == NeedAct.Solicit
+                && parentAuthor is long asker && asker != message.FromId)
+            {
+                act = NeedAct.Join; // "Yes! ..." answering a call for company
+            }
+
             authorOfMessage[message.Id] = message.FromId;
             actOfMessage[message.Id] = act;
             if (act == NeedAct.Instruction)
@@ -74,13 +87,21 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     joinsWithLaughter += NeedCues.HasLaughter(text) ? 1 : 0;
                     target = keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
                     target?.Add(message.FromId, message.Id);
+
+                    // "芒果+1,蛋糕也算我一个": each clause may join a different topic it names.
+                    foreach (var other in TopicsJoinedByClauses(text, topics).Where(x => x != target))
+                    {
+                        other.Add(message.FromId, message.Id);
+                        other.LastActive = position;
+                    }
+
                     break;
                 }
 
                 case NeedAct.Decline:
                 {
                     target = keywordTopic ?? replyTopic;
-                    if (target is null || !target.Has(message.FromId))
+                    if (target is null)
                     {
                         // "我们这次不去了" with no topic named: the member's only topic is meant.
                         var memberOf = topics.Where(x => x.Has(message.FromId)).ToList();
@@ -114,6 +135,34 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             .Where(x => x.Members.Count >= 2)
             .Select(x => new ExtractedNeed(x.Summary, x.Members.Keys.ToList(), x.Members.Values.SelectMany(ids => ids).Order().ToList()))
             .ToList();
+    }
+
+    /// <summary>
+    /// The topics named by separate join clauses of one message; empty unless two or more differ.
+    /// </summary>
+    private static List<Topic> TopicsJoinedByClauses(string text, List<Topic> topics)
+    {
+        var named = new List<Topic>();
+        if (topics.Count < 2)
+        {
+            return named;
+        }
+
+        foreach (var clause in text.Split([',', '.', ';', '!', '~', '\n', '，', '；', '！'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!NeedCues.IsJoinIn(clause) || NeedCues.IsDeclineOrWithdrawal(clause))
+            {
+                continue;
+            }
+
+            var (topic, _) = BestByContent(ContentGrams.Of(clause), topics);
+            if (topic is not null && !named.Contains(topic))
+            {
+                named.Add(topic);
+            }
+        }
+
+        return named.Count >= 2 ? named : [];
     }
 
     /// <summary>Topic of a join that names nothing: reply target's topic by author, else the last active one.</summary>

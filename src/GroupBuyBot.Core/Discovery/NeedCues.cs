@@ -40,24 +40,24 @@ public static partial class NeedCues
     // Asking others to come along: the signature of a group-buy proposal.
     private static readonly Regex Solicitation = new(
         @"有没有(人|一起|要|想|兴趣|家长|邻居|同事|朋友|团)|有没有.{0,6}(班|团)[?吗]|有人(一起|想|要|有兴趣)|有.{0,4}一起(的)?[吗嘛么?]|一起(团|买|拼|约|报|订|凑|包)|团一下|团购[吗?]|拼单|凑单|有兴趣|有要的|有意向|谁想|谁要|要的(扣|说|接)|报名的|"
-        + $@"{B}anyone (else )?(want|need|keen|interested|fancy|up for|for|in|wanna){B}|{B}anyone'?s? (else|other)|{B}who'?s? (in|keen|interested|up for){B}|{B}want in{B}|{B}any takers{B}|{B}split (it|the|a|costs?){B}|{B}join me{B}|{B}(interested|keen)\?|{B}let me know if{B}|{B}who else{B}",
+        + $@"{B}anyone (else )?(want|need|keen|interested|fancy|up for|for|in|wanna){B}|{B}anyone'?s? (else|other)|{B}who'?s? (in|keen|interested|up for){B}|{B}want in{B}|{B}any takers{B}|{B}split (it|the|a|costs?){B}|{B}join me{B}|{B}(interested|keen)\?|{B}let me know if{B}|{B}who else{B}|{B}(anyone|anybody)\s*[?!]+\s*$|{B}(want|wanna|like) to (split|share|go in|chip in|go halves)|{B}split (one|this|that|a \w+) with{B}|要不要.{{0,8}}(一起|包[月年场车]|团|拼|合买|合租)|要的(请|就)?\s*(回|报|留言|举手|吱|reply|comment|私)",
         Options);
 
     // First-person wanting of something that can be bought, booked or hired.
     private static readonly Regex OwnWant = new(
         @"我(也|都|还|自己)*(想|要|打算|准备|需要|得)(买|团|约|报|找|订|请|包|搞|做|学|去|带|给|换|装|洗|修|囤|拼|入|试|组织)|想(给|带|团|报|约|找|包|请|订|买|学|囤)|需要|急需|我家(肯定|一定)(要|去)|我自己也要|"
-        + $@"{B}(i|we)'?d (like|love) to{B}|{B}(i'?m|i am|we'?re) (looking for|thinking of|planning to|booking|after|overdue){B}|{B}thinking of (ordering|buying|getting|booking){B}|{B}(i|we) (really )?(want|need){B}|{B}we definitely want{B}|{B}i'?ve been wanting{B}|{B}desperate for{B}|{B}overdue for{B}",
+        + $@"{B}(i|we)'?d (like|love) to{B}|{B}(i'?m|i am|we'?re) (looking for|thinking of|planning to|booking|after|overdue){B}|{B}thinking of (ordering|buying|getting|booking){B}|{B}(i|we) (really )?(want|need){B}|{B}we definitely want{B}|{B}i'?ve been wanting{B}|{B}desperate for{B}|{B}overdue for{B}|{B}(i'?m|i am|we'?re) (ordering|getting|buying|hiring|organising|organizing|arranging){B}",
         Options);
 
     // Joining an existing want, including implicit "mine needs it too" statements.
     private static readonly Regex JoinIn = new(
         @"\+\s?[0-9]|(?<![a-z0-9])\+(?![0-9])|算(我|上我|我们|我家|上)|也算|加我|带我|我(们|家)?(也|都|还)?(想要|要|想)(去|报|参加|来|洗|修|做|学|一|两|[0-9]|!|$)|我们?家?(也|都)?要[,!\s]|也要|都要|想报|我报|报上|也报|我家报|报名|我也去|我们也去|也想(去|报|找|学|约|要|做)|给我(来|留)|来一|留一|跟一|我也参加|一起吧|(也|是|确实|早就?|都)该[a-z洗修换剪保养清做买报约打弄补]|"
-        + $@"{B}(count|sign|put|add) (me|us|\w+) (in|up|down){B}|{B}count (me|us){B}|{B}sign \w+ up{B}|{B}put (me|us) down{B}|{B}(i'?m|we'?re) in{B}|{B}in for{B}|{B}(me|us) too{B}|{B}(me|us) as well{B}|{B}for (me|us) (please|too|as well){B}|{B}(me|us) please{B}|{B}yes,? please{B}|{B}(i|we)'?d (love|like|be up for|do|book|sign up|join|take|want|go){B}|{B}up for (that|it){B}|{B}keen{B}|{B}(i|we)'?ll (join|take|do|sign up|book|have|come){B}|{B}please\W*$|{B}(for|sign) (our|my) [^.?!]{{0,30}}{B}please{B}|{B}same for (me|us){B}|{B}i want (one|in|some){B}",
+        + $@"{B}(count|sign|put|add) (me|us|\w+) (in|up|down){B}|{B}count (me|us){B}|{B}sign \w+ up{B}|{B}put (me|us) down{B}|{B}(i'?m|we'?re) in{B}|{B}in for{B}|{B}(me|us) too{B}|{B}(me|us) as well{B}|{B}for (me|us) (please|too|as well){B}|{B}(me|us) please{B}|{B}yes,? please{B}|{B}(i|we)'?d (love|like|be up for|do|book|sign up|join|take|want|go){B}|{B}up for (that|it){B}|{B}keen{B}|{B}(i|we)'?ll (join|take|do|sign up|book|have|come){B}|{B}please\W*$|{B}(for|sign) (our|my) [^.?!]{{0,30}}{B}please{B}|{B}same for (me|us){B}|{B}i want (one|in|some){B}|帮我(们|家)?(也|一起)?(带|订|留|报|拿|买|洗|约|加|算|弄|做|团|拼|定)|给我(们|家)?(也|一起)?(洗|带|留|订|弄|做|修|报|约|来)|我们家(也|都|还)?想(去|要|报|学|做|买|洗|试|约)|(正|也|早就|一直|刚好)想(做|去|买|学|约|报|洗|弄|换|试|要|团)|我也(洗|修|做|弄|换|剪|约|买|订|装)一下|钱我出|我出钱|^\W*(一起|同去|同求)\W*$|[,，]\s*一起\W*$|我(们|家)?\s*in(?![a-z])|{B}(i|we)'?d (buy|pay|order|get|try|be in|chip in|split|share)( for)?{B}|{B}same here{B}|{B}ditto{B}|{B}(definitely|very|really|def|so|i'?m|we'?re|also|would be) interested{B}|^\W*interested{B}|{B}book (me|us|\w+) in{B}|{B}(too|as well),? (please|pls){B}|{B}(i'?m|we'?re|i am|we are) (also |definitely |totally )?up for{B}|^\s*[0-9]{{1,2}}\s*[.、)]\s*[^0-9\s.][^\n?？]{{0,24}}$",
         Options);
 
     private static readonly Regex DeclineOrWithdraw = new(
         @"不去了|就不(了|去|参加|凑|要|报|用)|先不(了|要|报|去|凑)|不凑了|不参加|这次不|不用(了|啦)|不需要|算了|不要了|(不|没)(打算|想)(去|买|要|报)|取消|退出|撤了|我撤|不报了|去掉我|删掉我|请不了|去不了|来不了|"
-        + $@"{B}i'?ll (pass|skip|sit this one out){B}|{B}(not|no) for (me|us){B}|{B}count (me|us) out{B}|{B}take (me|us) off{B}|{B}drop(ping)? out{B}|{B}withdraw|{B}can'?t make it{B}|{B}not (this time|interested){B}|{B}(i'?m|we'?re) out{B}|{B}next time{B}|{B}cancel",
+        + $@"{B}i'?ll (pass|skip|sit this one out){B}|{B}(not|no) for (me|us){B}|{B}count (me|us) out{B}|{B}take (me|us) off{B}|{B}drop(ping)? out{B}|{B}withdraw|{B}can'?t make it{B}|{B}not (this time|interested){B}|{B}(i'?m|we'?re) out{B}|{B}next time{B}|{B}cancel|{B}(don'?t|do not) (need|want) (it|them|that|the \w+|any)( \w+)? any ?more{B}|{B}no longer (need|want){B}|不跟了|就不跟|(^|[,，\s])skip\W*$",
         Options);
 
     // Already has or bought it, so the member does not want it now.
@@ -71,6 +71,15 @@ public static partial class NeedCues
     private static readonly Regex BotInstruction = new(@"@\S*(bot|助手|机器人)|机器人[:,]|(?<![a-z])(bot|机器人)(请|,)", Options);
 
     private static readonly Regex AddressingOther = new(@"^@|你不是|你家不是|你们不是|帮你|(?<![a-z])(you should|don'?t you|you were|you said|what about you)(?![a-z])", Options);
+
+    // "Did anyone else hear the fox?": asking about the past is never a call for company.
+    private static readonly Regex PastQuestion = new($@"^\W*(did|has|have|was|were) (anyone|anybody|someone|you){B}|有没有人(收到|看到|知道)", Options);
+
+    // Yes-type answers: "Yes!", "Yeah, ours is overdue", "好啊", "可以可以".
+    private static readonly Regex Affirmative = new($@"^\W*(ooh,? |oh,? |ah,? )?(yes|yeah|yep|yup|yess+|sure|definitely|absolutely|of course|count me|好啊|好呀|好的呀|可以(啊|呀|可以)|要要|必须的?|当然)(?![a-z])|(?<![a-z])yes\s*!", Options);
+
+    // Speaking for oneself or one's household.
+    private static readonly Regex FirstPerson = new($@"我|咱|{B}(i|i'?m|i'?d|i'?ll|me|my|mine|we|we'?re|we'?d|we'?ll|us|our|ours){B}", Options);
 
     private static readonly Regex EndsAsQuestion = new(@"[?吗么呢嘛][\s\p{So}\p{Sk}\p{Cs}]*$", Options);
 
@@ -86,6 +95,12 @@ public static partial class NeedCues
     public static bool IsDeclineOrWithdrawal(string normalizedText) => DeclineOrWithdraw.IsMatch(normalizedText) || AlreadyHas.IsMatch(normalizedText);
 
     public static bool HasLaughter(string normalizedText) => Laughter.IsMatch(normalizedText);
+
+    /// <summary>A yes-type answer ("Yes!", "好啊"): interest when it answers a call for company.</summary>
+    public static bool IsAffirmative(string normalizedText) => Affirmative.IsMatch(normalizedText);
+
+    /// <summary>True when the speaker talks about themselves or their household.</summary>
+    public static bool SpeaksForSelf(string normalizedText) => FirstPerson.IsMatch(normalizedText);
 
     /// <summary>Classifies a raw message text. Order matters: the strongest reading wins.</summary>
     public static NeedAct Classify(string text)
@@ -111,6 +126,11 @@ public static partial class NeedCues
         if (AddressingOther.IsMatch(t))
         {
             return NeedAct.Other; // urging someone else is not the speaker's own interest
+        }
+
+        if (PastQuestion.IsMatch(t) && !OwnWant.IsMatch(t))
+        {
+            return NeedAct.Question;
         }
 
         // A call for company outranks join wording inside it ("我想报个课…有人一起吗?").

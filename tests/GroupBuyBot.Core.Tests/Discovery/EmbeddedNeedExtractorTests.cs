@@ -100,4 +100,83 @@ public sealed class EmbeddedNeedExtractorTests
         var noisy = await extractor.ExtractAsync([M(1, 1, "\u200b\u202e" + new string('+', 50_000)), M(2, 2, "\ud800", 99)], CancellationToken.None);
         Assert.Empty(noisy);
     }
+
+    [Fact]
+    public void A_yes_to_a_call_for_company_joins_but_a_yes_to_news_does_not()
+    {
+        var needs = Run(
+            M(1, 30, "Our lawn is a jungle. Anyone want to share a gardener this month?"),
+            M(2, 31, "Yes, ours is just as bad", 1),
+            M(3, 32, "Did anyone else hear the fox last night?"),
+            M(4, 33, "Yes, so loud", 3),
+            M(5, 34, "I'd pay for that too, the hedges need a trim", 1));
+
+        var need = Assert.Single(needs);
+        Assert.Equal([30L, 31, 34], need.Interested);
+    }
+
+    [Fact]
+    public void Acknowledging_someone_elses_withdrawal_does_not_withdraw_the_organiser()
+    {
+        var needs = Run(
+            M(1, 40, "想找人上门给空调加氟,有一起的吗"),
+            M(2, 41, "我家那台也不制冷了,师傅来了我也修一下", 1),
+            M(3, 42, "帮我家也约一下,周末在家", 1),
+            M(4, 43, "算我一个", 1),
+            M(5, 43, "家里说去年刚换的新机,我就不凑了", 1),
+            M(6, 40, "好的,小王的取消", 5));
+
+        var need = Assert.Single(needs);
+        Assert.Equal([40L, 41, 42], need.Interested);
+    }
+
+    [Fact]
+    public void A_decline_naming_another_topic_keeps_the_member_in_theirs()
+    {
+        var needs = Run(
+            M(1, 50, "Anyone keen to split a window cleaner for the block?"),
+            M(2, 51, "Yes please, ours are grim", 1),
+            M(3, 52, "Separately, I'm ordering a pallet of logs. Split a load with anyone?"),
+            M(4, 53, "I'd take half the logs", 3),
+            M(5, 51, "No stove here so I'll skip the logs", 3));
+
+        Assert.Equal(2, needs.Count);
+        Assert.Contains(needs, n => n.Interested.SequenceEqual([50L, 51]));
+        Assert.Contains(needs, n => n.Interested.SequenceEqual([52L, 53]));
+    }
+
+    [Fact]
+    public void One_message_can_join_two_topics_clause_by_clause()
+    {
+        var needs = Run(
+            M(1, 60, "有没有人一起团海南芒果?10斤一箱"),
+            M(2, 61, "芒果我要一箱", 1),
+            M(3, 62, "另外谁要蛋糕?生日蛋糕满三个打八折"),
+            M(4, 63, "芒果+1,蛋糕也算我一个"),
+            M(5, 64, "蛋糕我家也要", 3));
+
+        Assert.Equal(2, needs.Count);
+        Assert.Contains(needs, n => n.Interested.SequenceEqual([60L, 61, 63]));
+        Assert.Contains(needs, n => n.Interested.SequenceEqual([62L, 63, 64]));
+    }
+
+    [Fact]
+    public void Numbered_entries_under_a_list_call_are_sign_ups()
+    {
+        var need = Assert.Single(Run(
+            M(1, 70, "端午粽子团购,一袋10个,要的接龙"),
+            M(2, 71, "1. 张姐 两袋", 1),
+            M(3, 72, "2. 小林 一袋", 1)));
+
+        Assert.Equal([70L, 71, 72], need.Interested);
+    }
+
+    [Fact]
+    public void News_questions_answered_with_yes_are_not_needs()
+    {
+        Assert.Empty(Run(
+            M(1, 80, "Did anyone else get the water outage notice?"),
+            M(2, 81, "Yes, tomorrow 9-12", 1),
+            M(3, 82, "Yeah, annoying", 1)));
+    }
 }

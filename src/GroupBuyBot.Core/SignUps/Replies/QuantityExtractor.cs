@@ -41,7 +41,9 @@ public static partial class QuantityExtractor
         ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
         ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["a dozen"] = 12,
         ["dozen"] = 12, ["half a dozen"] = 6, ["a couple of"] = 2, ["a couple"] = 2, ["a pair of"] = 2,
-        ["a"] = 1, ["an"] = 1, ["another"] = 1, ["single"] = 1,
+        ["a"] = 1, ["an"] = 1, ["another"] = 1, ["single"] = 1, ["thirteen"] = 13, ["fourteen"] = 14,
+        ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19,
+        ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50,
     };
 
     [GeneratedRegex(@"(?<![0-9a-wyz.]|[0-9][:/-])[0-9]+(?![0-9])", RegexOptions.CultureInvariant)]
@@ -50,15 +52,20 @@ public static partial class QuantityExtractor
     [GeneratedRegex(@"[零〇一二两三四五六七八九十百俩仨]+", RegexOptions.CultureInvariant)]
     private static partial Regex ChineseNumber();
 
-    [GeneratedRegex(@"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(half a dozen|a dozen|dozen|a couple of|a couple|a pair of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|single|an|a)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(half a dozen|a dozen|dozen|a couple of|a couple|a pair of|(?:twenty|thirty|forty|fifty)(?:[- ]?(?:one|two|three|four|five|six|seven|eight|nine)(?![a-z]))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|single|an|a)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishNumber();
 
     // Address, price and time words just before a number ("block 5", "$60", "at 6", "room 302").
     [GeneratedRegex(@"(?<![a-z])(block|blk|unit|room|rm|flat|apt|apartment|tower|level|floor|lot|house|no\.?|number|building|bldg|#|¥|\$|£|€|hk\$|rmb|at|after|before|by|until|till|around|about|from|tel|phone|电话|尾号|第|门牌|in|on|under|over|than|per|each)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex NonQuantityPrefix();
 
+    // "一打", "2 dozen": a dozen of the counted unit, unless "打" is a verb ("打折", "打包", "打电话").
+    [GeneratedRegex(@"^\s*(打(?!折|包|卡|车|电话|个|给|算|听|扰|开)|dozens?(?![a-z]))", RegexOptions.CultureInvariant)]
+    private static partial Regex DozenAfter();
+
     public static IReadOnlyList<QuantityMention> Find(string normalized)
     {
+        normalized = NonQuantitySpans.Mask(normalized);
         var found = new List<QuantityMention>();
         foreach (Match m in ArabicNumber().Matches(normalized))
         {
@@ -81,7 +88,7 @@ public static partial class QuantityExtractor
                 continue; // bare big numbers are room numbers, prices or phone fragments
             }
 
-            found.Add(new QuantityMention(value, m.Index, m.Index + m.Length, hasUnit));
+            found.Add(new QuantityMention(DozenAfter().IsMatch(after) ? value * 12 : value, m.Index, m.Index + m.Length, hasUnit));
         }
 
         foreach (Match m in ChineseNumber().Matches(normalized))
@@ -102,7 +109,7 @@ public static partial class QuantityExtractor
                 continue; // "一起", "一下", "一点": the character is not a count here
             }
 
-            found.Add(new QuantityMention(value, m.Index, m.Index + m.Length, true));
+            found.Add(new QuantityMention(DozenAfter().IsMatch(after) ? value * 12 : value, m.Index, m.Index + m.Length, true));
         }
 
         foreach (Match m in EnglishNumber().Matches(normalized))
@@ -122,11 +129,36 @@ public static partial class QuantityExtractor
                 continue; // the article alone is not a count
             }
 
-            found.Add(new QuantityMention(EnglishNumbers[word], m.Index, m.Index + m.Length, hasUnit || word.Contains("dozen", StringComparison.Ordinal)));
+            var isDozen = word.Contains("dozen", StringComparison.Ordinal);
+            if (isDozen && Regex.IsMatch(before, @"([0-9]|(?<![a-z])(one|two|three|four|five|six|seven|eight|nine|ten))\s*$"))
+            {
+                continue; // "two dozen": the number in front already counts the dozens
+            }
+
+            var value = EnglishValue(word);
+            if (!isDozen && DozenAfter().IsMatch(after))
+            {
+                value *= 12;
+            }
+
+            found.Add(new QuantityMention(value, m.Index, m.Index + m.Length, hasUnit || isDozen));
         }
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
+    }
+
+    private static int EnglishValue(string word)
+    {
+        if (EnglishNumbers.TryGetValue(word, out var value))
+        {
+            return value;
+        }
+
+        // "twenty-four", "thirty two"
+        var tens = EnglishNumbers.First(p => p.Value >= 20 && word.StartsWith(p.Key, StringComparison.Ordinal));
+        var unit = word[tens.Key.Length..].TrimStart('-', ' ');
+        return tens.Value + (EnglishNumbers.TryGetValue(unit, out var ones) ? ones : 0);
     }
 
     /// <summary>Parses 一…十, 两/俩/仨, 十二, 二十, 二十五, 一百 style numerals; 0 when unreadable.</summary>

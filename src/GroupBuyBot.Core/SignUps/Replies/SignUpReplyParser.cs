@@ -38,12 +38,19 @@ public static class SignUpReplyParser
             return SignUpReply.NoneCertain;
         }
 
-        var statements = BlankQuestions(text, out var hadQuestion);
-        var setCue = ReplyCues.Set().Match(statements);
-        var joinCue = ReplyCues.Join().Match(statements);
-        var leaves = ReplyCues.Leave().IsMatch(statements);
+        // Addresses, times, prices, dates and phone numbers are masked first, so "Block 7, 4 boxes
+        // please" reads as "4 boxes please" and "Flat 4B is out" as a household leaving.
+        var statements = BlankQuestions(NonQuantitySpans.Mask(text), out var hadQuestion);
+        var setCue = Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements));
+        var joinCue = Earliest(ReplyCues.Join().Match(statements), ReplyCues.JoinExtra().Match(statements));
+        var leaves = ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements);
         var hesitates = ReplyCues.Hesitation().IsMatch(statements);
         var mentions = QuantityExtractor.Find(statements);
+
+        if (setCue.Success && ReplyCues.ZeroTarget().IsMatch(statements[(setCue.Index + setCue.Length)..]))
+        {
+            return new SignUpReply(SignUpIntent.Leave, null, truncated); // "改为零份", "set mine to 0"
+        }
 
         if (setCue.Success)
         {
@@ -83,7 +90,8 @@ public static class SignUpReplyParser
             return new SignUpReply(SignUpIntent.None, null, true); // "改一下" without a number
         }
 
-        if (mentions.Count > 0 && !ReplyCues.PastNarrative().IsMatch(statements) && IsMostlyQuantity(statements, mentions))
+        if (mentions.Count > 0 && !ReplyCues.PastNarrative().IsMatch(statements)
+            && (IsMostlyQuantity(statements, mentions) || LeadsWithCountClause(statements, mentions)))
         {
             // "３份,谢谢" / "2 boxes please": a bare count answers the announcement.
             return new SignUpReply(SignUpIntent.Join, JoinQuantity(statements, mentions), !mentions[0].HasUnit);
@@ -92,6 +100,9 @@ public static class SignUpReplyParser
         var unclear = !hadQuestion && (mentions.Count > 0 || text.Length > 12);
         return new SignUpReply(SignUpIntent.None, null, unclear || truncated);
     }
+
+    private static Match Earliest(Match first, Match second) =>
+        !second.Success || first.Success && first.Index <= second.Index ? first : second;
 
     /// <summary>The new total: the first live number after the change cue, else the last live one.</summary>
     private static int? SetQuantity(string text, int cueIndex, IReadOnlyList<QuantityMention> mentions)
@@ -114,9 +125,12 @@ public static class SignUpReplyParser
         // "我和邻居各一份", "我们仨都要,一人一份": heads times the share of each.
         if (ReplyCues.Each().IsMatch(text) && ReplyCues.Headcount().Match(text) is { Success: true } heads)
         {
-            var count = Regex.IsMatch(heads.Value, "三|仨|three") ? 3 : 2;
             var eachIndex = ReplyCues.Each().Match(text).Index;
-            var share = live.FirstOrDefault(m => m.Start >= eachIndex)?.Value ?? 1;
+            var count = HeadcountOf(text, heads, eachIndex);
+            // The share sits next to the "each" word: "各一份" after it, "two each" before it.
+            var shares = live.Where(m => !IsHeadcountNumber(text, m)).ToList();
+            var share = shares.FirstOrDefault(m => m.Start >= eachIndex && m.Start - eachIndex <= 6)?.Value
+                ?? shares.LastOrDefault(m => m.End <= eachIndex && eachIndex - m.End <= 12)?.Value ?? 1;
             return count * share;
         }
 
@@ -136,6 +150,19 @@ public static class SignUpReplyParser
             return 1;
         }
 
+        // "我前面报了2份,再加1份" / "I already have 2, add 1 more": the amount added, not the old total.
+        var current = live.Where(m => !DescribesEarlierQuantity(text, m)).ToList();
+        if (current.Count > 0 && current.Count < live.Count)
+        {
+            live = current;
+        }
+
+        if (ReplyCues.AddOn().Match(text) is { Success: true } addOn && live.Count > 1
+            && live.FirstOrDefault(m => m.End > addOn.Index && !IsPlusMarker(text, m)) is { } added)
+        {
+            return added.Value;
+        }
+
         if (ReplyCues.Correction().IsMatch(text))
         {
             return live[^1].Value; // "我要2份,不,3份": the last word wins
@@ -145,6 +172,34 @@ public static class SignUpReplyParser
         var withUnit = live.FirstOrDefault(m => m.HasUnit && !IsPlusMarker(text, m));
         return (withUnit ?? live[0]).Value;
     }
+
+    /// <summary>
+    /// How many people "each" covers: a spoken number ("我们仨", "three of us") or else the people
+    /// listed before it ("我和我妈" = 2, "me, my wife and my son" = 3).
+    /// </summary>
+    private static int HeadcountOf(string text, Match heads, int eachIndex)
+    {
+        var spoken = Regex.Match(heads.Value, "三|仨|three|四|four");
+        if (spoken.Success)
+        {
+            return spoken.Value is "四" or "four" ? 4 : 3;
+        }
+
+        if (eachIndex <= heads.Index)
+        {
+            return 2;
+        }
+
+        var listStart = text.LastIndexOfAny(['.', ';', '!', '?', '\n'], heads.Index) + 1;
+        var list = text[listStart..eachIndex].TrimEnd(' ', ',', '.', ';', '\n');
+        var joins = Regex.Count(list, @"和|跟|与|还有|、|&|(?<![a-z])and(?![a-z])");
+        var lastAnd = Regex.Match(list, @"(?<![a-z])and(?![a-z])|和|跟", RegexOptions.RightToLeft);
+        var commas = lastAnd.Success ? list[..lastAnd.Index].Count(c => c == ',') : 0;
+        return Math.Max(2, 1 + joins + commas);
+    }
+
+    private static bool IsHeadcountNumber(string text, QuantityMention mention) =>
+        Regex.IsMatch(text[mention.End..], @"^\s*(个人|人|家|of us|people)");
 
     private static bool IsPlusMarker(string text, QuantityMention mention) =>
         mention.Start > 0 && text[..mention.Start].TrimEnd().EndsWith('+');
@@ -158,6 +213,26 @@ public static class SignUpReplyParser
         return ReplyCues.EarlierQuantity().IsMatch(text[clauseStart..mention.Start]);
     }
 
+    /// <summary>
+    /// "3 boxes, pickup after 7pm": a clause that is nothing but a count with a unit answers the
+    /// announcement even when other clauses add logistics.
+    /// </summary>
+    private static bool LeadsWithCountClause(string text, IReadOnlyList<QuantityMention> mentions)
+    {
+        var first = mentions[0];
+        if (!first.HasUnit || IsPlusMarker(text, first))
+        {
+            return false;
+        }
+
+        var start = text.LastIndexOfAny([',', '.', ';', '!', '\n'], Math.Max(0, first.Start - 1)) + 1;
+        var end = text.IndexOfAny([',', '.', ';', '!', '\n'], first.End);
+        var clause = text[start..(end < 0 ? text.Length : end)];
+        var inClause = mentions.Where(m => m.Start >= start && m.End <= start + clause.Length)
+            .Select(m => m with { Start = m.Start - start, End = m.End - start }).ToList();
+        return IsMostlyQuantity(clause, inClause);
+    }
+
     private static bool IsMostlyQuantity(string text, IReadOnlyList<QuantityMention> mentions)
     {
         var rest = text;
@@ -166,7 +241,9 @@ public static class SignUpReplyParser
             rest = rest.Remove(mention.Start, mention.End - mention.Start);
         }
 
-        rest = Regex.Replace(rest, @"just|only|谢谢|多谢|团长|麻烦|please|pls|thanks?|thank you|[份个盒箱袋桶瓶包件套斤只支罐]|boxes|box|bags?|packs?|kg|[\p{P}\p{S}\s]", string.Empty);
+        // Politeness, corrections ("sorry, I mean"), "more"/"another", who it is for and unit words
+        // can stand beside a bare count; masked addresses and times are punctuation here.
+        rest = Regex.Replace(rest, @"(?<![a-z])(just|only|please|pls|plz|thanks?|thank you|thx|ty|cheers|sorry|i mean|no wait|wait|actually|oops|make it|ok|okay|yes|yep|sure|another|more|too|also|as well|each|and|for (me|us|him|her|them|mine|_+|(my|our|the|his|her) [a-z]+)|dozens?|boxes|box|bags?|packs?|packets?|bottles?|sets?|portions?|pieces?|pcs|units?|kg|kilos?|of them)(?![a-z])|谢谢|多谢|团长|麻烦|不对|我是说|吧|哦|哈|呀|啊|[份个盒箱袋桶瓶包件套斤只支罐打]|[\p{P}\p{S}\s]", string.Empty);
         return rest.Length <= 3;
     }
 
@@ -214,8 +291,14 @@ public static class SignUpReplyParser
             return false;
         }
 
-        var hasCue = ReplyCues.Join().IsMatch(trimmed) || ReplyCues.Set().IsMatch(trimmed) || ReplyCues.Leave().IsMatch(trimmed);
+        var hasCue = ReplyCues.Join().IsMatch(trimmed) || ReplyCues.JoinExtra().IsMatch(trimmed) || ReplyCues.Set().IsMatch(trimmed)
+            || ReplyCues.SetExtra().IsMatch(trimmed) || ReplyCues.Leave().IsMatch(trimmed) || ReplyCues.LeaveExtra().IsMatch(trimmed);
         var asks = trimmed.EndsWith('?') || Regex.IsMatch(trimmed, "[吗么呢嘛]$");
+        if (asks && ReplyCues.InformationQuestion().IsMatch(trimmed))
+        {
+            return true; // "How many can I order max?", "能要几份?": asking, not ordering
+        }
+
         if (asks)
         {
             // "Can you update mine to 2 please?" asks politely for an action: not a question.

@@ -29,6 +29,11 @@ public sealed class QuantityExtractorTests
     [InlineData("after 6pm")]
     [InlineData("13800138000")]
     [InlineData("一起")]
+    [InlineData("room 1502")]
+    [InlineData("flat 12b")]
+    [InlineData("c座901")]
+    [InlineData("$25")]
+    [InlineData("9123 4567")]
     public void Addresses_times_prices_and_dates_are_not_quantities(string text)
     {
         Assert.Empty(QuantityExtractor.Find(text));
@@ -41,6 +46,11 @@ public sealed class QuantityExtractorTests
     [InlineData("a dozen", 12)]
     [InlineData("four boxes", 4)]
     [InlineData("我要two boxes", 2)]
+    [InlineData("来一打", 12)]
+    [InlineData("3 dozen", 36)]
+    [InlineData("twenty-one packs", 21)]
+    [InlineData("blk 9, 2 bags", 2)]
+    [InlineData("8栋1101 三份", 3)]
     public void Counts_are_found(string text, int value)
     {
         var mention = Assert.Single(QuantityExtractor.Find(text));

@@ -127,4 +127,122 @@ public sealed class SignUpReplyParserTests
     {
         Assert.Equal(new SignUpReply(SignUpIntent.Join, 1, false), SignUpReplyParser.Parse("+1"));
     }
+
+    // Families seen failing on a second, independently written corpus; the sentences are new.
+    [Theory]
+    [InlineData("Tower 3, two bags please", 2)]
+    [InlineData("Apt 12, one please", 1)]
+    [InlineData("Flat 21A, three please", 3)]
+    [InlineData("One for 7C please", 1)]
+    [InlineData("3 boxes, delivering to room 808", 3)]
+    [InlineData("3 boxes, pickup 7pm", 3)]
+    [InlineData("4 boxes for block 2 pls", 4)]
+    [InlineData("8栋1602 三份", 3)]
+    [InlineData("两盒，C座901", 2)]
+    [InlineData("3号楼2单元 来一份", 1)]
+    [InlineData("一份，18:30以后取", 1)]
+    [InlineData("我在5楼，一份", 1)]
+    [InlineData("Two for flat 6A and one for flat 6B", 3)]
+    public void Addresses_and_times_beside_a_count_do_not_hide_it(string text, int quantity)
+    {
+        var reply = SignUpReplyParser.Parse(text);
+
+        Assert.Equal(SignUpIntent.Join, reply.Intent);
+        Assert.Equal(quantity, reply.Quantity);
+    }
+
+    [Theory]
+    [InlineData("Same here!", 1)]
+    [InlineData("同上", 1)]
+    [InlineData("Another one for me please", 1)]
+    [InlineData("three more for us", 3)]
+    [InlineData("Put our names down", 1)]
+    [InlineData("Book me one", 1)]
+    [InlineData("帮我 order 两份", 2)]
+    [InlineData("帮我拍一个", 1)]
+    [InlineData("Fifteen for the school please", 15)]
+    [InlineData("Thirty-two for the office", 32)]
+    [InlineData("Room 88 wants 2 please", 2)]
+    [InlineData("I'm in for 3", 3)]
+    public void More_ways_of_joining_are_understood(string text, int quantity)
+    {
+        var reply = SignUpReplyParser.Parse(text);
+
+        Assert.Equal(SignUpIntent.Join, reply.Intent);
+        Assert.Equal(quantity, reply.Quantity);
+    }
+
+    [Theory]
+    [InlineData("给我来一打", 12)]
+    [InlineData("两打", 24)]
+    [InlineData("A dozen please", 12)]
+    [InlineData("two dozen for us", 24)]
+    [InlineData("我和老公各一份", 2)]
+    [InlineData("我、我妈和我姐各一盒", 3)]
+    [InlineData("我和邻居各两份", 4)]
+    [InlineData("My wife and I, one each please", 2)]
+    [InlineData("me and my brother, two each", 4)]
+    [InlineData("we both want one each", 2)]
+    public void Dozens_and_shares_each_are_multiplied(string text, int quantity)
+    {
+        var reply = SignUpReplyParser.Parse(text);
+
+        Assert.Equal(SignUpIntent.Join, reply.Intent);
+        Assert.Equal(quantity, reply.Quantity);
+    }
+
+    [Theory]
+    [InlineData("调成三份", SignUpIntent.Set, 3)]
+    [InlineData("帮我调整为5份", SignUpIntent.Set, 5)]
+    [InlineData("Set mine to 4", SignUpIntent.Set, 4)]
+    [InlineData("我之前报了1份，再加2份", SignUpIntent.Join, 2)]
+    [InlineData("I already have 2, add one more", SignUpIntent.Join, 1)]
+    [InlineData("3 - sorry, I mean 5", SignUpIntent.Join, 5)]
+    [InlineData("one, no wait, two", SignUpIntent.Join, 2)]
+    public void Changes_additions_and_corrections_carry_the_right_number(string text, SignUpIntent intent, int quantity)
+    {
+        var reply = SignUpReplyParser.Parse(text);
+
+        Assert.Equal(intent, reply.Intent);
+        Assert.Equal(quantity, reply.Quantity);
+    }
+
+    [Theory]
+    [InlineData("改成零份")]
+    [InlineData("改为0")]
+    [InlineData("set it to 0 please")]
+    [InlineData("change mine to zero")]
+    [InlineData("Sorry, pulling out")]
+    [InlineData("Drop us please")]
+    [InlineData("我out")]
+    [InlineData("我们家 out")]
+    [InlineData("Unit 7 is out")]
+    [InlineData("count us out")]
+    [InlineData("取消我那份")]
+    [InlineData("Can't make it this time, sorry")]
+    public void Zero_totals_and_more_withdrawal_wordings_are_leave(string text)
+    {
+        var reply = SignUpReplyParser.Parse(text);
+
+        Assert.Equal(SignUpIntent.Leave, reply.Intent);
+        Assert.Null(reply.Quantity);
+    }
+
+    [Theory]
+    [InlineData("What's the maximum per family?")]
+    [InlineData("最多能要几份？")]
+    [InlineData("I'm in block 3, do you deliver there?")]
+    [InlineData("我在8栋，能送上楼吗？")]
+    [InlineData("I'm in the car, will reply later")]
+    [InlineData("I'm in Room 12, thanks")]
+    [InlineData("Drop me a message when it arrives")]
+    [InlineData("We're out of stock already?")]
+    [InlineData("Block 5 pickup is at 6pm")]
+    [InlineData("Got 3 boxes last time, they were great")]
+    [InlineData("Flat 9 please")]
+    [InlineData("我家12楼")]
+    public void Questions_and_addresses_alone_are_not_sign_ups(string text)
+    {
+        Assert.Equal(SignUpIntent.None, SignUpReplyParser.Parse(text).Intent);
+    }
 }
