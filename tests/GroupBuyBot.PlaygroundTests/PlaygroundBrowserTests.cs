@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace GroupBuyBot.PlaygroundTests;
+
+/// <summary>The playground page in a real browser, as a newcomer uses it.</summary>
+public class PlaygroundBrowserTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Two_members_write_one_taps_Join_the_other_replies_plus_one_and_the_list_updates_in_place()
+    {
+        await using var playground = await RunningPlayground.Start(chatLanguage: "en");
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        page.SetDefaultTimeout(10_000);
+        await page.GotoAsync(new Uri(playground.BaseUrl, "?lang=en").ToString());
+
+        // Alice (an administrator) opens a buy.
+        await Member(page, "Alice").ClickAsync();
+        await page.Locator("#group-input").FillAsync("/newbuy Navel oranges | 60 | 3 | 2d");
+        await page.Locator("#group-send").ClickAsync();
+        var list = page.Locator(".msg.bot", new PageLocatorOptions { HasTextString = "🛒" });
+        await Assertions.Expect(list).ToContainTextAsync("Navel oranges");
+
+        // Bob taps Join on the list: the bot's answer pops up and the list shows him.
+        await Member(page, "Bob").ClickAsync();
+        await list.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Join", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#toast")).ToHaveTextAsync("You're in: 1 unit.");
+        await Assertions.Expect(list).ToContainTextAsync("1. Bob ×1");
+
+        // Carol replies "+1" to the list.
+        await Member(page, "Carol").ClickAsync();
+        await list.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Reply" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#reply-bar")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#reply-author")).ToHaveTextAsync("GroupBuyBot");
+        await page.Locator("#group-input").FillAsync("+1");
+        await page.Locator("#group-send").ClickAsync();
+        await Assertions.Expect(page.Locator("#reply-bar")).ToBeHiddenAsync();
+        await Assertions.Expect(list).ToContainTextAsync("2. Carol ×1");
+        await Assertions.Expect(list).ToContainTextAsync("1 more to form the group");
+        await Assertions.Expect(page.Locator(".msg.mine", new PageLocatorOptions { HasTextString = "+1" }).Locator(".quote")).ToContainTextAsync("GroupBuyBot");
+
+        // The list was edited in place: still one list message, marked edited.
+        await Assertions.Expect(list).ToHaveCountAsync(1);
+        await Assertions.Expect(list.Locator(".edited")).ToBeVisibleAsync();
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("playground-desktop.png") });
+
+        // A phone-sized window shows one panel at a time; the list is still readable there.
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(page.Locator(".tabs-mobile")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".needs-panel")).ToBeHiddenAsync();
+        await Assertions.Expect(list).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("playground-phone.png") });
+        output.WriteLine($"Screenshots: {Path.GetDirectoryName(Browser.ScreenshotPath("x"))}");
+    }
+
+    private static ILocator Member(IPage page, string name) => page.Locator($"#member-chips [data-member='{name}']");
+}
