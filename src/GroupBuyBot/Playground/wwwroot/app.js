@@ -6,7 +6,7 @@
 const TEXTS = {
   en: {
     title: 'GroupBuyBot playground', botTime: 'Bot time', fastForward: 'Fast-forward the bot’s clock',
-    ahead: (d) => `(${d} ahead)`, groupTab: 'Group', privateTab: 'Private chats', needsTab: 'Need board',
+    ahead: (days, hours) => `(${days ? `${days}d ` : ''}${hours}h ahead)`, groupTab: 'Group', privateTab: 'Private chats', needsTab: 'Need board',
     writeAs: 'Write as', addMember: '+ Member', makeAdmin: (n) => `Make ${n} admin`, removeAdmin: (n) => `${n}: not admin`,
     admin: 'admin', replyingTo: 'Replying to', cancelReply: 'Cancel reply', send: 'Send', messagePlaceholder: 'Write a message…',
     reply: 'Reply', edited: 'edited', members: (n) => `${n} members · the bot sees every message`,
@@ -23,7 +23,7 @@ const TEXTS = {
   },
   zh: {
     title: 'GroupBuyBot 体验场', botTime: '机器人时间', fastForward: '让机器人的时钟快进',
-    ahead: (d) => `（快进了 ${d}）`, groupTab: '群聊', privateTab: '私聊', needsTab: '需求板',
+    ahead: (days, hours) => `（快进了 ${days ? `${days} 天 ` : ''}${hours} 小时）`, groupTab: '群聊', privateTab: '私聊', needsTab: '需求板',
     writeAs: '当前身份', addMember: '+ 成员', makeAdmin: (n) => `设 ${n} 为管理员`, removeAdmin: (n) => `取消 ${n} 管理员`,
     admin: '管理员', replyingTo: '回复', cancelReply: '取消回复', send: '发送', messagePlaceholder: '输入消息…',
     reply: '回复', edited: '已编辑', members: (n) => `${n} 位成员 · 机器人能看到所有消息`,
@@ -342,7 +342,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function renderClock(clock) {
   $('clock-now').textContent = formatTime(clock.now, true);
   const ahead = Math.round(clock.ahead_seconds / 3600);
-  $('clock-ahead').textContent = ahead > 0 ? t('ahead', ahead >= 24 ? `${Math.floor(ahead / 24)}d ${ahead % 24}h` : `${ahead}h`) : '';
+  $('clock-ahead').textContent = ahead > 0 ? t('ahead', Math.floor(ahead / 24), ahead % 24) : '';
 }
 
 function renderPrivateList() {
