@@ -11,6 +11,13 @@ public static class BotHost
     public static HostApplicationBuilder CreateBuilder(string[] args, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        AddBot(builder, overrides);
+        return builder;
+    }
+
+    /// <summary>The bot's configuration overrides, log filters and services, on any host (the playground's is a web app).</summary>
+    public static void AddBot(IHostApplicationBuilder builder, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
 
         // Quiet defaults: one line per request from EF Core or HttpClient would drown the bot's own log.
@@ -18,6 +25,5 @@ public static class BotHost
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Services.AddGroupBuyBot(builder.Configuration);
-        return builder;
     }
 }

@@ -11,12 +11,17 @@ if (args is ["eval", ..])
     return await EvalMode.Run(args, evalHost);
 }
 
+if (args is ["demo", ..])
+{
+    return await DemoMode.Run(args, Console.Out);
+}
+
 var configuration = BotHost.CreateBuilder(args).Configuration;
 var token = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>()?.BotToken;
 if (string.IsNullOrWhiteSpace(token))
 {
-    // No token: the whole bot runs offline against the built-in Bot API emulator.
-    return await OfflineMode.Run(args);
+    // No token: the bot runs offline against the built-in emulator, with the playground page to drive it.
+    return await PlaygroundMode.Run(args, configuration);
 }
 
 if (!TelegramOptions.IsWellFormedToken(token))

@@ -1,0 +1,79 @@
+using GroupBuyBot.BotApiEmulator.Models;
+using GroupBuyBot.BotApiEmulator.State;
+using GroupBuyBot.Core.Localization;
+using GroupBuyBot.Playground;
+
+namespace GroupBuyBot.Demo;
+
+/// <summary>What a step can do: speak and tap as members through the emulator, and wait for the bot's answers.</summary>
+public sealed class DemoContext(EmulatorState telegram, DemoTranscript transcript, Language language, TimeSpan patience)
+{
+    private const long Group = PlaygroundGroup.ChatId;
+
+    public Language Language { get; } = language;
+
+    /// <summary>The live list as last seen by <see cref="WaitForList"/>.</summary>
+    public EmulatedMessage? List { get; private set; }
+
+    public string Text(string key, params object?[] args) => Texts.Get(Language, key, args);
+
+    public PostedMessage Say(EmulatedUser member, string text, int? replyTo = null)
+    {
+        var posted = telegram.PostMessage(Group, member.Id, text, replyTo);
+        if (posted.UpdateId == 0) throw new DemoExpectationException($"The bot does not see the group, so it missed {member.FirstName}'s message.");
+        return posted;
+    }
+
+    public PostedMessage ReplyToList(EmulatedUser member, string text) => Say(member, text, RequireList().MessageId);
+
+    /// <summary>Waits for the bot's reply to <paramref name="message"/>.</summary>
+    public Task<EmulatedMessage> ReplyTo(PostedMessage message, string what) =>
+        Expect(m => m.IsFromBot && m.ReplyToMessageId == message.MessageId, what);
+
+    /// <summary>Waits until buy #1's live list satisfies <paramref name="predicate"/> (edits included) and remembers it.</summary>
+    public async Task<EmulatedMessage> WaitForList(Func<EmulatedMessage, bool> predicate, string what)
+    {
+        List = await Expect(m => m.IsFromBot && m.Text is { } text && text.StartsWith("🛒", StringComparison.Ordinal) && predicate(m), what);
+        return List;
+    }
+
+    /// <summary>Taps a button of the live list and returns the short answer the member sees.</summary>
+    public async Task<string> TapOnList(EmulatedUser member, string buttonText)
+    {
+        var tap = telegram.TapButton(Group, RequireList().MessageId, member.Id, buttonText: buttonText);
+        var until = DateTime.UtcNow + patience;
+        while (DateTime.UtcNow < until)
+        {
+            if (telegram.GetCallbackAnswer(tap.CallbackQueryId) is { Answered: true } answer)
+            {
+                transcript.Note($"{member.FirstName} taps [{buttonText}] → “{answer.Text}”");
+                return answer.Text ?? "";
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new DemoExpectationException($"The bot did not answer {member.FirstName}'s tap on [{buttonText}].");
+    }
+
+    /// <summary>Fast-forwards the bot's clock (deadlines, reminders).</summary>
+    public async Task AdvanceTime(TimeSpan by)
+    {
+        await telegram.AdvanceTime(by);
+        transcript.Note($"{by.TotalHours:0.#} hours pass");
+    }
+
+    private EmulatedMessage RequireList() => List ?? throw new DemoExpectationException("There is no live list to act on yet.");
+
+    private async Task<EmulatedMessage> Expect(Func<EmulatedMessage, bool> predicate, string what)
+    {
+        try
+        {
+            return await telegram.WaitForMessage(Group, predicate, patience);
+        }
+        catch (TimeoutException)
+        {
+            throw new DemoExpectationException($"Expected {what} within {patience.TotalSeconds:0} s, but it did not appear.");
+        }
+    }
+}

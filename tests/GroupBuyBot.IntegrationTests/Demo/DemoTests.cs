@@ -1,0 +1,62 @@
+using GroupBuyBot.Core.Localization;
+using GroupBuyBot.Demo;
+using GroupBuyBot.Modes;
+using static GroupBuyBot.Playground.PlaygroundGroup;
+
+namespace GroupBuyBot.IntegrationTests.Demo;
+
+/// <summary><c>dotnet run -- demo</c>: the scripted story plays end to end, and a story that goes wrong fails the run.</summary>
+public class DemoTests
+{
+    [Theory]
+    [InlineData("zh", "✅ 已截单 — 成团", "Carol 报名 2 份。")]
+    [InlineData("en", "✅ Closed — formed (成团)", "Carol signed up for 2 units.")]
+    public async Task The_story_completes_in_either_language_and_exits_0(string language, string formed, string carolConfirmed)
+    {
+        var transcript = new StringWriter();
+
+        var exitCode = await DemoMode.Run(["demo", "--lang", language], transcript);
+
+        var text = transcript.ToString();
+        Assert.True(exitCode == 0, text);
+        Assert.Contains($"✓ All {DemoStory.Steps(DemoScript.For(LanguageExtensions.Parse(language)!.Value)).Count} steps happened as expected.", text);
+        Assert.Contains(carolConfirmed, text);
+        Assert.Contains(formed, text);
+        Assert.Contains("Erin ×2", text);
+        foreach (var pending in DemoStory.Pending) Assert.Contains(pending, text);
+    }
+
+    [Fact]
+    public async Task A_step_the_bot_does_not_live_up_to_fails_the_run_with_the_reason()
+    {
+        var transcript = new StringWriter();
+        DemoStep[] steps =
+        [
+            new("Alice greets the group", demo =>
+            {
+                demo.Say(Alice, "good morning everyone");
+                return Task.CompletedTask;
+            }),
+            new("Bob chats, expecting an answer that never comes", async demo =>
+                await demo.ReplyTo(demo.Say(Bob, "nice weather today"), "a reply to small talk")),
+            new("Never played", _ => throw new InvalidOperationException("steps after a failure must not run")),
+        ];
+
+        var exitCode = await DemoRunner.Run(Language.En, steps, [], transcript, patience: TimeSpan.FromSeconds(2));
+
+        var text = transcript.ToString();
+        Assert.Equal(1, exitCode);
+        Assert.True(text.Contains("✗ Step 2 failed: Expected a reply to small talk within 2 s", StringComparison.Ordinal), text);
+        Assert.Contains("#1 Alice: good morning everyone", text);
+        Assert.DoesNotContain("Never played", text);
+    }
+
+    [Theory]
+    [InlineData("demo", "--lang", "fr")]
+    [InlineData("demo", "--lang")]
+    [InlineData("demo", "extra")]
+    public async Task Bad_arguments_print_the_usage_and_exit_2(params string[] args)
+    {
+        Assert.Equal(2, await DemoMode.Run(args, new StringWriter()));
+    }
+}
