@@ -2,6 +2,8 @@ using GroupBuyBot.Core.Discovery;
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Deadlines;
 using GroupBuyBot.Core.Features.Export;
+using GroupBuyBot.Core.Features.Quotes;
+using GroupBuyBot.Core.Features.Ratings;
 using GroupBuyBot.Core.Features.Suppliers;
 using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
@@ -41,6 +43,9 @@ public static class DependencyInjection
             provider.GetRequiredService<GroupBuyStore>()));
         services.AddSingleton<IChatStore, ChatStore>();
         services.AddSingleton<ISupplierStore, SupplierStore>();
+        services.AddSingleton<IQuoteStore, QuoteStore>();
+        services.AddSingleton<IRatingStore, RatingStore>();
+        services.AddSingleton<ClosingOutbox>();
         services.AddSingleton<BotStateStore>();
         services.AddHostedService<DatabaseMigrator>();
 
@@ -59,6 +64,8 @@ public static class DependencyInjection
         services.AddSingleton<SupplierHandler>();
         services.AddSingleton<SupplierOrderHandler>();
         services.AddSingleton<ExportHandler>();
+        services.AddSingleton<QuoteHandler>();
+        services.AddSingleton<DeliveryHandler>();
         services.AddSingleton<ISignUpReplyReader, LocalSignUpReplyReader>();
         services.AddSingleton<INeedExtractor, EmbeddedNeedExtractor>();
 
@@ -79,10 +86,13 @@ public static class DependencyInjection
         services.AddSingleton<IChatAdministrators>(provider => provider.GetRequiredService<ChatAdministrators>());
         services.AddSingleton<SupplierOrderDelivery>();
         services.AddSingleton<ClosingNotifier>();
+        services.AddSingleton<QuoteMessenger>();
+        services.AddSingleton<DeliveryMessenger>();
         services.AddSingleton<OutcomePresenter>();
         services.AddSingleton<LiveListRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveListRefresher>());
         services.AddScoped<UpdateHandler>();
+        services.AddHostedService<PendingClosingNotifications>(); // after the migrator, before polling and Quartz
         services.AddHostedService<PollingService>();
 
         AddScheduling(services, configuration);
