@@ -9,6 +9,8 @@ using GroupBuyBot.Infrastructure.Discovery;
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Deadlines;
 using GroupBuyBot.Core.Features.Export;
+using GroupBuyBot.Core.Features.Quotes;
+using GroupBuyBot.Core.Features.Ratings;
 using GroupBuyBot.Core.Features.Suppliers;
 using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
@@ -49,6 +51,9 @@ public static class DependencyInjection
             provider.GetRequiredService<GroupBuyStore>()));
         services.AddSingleton<IChatStore, ChatStore>();
         services.AddSingleton<ISupplierStore, SupplierStore>();
+        services.AddSingleton<IQuoteStore, QuoteStore>();
+        services.AddSingleton<IRatingStore, RatingStore>();
+        services.AddSingleton<ClosingOutbox>();
         services.AddSingleton<BotStateStore>();
         services.AddHostedService<DatabaseMigrator>();
 
@@ -67,6 +72,8 @@ public static class DependencyInjection
         services.AddSingleton<SupplierHandler>();
         services.AddSingleton<SupplierOrderHandler>();
         services.AddSingleton<ExportHandler>();
+        services.AddSingleton<QuoteHandler>();
+        services.AddSingleton<DeliveryHandler>();
         AddDiscovery(services, configuration);
 
         // Telegram
@@ -86,10 +93,13 @@ public static class DependencyInjection
         services.AddSingleton<IChatAdministrators>(provider => provider.GetRequiredService<ChatAdministrators>());
         services.AddSingleton<SupplierOrderDelivery>();
         services.AddSingleton<ClosingNotifier>();
+        services.AddSingleton<QuoteMessenger>();
+        services.AddSingleton<DeliveryMessenger>();
         services.AddSingleton<OutcomePresenter>();
         services.AddSingleton<LiveListRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveListRefresher>());
         services.AddScoped<UpdateHandler>();
+        services.AddHostedService<PendingClosingNotifications>(); // after the migrator, before polling and Quartz
         services.AddHostedService<PollingService>();
 
         AddScheduling(services, configuration);

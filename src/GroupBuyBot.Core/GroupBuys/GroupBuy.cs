@@ -40,6 +40,10 @@ public sealed class GroupBuy
     public GroupBuyStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+    public DateTimeOffset? DeliveredAt { get; private set; }
+
+    /// <summary>The organizer chose to close the buy as soon as its capacity is filled.</summary>
+    public bool AutoClose { get; private set; }
 
     /// <summary>The announcement message that shows the live list.</summary>
     public int? AnnouncementMessageId { get; private set; }
@@ -113,8 +117,8 @@ public sealed class GroupBuy
     public void SetDraftPrompt(int? messageId) => Change(() => DraftPromptMessageId = messageId);
     public void SetAnnouncement(int messageId) => Change(() => AnnouncementMessageId = messageId);
 
-    /// <summary>Attaches a supplier, optionally at the price it quoted (tiers then no longer apply).</summary>
-    public bool AssignSupplier(long supplierId, decimal? unitPrice)
+    /// <summary>Attaches a supplier, optionally at the price (and tiers) it quoted: the buy's own tiers then no longer apply.</summary>
+    public bool AssignSupplier(long supplierId, decimal? unitPrice, IEnumerable<PriceTier>? tiers = null)
     {
         if (Status.IsFinal()) return false;
         Change(() =>
@@ -123,8 +127,25 @@ public sealed class GroupBuy
             if (unitPrice is { } price)
             {
                 UnitPrice = price;
-                _tiers = [];
+                _tiers = [.. (tiers ?? []).OrderBy(t => t.MinUnits)];
             }
+        });
+        return true;
+    }
+
+    public void SetAutoClose(bool autoClose) => Change(() => AutoClose = autoClose);
+
+    /// <summary>Auto-close: an open buy whose organizer chose it closes once no place is left. True when it closed now.</summary>
+    public bool CloseIfFull(DateTimeOffset now) => AutoClose && Status == GroupBuyStatus.Open && PlacesLeft == 0 && Close(now);
+
+    /// <summary>The goods of a formed buy arrived. False unless it was formed (and not delivered yet).</summary>
+    public bool MarkDelivered(DateTimeOffset now)
+    {
+        if (Status != GroupBuyStatus.Formed) return false;
+        Change(() =>
+        {
+            Status = GroupBuyStatus.Delivered;
+            DeliveredAt = now;
         });
         return true;
     }
@@ -310,4 +331,5 @@ public enum GroupBuyField
     Description,
     Unit,
     Tiers,
+    AutoClose,
 }

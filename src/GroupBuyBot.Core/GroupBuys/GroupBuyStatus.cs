@@ -1,6 +1,6 @@
 namespace GroupBuyBot.Core.GroupBuys;
 
-/// <summary>Life cycle of a group buy. Supplier and fulfilment states will follow Formed.</summary>
+/// <summary>Life cycle of a group buy: Draft → Open → Formed → Delivered, or Failed / Cancelled.</summary>
 public enum GroupBuyStatus
 {
     /// <summary>Being set up by an organizer; some fields may still be missing.</summary>
@@ -11,6 +11,8 @@ public enum GroupBuyStatus
     /// <summary>Closed without the minimum (流团); nobody is charged.</summary>
     Failed = 3,
     Cancelled = 4,
+    /// <summary>A formed buy whose goods arrived (<c>/delivered</c>); participants may rate the supplier.</summary>
+    Delivered = 5,
 }
 
 public enum SignUpStatus
@@ -25,5 +27,5 @@ public static class GroupBuyStatusExtensions
     public static bool IsClosed(this GroupBuyStatus status) => status is GroupBuyStatus.Formed or GroupBuyStatus.Failed;
 
     /// <summary>Sign-ups and edits are only possible while a buy is open.</summary>
-    public static bool IsFinal(this GroupBuyStatus status) => status is GroupBuyStatus.Formed or GroupBuyStatus.Failed or GroupBuyStatus.Cancelled;
+    public static bool IsFinal(this GroupBuyStatus status) => status is GroupBuyStatus.Formed or GroupBuyStatus.Failed or GroupBuyStatus.Cancelled or GroupBuyStatus.Delivered;
 }

@@ -23,6 +23,29 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
     public DbSet<SupplierInvite> SupplierInvites => Set<SupplierInvite>();
     public DbSet<SupplierOrder> SupplierOrders => Set<SupplierOrder>();
     public DbSet<BoardNeed> BoardNeeds => Set<BoardNeed>();
+    public DbSet<SupplierQuote> SupplierQuotes => Set<SupplierQuote>();
+    public DbSet<QuoteBoard> QuoteBoards => Set<QuoteBoard>();
+    public DbSet<SupplierRating> SupplierRatings => Set<SupplierRating>();
+    public DbSet<PendingNotification> PendingNotifications => Set<PendingNotification>();
+
+    /// <summary>
+    /// A buy that ends in this save gets its <see cref="PendingNotification"/> in the same transaction, whichever
+    /// path closed it: a crash between the commit and the notifications then loses nothing.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<GroupBuy>().Where(e => e.State == EntityState.Modified).ToList())
+        {
+            var status = entry.Property(b => b.Status);
+            if (status.IsModified && !status.OriginalValue.IsFinal() && entry.Entity.Status is GroupBuyStatus.Formed or GroupBuyStatus.Failed or GroupBuyStatus.Cancelled)
+            {
+                PendingNotifications.Add(new PendingNotification { BuyId = entry.Entity.Id, Kind = PendingNotification.BuyEnded, CreatedAt = entry.Entity.ClosedAt ?? default });
+            }
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -139,11 +162,55 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
             need.HasIndex(n => new { n.ChatId, n.Status });
             need.HasIndex(n => n.LastActiveAt);
         });
+
+        modelBuilder.Entity<SupplierQuote>(quote =>
+        {
+            quote.HasKey(q => new { q.BuyId, q.SupplierId });
+            quote.Property(q => q.Status).HasConversion<string>().HasMaxLength(16);
+            quote.Property(q => q.Note).HasMaxLength(SupplierQuote.MaxNoteLength);
+            quote.Property(q => q.Tiers).HasConversion(
+                tiers => JsonSerializer.Serialize(tiers, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<List<PriceTier>>(json, JsonSerializerOptions.Default) ?? new List<PriceTier>(),
+                new ValueComparer<List<PriceTier>>((a, b) => a!.SequenceEqual(b!), t => t.Count, t => t.ToList()));
+            quote.Ignore(q => q.IsOpen);
+            quote.HasIndex(q => new { q.SupplierId, q.RequestMessageId });
+        });
+        modelBuilder.Entity<QuoteBoard>(board =>
+        {
+            board.HasKey(b => b.BuyId);
+            board.Property(b => b.BuyId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<SupplierRating>(rating =>
+        {
+            // One rating per participant and buy: changing it replaces the row.
+            rating.HasKey(r => new { r.BuyId, r.UserId });
+            rating.HasIndex(r => r.SupplierId);
+        });
+        modelBuilder.Entity<PendingNotification>(pending =>
+        {
+            pending.HasKey(p => p.Id);
+            pending.Property(p => p.Kind).HasMaxLength(32);
+            pending.HasIndex(p => p.BuyId);
+        });
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks,
         ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+}
+
+/// <summary>
+/// An outbox row: notifications still owed after a committed change (today: a buy ended). Deleted once they are
+/// sent; rows left by a crash are sent at the next start.
+/// </summary>
+public sealed class PendingNotification
+{
+    public const string BuyEnded = "BuyEnded";
+
+    public long Id { get; set; }
+    public long BuyId { get; set; }
+    public string Kind { get; set; } = BuyEnded;
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>A member an administrator appointed organizer of a chat.</summary>

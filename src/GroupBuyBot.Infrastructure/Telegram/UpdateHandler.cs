@@ -35,6 +35,8 @@ public sealed class UpdateHandler(
     SupplierHandler suppliers,
     SupplierOrderHandler supplierOrders,
     SupplierOrderDelivery orderDelivery,
+    QuoteMessenger quotes,
+    DeliveryMessenger delivery,
     ExportHandler export,
     OutcomePresenter presenter,
     ISignUpReplyReader replies,
@@ -115,6 +117,8 @@ public sealed class UpdateHandler(
         "export" => export.Handle(context, command.Arguments, ct),
         "discovery" => discovery.Toggle(context, command.Arguments, ct),
         "forgetme" => discovery.ForgetMe(context, ct),
+        "quote" or "quotes" => quotes.Request(context, command.Arguments, message.MessageId, ct),
+        "delivered" => delivery.InGroup(context, command.Arguments, message.MessageId, ct),
         _ => Task.FromResult(Outcome.Say(context.Text("Unknown"))),
     };
 
@@ -134,6 +138,14 @@ public sealed class UpdateHandler(
         {
             await presenter.Present(context, proposal, null, ct);
         }
+        else if (command?.Name == "delivered")
+        {
+            await delivery.InPrivate(context, command.Arguments, ct);
+        }
+        else if (command is null && await quotes.Reply(context, text, ct))
+        {
+            // a supplier's quote, answered by QuoteMessenger
+        }
         else
         {
             reply = context.Text(command?.Name == "help" ? "Help" : "PrivateHello");
@@ -143,13 +155,16 @@ public sealed class UpdateHandler(
         if (command?.Name == "start") await orderDelivery.DeliverPending(context.Actor.UserId, ct);
     }
 
-    /// <summary>Supplier buttons: a supplier in the list under <c>/supplier set</c>, or an answer under an order.</summary>
+    /// <summary>Supplier buttons: a supplier in the list under <c>/supplier set</c>, an answer under an order, quotes, ratings.</summary>
     private async Task<string?> OnSupplierButton(CallbackQuery query, Message message, long updateId, CancellationToken ct)
     {
-        if (!SupplierCallbacks.TryParse(query.Data, out var prefix, out var action, out var first, out var second) || prefix is not ("sp" or "so")) return null;
+        if (!SupplierCallbacks.TryParse(query.Data, out var prefix, out var action, out var first, out var second) || prefix is not ("sp" or "so" or "qt" or "rt")) return null;
         var chat = await chats.Get(message.Chat.Id, ct);
         var actor = new Member(query.From.Id, DisplayName(query.From), query.From.Username);
         var context = new CommandContext(chat, message.IsTopicMessage ? message.MessageThreadId : null, actor, updateId, message.MessageId);
+        var inPrivate = message.Chat.Type == ChatType.Private;
+        if (prefix == "qt") return await quotes.Button(context, inPrivate, action, first, second, ct) ?? "";
+        if (prefix == "rt") return await delivery.Rate(context, message.Chat.Id, action, first, ct);
         var outcome = (prefix, action, message.Chat.Type) switch
         {
             ("sp", 'c', not ChatType.Private) => await suppliers.Choose(context, first, second, ct),

@@ -30,6 +30,7 @@ public static class GroupBuyListText
 
         if (buy.MinUnits is { } min) text.AppendLine(T("ListMinimum", min, Units.Name(chat.Language, buy.UnitName, min)));
         if (buy.Capacity is { } capacity) text.AppendLine(T("ListCapacity", capacity, buy.PlacesLeft));
+        if (buy.AutoClose && buy.Capacity is not null) text.AppendLine(T("ListAutoClose"));
         if (buy.Deadline is { } deadline) text.AppendLine(T("ListDeadline", DeadlineText.Format(deadline, chat.TimeZone)));
         text.AppendLine(T("ListOrganizer", Html.Escape(buy.Organizer.DisplayName)));
         text.AppendLine();
@@ -52,6 +53,7 @@ public static class GroupBuyListText
             GroupBuyStatus.Formed => T("ListStatusFormed"),
             GroupBuyStatus.Failed => T("ListStatusFailed"),
             GroupBuyStatus.Cancelled => T("ListStatusCancelled"),
+            GroupBuyStatus.Delivered => T("ListStatusDelivered"),
             _ => buy.UnitsToForm > 0 ? T("ListMoreToForm", buy.UnitsToForm) : T("ListFormedReached"),
         });
         return text.ToString();

@@ -68,6 +68,11 @@ public static class GroupBuyFieldInput
                 buy.SetTiers(tiers);
                 return null;
 
+            case GroupBuyField.AutoClose:
+                if (ParseSwitch(value) is not { } on) return context.Text("BadAutoClose", shown);
+                buy.SetAutoClose(on);
+                return null;
+
             default:
                 return context.Text("EditUsage");
         }
@@ -84,6 +89,7 @@ public static class GroupBuyFieldInput
         "note" or "description" or "desc" or "说明" or "备注" => GroupBuyField.Description,
         "unit" or "单位" => GroupBuyField.Unit,
         "tiers" or "tier" or "阶梯" or "阶梯价" => GroupBuyField.Tiers,
+        "autoclose" or "auto-close" or "满员截单" or "自动截单" => GroupBuyField.AutoClose,
         _ => null,
     };
 
@@ -104,6 +110,13 @@ public static class GroupBuyFieldInput
 
         return tiers.Count is > 0 and <= 10 && tiers.Select(t => t.MinUnits).Distinct().Count() == tiers.Count;
     }
+
+    private static bool? ParseSwitch(string value) => value.ToLowerInvariant() switch
+    {
+        "on" or "yes" or "true" or "1" or "开" or "是" or "开启" => true,
+        "off" or "no" or "false" or "0" or "关" or "否" or "关闭" => false,
+        _ => null,
+    };
 
     private static bool IsNone(string value) => value.ToLowerInvariant() is "none" or "no" or "-" or "无" or "不限";
 }

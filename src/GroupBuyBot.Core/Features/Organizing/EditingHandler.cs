@@ -55,12 +55,18 @@ public sealed class EditingHandler(IGroupBuyStore store, BuyLocator locator, Org
         var now = time.GetUtcNow();
         var stored = await store.Change(located!.Id, context.RequestId, buy =>
         {
-            if (buy.Status != GroupBuyStatus.Open) return (Buy: buy, Problem: context.Text("NotOpen", buy.Number));
-            return (Buy: buy, Problem: change(buy, now));
+            if (buy.Status != GroupBuyStatus.Open) return (Buy: buy, Problem: context.Text("NotOpen", buy.Number), Closed: false);
+            var problem = change(buy, now);
+
+            // Turning auto-close on (or lowering the capacity) for a buy already full closes it now.
+            return (Buy: buy, Problem: problem, Closed: problem is null && buy.CloseIfFull(now));
         }, ct);
         if (stored.AlreadyApplied) return new Outcome { RefreshBuyId = located.Id };
 
-        var (buy, failure) = stored.Value;
-        return failure is not null ? Outcome.Say(failure) : new Outcome { Reply = done(buy), RefreshBuyId = buy.Id };
+        var (buy, failure, closed) = stored.Value;
+        if (failure is not null) return Outcome.Say(failure);
+        return closed
+            ? new Outcome { Reply = done(buy) + "\n\n" + ClosingHandler.EndedText(context, buy), RefreshBuyId = buy.Id, Ended = buy }
+            : new Outcome { Reply = done(buy), RefreshBuyId = buy.Id };
     }
 }

@@ -62,7 +62,9 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
                 SignUpAction.Decrement => buy.Decrement(context.Actor, now),
                 _ => buy.Leave(context.Actor.UserId, now),
             };
-            return new AppliedSignUp(buy, change);
+
+            // Auto-close happens in the same transaction as the sign-up that filled the last place.
+            return new AppliedSignUp(buy, change, change.Changed && buy.CloseIfFull(now));
         }, ct);
 
         if (stored.AlreadyApplied) return new Outcome { RefreshBuyId = buyId };
@@ -71,10 +73,14 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
             return asToast ? new Outcome { Toast = context.Text("CallbackInvalid") } : Outcome.Say(context.Text("BuyNotFound", "?"));
         }
 
-        return Describe(context, stored.Value.Buy, stored.Value.Change, asToast);
+        var (closedBuy, signUpChange, closed) = stored.Value;
+        var outcome = Describe(context, closedBuy, signUpChange, asToast);
+        if (!closed) return outcome;
+        var summary = Organizing.ClosingHandler.EndedText(context, closedBuy);
+        return outcome with { Reply = outcome.Reply is { } said ? said + "\n\n" + summary : summary, Ended = closedBuy };
     }
 
-    private sealed record AppliedSignUp(GroupBuy Buy, SignUpChange Change);
+    private sealed record AppliedSignUp(GroupBuy Buy, SignUpChange Change, bool Closed);
 
     private async Task<Outcome> Locate(CommandContext context, int? number, string example, SignUpAction action, int quantity, string? note, CancellationToken ct)
     {

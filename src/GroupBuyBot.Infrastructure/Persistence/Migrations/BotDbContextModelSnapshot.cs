@@ -98,6 +98,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                     b.Property<int?>("AnnouncementMessageId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AutoClose")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Capacity")
                         .HasColumnType("INTEGER");
 
@@ -116,6 +119,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
@@ -223,6 +229,19 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                     b.ToTable("SignUps");
                 });
 
+            modelBuilder.Entity("GroupBuyBot.Core.Suppliers.QuoteBoard", b =>
+                {
+                    b.Property<long>("BuyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BuyId");
+
+                    b.ToTable("QuoteBoards");
+                });
+
             modelBuilder.Entity("GroupBuyBot.Core.Suppliers.Supplier", b =>
                 {
                     b.Property<long>("Id")
@@ -313,6 +332,67 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                     b.ToTable("SupplierOrders");
                 });
 
+            modelBuilder.Entity("GroupBuyBot.Core.Suppliers.SupplierQuote", b =>
+                {
+                    b.Property<long>("BuyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tiers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("UnitPrice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BuyId", "SupplierId");
+
+                    b.HasIndex("SupplierId", "RequestMessageId");
+
+                    b.ToTable("SupplierQuotes");
+                });
+
+            modelBuilder.Entity("GroupBuyBot.Core.Suppliers.SupplierRating", b =>
+                {
+                    b.Property<long>("BuyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BuyId", "UserId");
+
+                    b.HasIndex("SupplierId");
+
+                    b.ToTable("SupplierRatings");
+                });
+
             modelBuilder.Entity("GroupBuyBot.Infrastructure.Persistence.BotStateEntry", b =>
                 {
                     b.Property<string>("Key")
@@ -385,6 +465,30 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                     b.HasIndex("ChatId", "UsernameKey");
 
                     b.ToTable("KnownMembers");
+                });
+
+            modelBuilder.Entity("GroupBuyBot.Infrastructure.Persistence.PendingNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyId");
+
+                    b.ToTable("PendingNotifications");
                 });
 
             modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.GroupBuy", b =>

@@ -1,0 +1,89 @@
+using GroupBuyBot.Core.Storage;
+using GroupBuyBot.Core.Suppliers;
+using Microsoft.EntityFrameworkCore;
+
+namespace GroupBuyBot.Infrastructure.Persistence;
+
+/// <summary>Quotes and quote boards on EF Core.</summary>
+public sealed class QuoteStore(IDbContextFactory<BotDbContext> contexts) : IQuoteStore
+{
+    public async Task Request(long buyId, IEnumerable<long> supplierIds, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var existing = await db.SupplierQuotes.Where(q => q.BuyId == buyId).ToDictionaryAsync(q => q.SupplierId, ct);
+        foreach (var supplierId in supplierIds)
+        {
+            if (!existing.TryGetValue(supplierId, out var quote))
+            {
+                db.SupplierQuotes.Add(new SupplierQuote { BuyId = buyId, SupplierId = supplierId, Status = QuoteStatus.Requested, UpdatedAt = now });
+            }
+            else if (quote.Status is QuoteStatus.Unreachable)
+            {
+                // Asked again: maybe they have started the bot since.
+                quote.Status = QuoteStatus.Requested;
+                quote.UpdatedAt = now;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<SupplierQuote>> ForBuy(long buyId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.SupplierQuotes.AsNoTracking().Where(q => q.BuyId == buyId).OrderBy(q => q.SupplierId).ToListAsync(ct);
+    }
+
+    public async Task<SupplierQuote?> Find(long buyId, long supplierId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.SupplierQuotes.AsNoTracking().FirstOrDefaultAsync(q => q.BuyId == buyId && q.SupplierId == supplierId, ct);
+    }
+
+    public async Task<SupplierQuote?> FindByRequestMessage(long userId, int messageId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var supplierIds = db.Suppliers.Where(s => s.UserId == userId).Select(s => s.Id);
+        return await db.SupplierQuotes.AsNoTracking().FirstOrDefaultAsync(q => q.RequestMessageId == messageId && supplierIds.Contains(q.SupplierId), ct);
+    }
+
+    public async Task<IReadOnlyList<SupplierQuote>> AwaitingAnswerOf(long userId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var supplierIds = db.Suppliers.Where(s => s.UserId == userId).Select(s => s.Id);
+        return await db.SupplierQuotes.AsNoTracking()
+            .Where(q => q.Status == QuoteStatus.Requested && q.RequestMessageId != null && supplierIds.Contains(q.SupplierId)).ToListAsync(ct);
+    }
+
+    public async Task Save(SupplierQuote quote, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.SupplierQuotes.Update(quote);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task Choose(long buyId, long supplierId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SupplierQuotes.Where(q => q.BuyId == buyId && q.SupplierId != supplierId && q.Status != QuoteStatus.Unreachable)
+            .ExecuteUpdateAsync(set => set.SetProperty(q => q.Status, QuoteStatus.NotChosen).SetProperty(q => q.UpdatedAt, now), ct);
+        await db.SupplierQuotes.Where(q => q.BuyId == buyId && q.SupplierId == supplierId)
+            .ExecuteUpdateAsync(set => set.SetProperty(q => q.Status, QuoteStatus.Chosen).SetProperty(q => q.UpdatedAt, now), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task<QuoteBoard?> Board(long buyId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.QuoteBoards.AsNoTracking().FirstOrDefaultAsync(b => b.BuyId == buyId, ct);
+    }
+
+    public async Task SaveBoard(QuoteBoard board, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.QuoteBoards.AnyAsync(b => b.BuyId == board.BuyId, ct)) db.QuoteBoards.Update(board);
+        else db.QuoteBoards.Add(board);
+        await db.SaveChangesAsync(ct);
+    }
+}
