@@ -143,6 +143,7 @@ public static class DependencyInjection
         services.AddSingleton<LlmBudget>();
         services.AddSingleton<ConversationWindows>();
         services.AddSingleton<INeedBoardStore, NeedBoardStore>();
+        services.AddSingleton<INeedBoardView, NeedBoardView>();
         services.AddSingleton<DiscoveryHandler>();
         services.AddSingleton<NeedSuggestionHandler>();
         services.AddSingleton<DiscoveryInbox>();

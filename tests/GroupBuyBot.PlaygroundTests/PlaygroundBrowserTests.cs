@@ -94,10 +94,10 @@ public class PlaygroundBrowserTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("#private-list")).ToContainTextAsync("Frank");
         await Assertions.Expect(page.Locator("#private-messages")).ToContainTextAsync("/start");
 
-        // The page switches to Chinese; the need board says discovery is not wired yet.
+        // The page switches to Chinese; the need board (discovery is on) has noticed nothing in commands alone.
         await page.Locator("#lang-toggle").ClickAsync();
         await Assertions.Expect(page.Locator("#group-send")).ToHaveTextAsync("发送");
-        await Assertions.Expect(page.Locator("#needs")).ToContainTextAsync("需求发现功能尚未接入");
+        await Assertions.Expect(page.Locator("#needs")).ToContainTextAsync("还没有发现需求");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("playground-zh.png") });
     }
 

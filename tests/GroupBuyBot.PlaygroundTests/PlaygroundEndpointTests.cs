@@ -49,14 +49,44 @@ public class PlaygroundEndpointTests
     }
 
     [Fact]
-    public async Task The_need_board_says_it_is_not_wired_until_discovery_registers_a_view()
+    public async Task A_conversation_about_a_shared_need_shows_up_on_the_need_board_with_who_and_why()
     {
         await using var playground = await RunningPlayground.Start();
         using var http = new HttpClient { BaseAddress = playground.BaseUrl };
+        var empty = await http.GetFromJsonAsync<JsonElement>("/playground/needs");
+        Assert.True(empty.GetProperty("available").GetBoolean());
+        Assert.Equal(0, empty.GetProperty("needs").GetArrayLength());
 
-        var board = await http.GetFromJsonAsync<JsonElement>("/playground/needs");
-        Assert.False(board.GetProperty("available").GetBoolean());
-        Assert.Equal(0, board.GetProperty("needs").GetArrayLength());
+        var ask = await Say(http, PlaygroundGroup.Bob.Id, "Anyone want to book a deep clean for our air conditioners? Ours is filthy");
+        await Say(http, PlaygroundGroup.Carol.Id, "Count me in, ours is dusty too", ask);
+        await Say(http, PlaygroundGroup.Dave.Id, "+1 for us", ask);
+
+        var need = await FirstNeed(http);
+        Assert.Contains("air conditioner", need.GetProperty("summary").GetString());
+        Assert.Equal(["Bob", "Carol", "Dave"], need.GetProperty("interested").EnumerateArray().Select(m => m.GetProperty("name").GetString()).Order());
+        var evidence = need.GetProperty("evidence").EnumerateArray().ToList();
+        Assert.Contains(evidence, e => e.GetProperty("message_id").GetInt64() == ask && e.GetProperty("text").GetString()!.StartsWith("Anyone want to book", StringComparison.Ordinal));
+        Assert.Contains(evidence, e => e.GetProperty("from_user_id").GetInt64() == PlaygroundGroup.Dave.Id && e.GetProperty("text").GetString() == "+1 for us");
+        Assert.Equal("suggested", need.GetProperty("status").GetString()); // three members: the bot suggested a buy
+    }
+
+    private static async Task<long> Say(HttpClient http, long from, string text, long? replyTo = null)
+    {
+        var posted = await http.PostAsJsonAsync($"/driver/chats/{PlaygroundGroup.ChatId}/messages", new { from_user_id = from, text, reply_to_message_id = replyTo });
+        posted.EnsureSuccessStatusCode();
+        return (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message_id").GetInt64();
+    }
+
+    /// <summary>Polls the board as the page does, until the worker has read the conversation.</summary>
+    private static async Task<JsonElement> FirstNeed(HttpClient http)
+    {
+        for (var until = DateTime.UtcNow.AddSeconds(15); DateTime.UtcNow < until; await Task.Delay(200))
+        {
+            var board = await http.GetFromJsonAsync<JsonElement>("/playground/needs");
+            if (board.GetProperty("needs").GetArrayLength() > 0) return board.GetProperty("needs")[0];
+        }
+
+        throw new TimeoutException("Nothing appeared on the need board.");
     }
 
     [Fact]

@@ -92,6 +92,12 @@ public sealed class UpdateHandler(
         }
 
         await chats.RememberMember(chat.ChatId, actor, ct);
+        if (message.Chat.Title is { } title && title != chat.Title)
+        {
+            // A group the bot was in before its database (or renamed since): texts naming the chat use the current title.
+            chat.Title = title;
+            await chats.Save(chat, ct);
+        }
 
         var outcome = BotCommand.Parse(text, identity.Username) is { } botCommand
             ? await OnCommand(context, botCommand, message, ct)

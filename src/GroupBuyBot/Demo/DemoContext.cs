@@ -28,25 +28,46 @@ public sealed class DemoContext(EmulatorState telegram, DemoTranscript transcrip
 
     /// <summary>Waits for the bot's reply to <paramref name="message"/>.</summary>
     public Task<EmulatedMessage> ReplyTo(PostedMessage message, string what) =>
-        Expect(m => m.IsFromBot && m.ReplyToMessageId == message.MessageId, what);
+        BotSays(m => m.ReplyToMessageId == message.MessageId, what);
 
     /// <summary>Waits until buy #1's live list satisfies <paramref name="predicate"/> (edits included) and remembers it.</summary>
     public async Task<EmulatedMessage> WaitForList(Func<EmulatedMessage, bool> predicate, string what)
     {
-        List = await Expect(m => m.IsFromBot && m.Text is { } text && text.StartsWith("🛒", StringComparison.Ordinal) && predicate(m), what);
+        List = await BotSays(m => m.Text is { } text && text.StartsWith("🛒", StringComparison.Ordinal) && predicate(m), what);
         return List;
     }
 
-    /// <summary>Taps a button of the live list and returns the short answer the member sees.</summary>
-    public async Task<string> TapOnList(EmulatedUser member, string buttonText)
+    /// <summary>Waits for a bot message in the group that satisfies <paramref name="predicate"/>.</summary>
+    public Task<EmulatedMessage> BotSays(Func<EmulatedMessage, bool> predicate, string what) =>
+        Expect(Group, m => m.IsFromBot && predicate(m), what);
+
+    /// <summary>Waits for a bot message in <paramref name="member"/>'s private chat with the bot.</summary>
+    public Task<EmulatedMessage> BotSaysPrivately(EmulatedUser member, Func<EmulatedMessage, bool> predicate, string what) =>
+        Expect(member.Id, m => m.IsFromBot && predicate(m), what);
+
+    /// <summary>A user the group does not know yet (a supplier) appears in the emulated Telegram.</summary>
+    public void Meet(EmulatedUser user) => telegram.UpsertUser(user);
+
+    /// <summary><paramref name="user"/> opens the bot's link (<c>t.me/bot?start=payload</c>) and presses Start.</summary>
+    public Task<EmulatedMessage> StartPrivateChat(EmulatedUser user, string payload)
     {
-        var tap = telegram.TapButton(Group, RequireList().MessageId, member.Id, buttonText: buttonText);
+        var started = telegram.StartBot(user.Id, payload);
+        return BotSaysPrivately(user, m => m.MessageId > started.MessageId, $"the bot's answer to {user.FirstName}'s /start");
+    }
+
+    /// <summary>Taps a button of the live list and returns the short answer the member sees.</summary>
+    public Task<string> TapOnList(EmulatedUser member, string buttonText) => Tap(member, RequireList(), buttonText);
+
+    /// <summary>Taps a button of <paramref name="message"/> (in the group or a private chat) and returns the answer the member sees.</summary>
+    public async Task<string> Tap(EmulatedUser member, EmulatedMessage message, string buttonText)
+    {
+        var tap = telegram.TapButton(message.ChatId, message.MessageId, member.Id, buttonText: buttonText);
         var until = DateTime.UtcNow + patience;
         while (DateTime.UtcNow < until)
         {
             if (telegram.GetCallbackAnswer(tap.CallbackQueryId) is { Answered: true } answer)
             {
-                transcript.Note($"{member.FirstName} taps [{buttonText}] → “{answer.Text}”");
+                transcript.Note(string.IsNullOrEmpty(answer.Text) ? $"{member.FirstName} taps [{buttonText}]" : $"{member.FirstName} taps [{buttonText}] → “{answer.Text}”");
                 return answer.Text ?? "";
             }
 
@@ -65,11 +86,11 @@ public sealed class DemoContext(EmulatorState telegram, DemoTranscript transcrip
 
     private EmulatedMessage RequireList() => List ?? throw new DemoExpectationException("There is no live list to act on yet.");
 
-    private async Task<EmulatedMessage> Expect(Func<EmulatedMessage, bool> predicate, string what)
+    private async Task<EmulatedMessage> Expect(long chatId, Func<EmulatedMessage, bool> predicate, string what)
     {
         try
         {
-            return await telegram.WaitForMessage(Group, predicate, patience);
+            return await telegram.WaitForMessage(chatId, predicate, patience);
         }
         catch (TimeoutException)
         {

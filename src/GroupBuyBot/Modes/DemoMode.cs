@@ -19,6 +19,6 @@ public static class DemoMode
         }
 
         var script = DemoScript.For(language.Value);
-        return await DemoRunner.Run(language.Value, DemoStory.Steps(script), DemoStory.Pending, output, patience: TimeSpan.FromSeconds(15));
+        return await DemoRunner.Run(language.Value, DemoStory.Steps(script), output, patience: TimeSpan.FromSeconds(15));
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using GroupBuyBot.BotApiEmulator;
 using GroupBuyBot.BotApiEmulator.State;
-using GroupBuyBot.Core.Discovery;
 using GroupBuyBot.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -97,6 +96,8 @@ public sealed class PlaygroundApp : IAsyncDisposable
             ["GroupBuyBot:Telegram:PollingTimeoutSeconds"] = "2",
             ["GroupBuyBot:Telegram:ListEditIntervalMs"] = "1000",
             ["GroupBuyBot:Telegram:AdministratorCacheSeconds"] = "2",
+            // Discovery reads the talk after 2 s of quiet rather than 3 minutes: the need board fills while you watch.
+            ["GroupBuyBot:Discovery:BatchQuietMilliseconds"] = "2000",
             [$"{DatabaseOptions.Section}:DataDirectory"] = settings.DataDirectory,
         };
         if (settings.ChatLanguage is { } language) overrides["GroupBuyBot:Chats:Language"] = language;
@@ -114,8 +115,6 @@ public sealed class PlaygroundApp : IAsyncDisposable
         builder.Services.AddSingleton(clock);
         builder.Services.AddHttpClient(nameof(global::Telegram.Bot.TelegramBotClient))
             .AddHttpMessageHandler(services => new ServerReadyHandler(services.GetRequiredService<IHostApplicationLifetime>()));
-        // The discovery feature registers its own view; until then the board says it is not wired.
-        builder.Services.TryAddSingleton<INeedBoardView, EmptyNeedBoardView>();
 
         var app = builder.Build();
         app.MapBotApiEmulator(telegram);

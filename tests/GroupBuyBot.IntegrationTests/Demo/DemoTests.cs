@@ -9,21 +9,28 @@ namespace GroupBuyBot.IntegrationTests.Demo;
 public class DemoTests
 {
     [Theory]
-    [InlineData("zh", "✅ 已截单 — 成团", "Carol 报名 2 份。")]
-    [InlineData("en", "✅ Closed — formed (成团)", "Carol signed up for 2 units.")]
-    public async Task The_story_completes_in_either_language_and_exits_0(string language, string formed, string carolConfirmed)
+    [InlineData("zh", "💡 看起来有 3 位群友想要", "已截单，成团！共 4 份，单价 ¥60", "✅ 赣南果园 已接下 #1", "Carol 报名 2 份。")]
+    [InlineData("en", "💡 It sounds like 3 of you want", "is closed and formed (成团): 4 units at ¥60 each", "✅ Gannan Orchard accepted the order of group buy #1", "Carol signed up for 2 units.")]
+    public async Task The_story_completes_in_either_language_and_exits_0(string language, string suggestion, string closedAtDeadline, string accepted, string carolConfirmed)
     {
         var transcript = new StringWriter();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var exitCode = await DemoMode.Run(["demo", "--lang", language], transcript);
 
         var text = transcript.ToString();
         Assert.True(exitCode == 0, text);
         Assert.Contains($"✓ All {DemoStory.Steps(DemoScript.For(LanguageExtensions.Parse(language)!.Value)).Count} steps happened as expected.", text);
+        Assert.Contains(suggestion, text);
+        Assert.DoesNotContain("/newbuy", text); // the buy comes from the suggestion, not a command
         Assert.Contains(carolConfirmed, text);
-        Assert.Contains(formed, text);
         Assert.Contains("Erin ×2", text);
-        foreach (var pending in DemoStory.Pending) Assert.Contains(pending, text);
+        Assert.Contains("72 hours pass", text);
+        Assert.DoesNotContain("/close", text); // the deadline closes it, not the organizer
+        Assert.Contains(closedAtDeadline, text);
+        Assert.Contains("[private chat with " + DemoScript.For(LanguageExtensions.Parse(language)!.Value).Supplier.FirstName + "] #", text);
+        Assert.Contains(accepted, text);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the demo took {clock.Elapsed.TotalSeconds:0} s");
     }
 
     [Fact]
@@ -42,7 +49,7 @@ public class DemoTests
             new("Never played", _ => throw new InvalidOperationException("steps after a failure must not run")),
         ];
 
-        var exitCode = await DemoRunner.Run(Language.En, steps, [], transcript, patience: TimeSpan.FromSeconds(2));
+        var exitCode = await DemoRunner.Run(Language.En, steps, transcript, patience: TimeSpan.FromSeconds(2));
 
         var text = transcript.ToString();
         Assert.Equal(1, exitCode);

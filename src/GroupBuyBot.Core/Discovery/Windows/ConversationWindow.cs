@@ -54,6 +54,9 @@ public sealed class ConversationWindow(DiscoveryOptions options)
         return [.. _messages];
     }
 
+    /// <summary>The message with this id, while it is still held (raw text is kept only for the retention period).</summary>
+    public ChatMessage? Find(long messageId) => _messages.Find(m => m.Id == messageId);
+
     /// <summary>Privacy: drops messages older than the retention, and everything a member asked to forget.</summary>
     public void Prune(DateTimeOffset now, long? forgetUserId = null)
     {

@@ -24,6 +24,16 @@ public sealed class ConversationWindows(DiscoveryOptions options)
         }
     }
 
+    /// <summary>Those of <paramref name="messageIds"/> still held in memory for the chat (for showing why a need was noticed).</summary>
+    public IReadOnlyList<ChatMessage> Recall(long chatId, IEnumerable<long> messageIds)
+    {
+        lock (_lock)
+        {
+            if (!_windows.TryGetValue(chatId, out var window)) return [];
+            return [.. messageIds.Select(window.Find).OfType<ChatMessage>()];
+        }
+    }
+
     public void Prune(DateTimeOffset now)
     {
         lock (_lock)

@@ -14,10 +14,10 @@ const TEXTS = {
     noPrivate: 'No private chats yet.', startPrivate: (n) => `Open a private chat with the bot as ${n}`,
     privateWith: (n) => `Private chat: ${n} ↔ bot`, needBoard: 'Need board',
     needsHint: 'What the bot has noticed people want in this chat, who, and why.',
-    needsUnavailable: 'Need discovery is not connected to this board yet. When it is, what the bot notices in the chat shows up here.',
+    needsUnavailable: 'Need discovery is not available in this playground.',
     needsEmpty: 'Nothing noticed yet. Chat about something you would like to buy together.',
     status: { noticed: 'noticed', suggested: 'suggested', buy_opened: 'buy opened', dismissed: 'dismissed' },
-    who: 'Who', why: 'Why', newMemberName: 'Name of the new member:', tapNoAnswer: 'The bot did not answer the tap.',
+    who: 'Who', why: 'Why', evidenceGone: (id) => `message #${id} (its text is no longer kept)`, newMemberName: 'Name of the new member:', tapNoAnswer: 'The bot did not answer the tap.',
     examples: ['/newbuy Navel oranges | 60 | 3 | 2d', '+1', 'put me down for 2', '/buys', '/close', '/lang en', '/help'],
     exampleHint: 'Tip: reply to the list (Reply) with “+1” to sign up.', error: 'Error',
   },
@@ -31,10 +31,10 @@ const TEXTS = {
     noPrivate: '还没有私聊。', startPrivate: (n) => `以 ${n} 的身份私聊机器人`,
     privateWith: (n) => `私聊：${n} ↔ 机器人`, needBoard: '需求板',
     needsHint: '机器人在群里发现的需求：想要什么、谁想要、依据是什么。',
-    needsUnavailable: '需求发现功能尚未接入此面板。接入后，机器人在群聊中发现的需求会显示在这里。',
+    needsUnavailable: '此演练场没有接入需求发现。',
     needsEmpty: '还没有发现需求。聊聊大家想一起买的东西吧。',
     status: { noticed: '已发现', suggested: '已建议', buy_opened: '已开团', dismissed: '已放弃' },
-    who: '谁', why: '依据', newMemberName: '新成员的名字：', tapNoAnswer: '机器人没有响应这次点击。',
+    who: '谁', why: '依据', evidenceGone: (id) => `消息 #${id}（原文已不保留）`, newMemberName: '新成员的名字：', tapNoAnswer: '机器人没有响应这次点击。',
     examples: ['/newbuy 赣南脐橙 | 60 | 3 | 2d', '+1', '我也要两份', '/buys', '/close', '/lang zh', '/help'],
     exampleHint: '提示：点消息的“回复”，回复接龙消息“+1”即可报名。', error: '出错了',
   },
@@ -396,7 +396,7 @@ async function refreshNeeds() {
     card.append(head);
     card.append(el('div', 'small', `${t('who')}: ${need.interested.map((m) => m.name).join(', ')}`));
     const why = el('ul', 'evidence');
-    for (const evidence of need.evidence) why.append(el('li', null, `“${evidence.text}”`));
+    for (const evidence of need.evidence) why.append(el('li', null, evidence.text ? `“${evidence.text}”` : t('evidenceGone', evidence.message_id)));
     card.append(el('div', 'small muted', `${t('why')}:`), why);
     box.append(card);
   }
