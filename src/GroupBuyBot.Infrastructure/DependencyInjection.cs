@@ -82,7 +82,7 @@ public static class DependencyInjection
         {
             var options = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient));
-            http.Timeout = TimeSpan.FromSeconds(options.PollingTimeoutSeconds + 30);
+            http.Timeout = TimeSpan.FromSeconds(options.PollingTimeoutSeconds + Math.Max(1, options.RequestTimeoutSeconds));
             // TelegramSender handles 429s itself (and slows the whole chat down), so the client must not retry them.
             return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken, options.ApiBaseUrl) { RetryThreshold = 0 }, http);
         });

@@ -14,6 +14,12 @@ public sealed class TelegramOptions
     /// <summary>Seconds a getUpdates call waits for new updates.</summary>
     public int PollingTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How much longer than the long poll an HTTP call to Telegram may take before it is abandoned and retried
+    /// (a hung connection must not stall polling or a send for ever).
+    /// </summary>
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
     /// <summary>Updates of different chats handled at the same time (one chat's updates stay in order).</summary>
     public int MaxParallelChats { get; set; } = 16;
 
