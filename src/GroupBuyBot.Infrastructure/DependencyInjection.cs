@@ -6,6 +6,7 @@ using GroupBuyBot.Core.Discovery.Proposals;
 using GroupBuyBot.Core.Discovery.Windows;
 using GroupBuyBot.Infrastructure.Ai;
 using GroupBuyBot.Infrastructure.Discovery;
+using GroupBuyBot.Infrastructure.Logging;
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Deadlines;
 using GroupBuyBot.Core.Features.Export;
@@ -77,7 +78,9 @@ public static class DependencyInjection
         AddDiscovery(services, configuration);
 
         // Telegram
-        services.AddHttpClient(nameof(TelegramBotClient));
+        services.AddSingleton<SecretRedactor>();
+        services.AddSingleton<RedactedHttpLogger>();
+        services.AddHttpClient(nameof(TelegramBotClient)).RemoveAllLoggers().AddLogger<RedactedHttpLogger>(); // the default logs URLs, with the token
         services.AddSingleton<ITelegramBotClient>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;

@@ -94,7 +94,8 @@ public sealed class TcpRelay : IAsyncDisposable
     {
         try
         {
-            connection.Client.LingerState = new LingerOption(true, 0);
+            if (connection.Client is not { } socket) return; // already closed
+            socket.LingerState = new LingerOption(true, 0);
             connection.Close();
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)

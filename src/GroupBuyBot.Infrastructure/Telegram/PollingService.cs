@@ -1,3 +1,4 @@
+using GroupBuyBot.Infrastructure.Logging;
 using GroupBuyBot.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,7 @@ public sealed class PollingService(
     BotStateStore state,
     IOptions<TelegramOptions> options,
     TimeProvider time,
+    SecretRedactor redactor,
     ILogger<PollingService> logger) : BackgroundService
 {
     private const int HandlingAttempts = 3;
@@ -76,11 +78,12 @@ public sealed class PollingService(
                 if (attempt >= HandlingAttempts)
                 {
                     // A poison update must not stop the bot for everyone; it is logged for the operator.
-                    logger.LogError(e, "Giving up on update {UpdateId} after {Attempts} attempts", update.Id, attempt);
+                    // Logged as redacted text: an exception from a Telegram call may carry the URL, and with it the token.
+                    logger.LogError("Giving up on update {UpdateId} after {Attempts} attempts: {Exception}", update.Id, attempt, redactor.Redact(e.ToString()));
                     return;
                 }
 
-                logger.LogWarning(e, "Update {UpdateId} failed; retrying", update.Id);
+                logger.LogWarning("Update {UpdateId} failed; retrying: {Error}", update.Id, redactor.Describe(e));
                 await Task.Delay(100 * attempt, ct);
             }
         }
@@ -100,7 +103,7 @@ public sealed class PollingService(
                 var delay = e is ApiRequestException { Parameters.RetryAfter: { } retryAfter }
                     ? TimeSpan.FromSeconds(retryAfter)
                     : TimeSpan.FromMilliseconds(Math.Min(15_000, 250 * Math.Pow(2, Math.Min(attempt, 10))));
-                logger.LogWarning("Telegram call failed ({Error}); retrying in {Delay}", e.Message, delay);
+                logger.LogWarning("Telegram call failed ({Error}); retrying in {Delay}", redactor.Describe(e), delay);
                 await Task.Delay(delay, ct);
             }
         }

@@ -40,6 +40,9 @@ public sealed class TelegramOptions
     /// <summary>Messages per second over all chats.</summary>
     public int GlobalMessagesPerSecond { get; set; } = 30;
 
+    /// <summary>Webhook mode instead of long polling (for deployments behind HTTPS); off by default.</summary>
+    public WebhookOptions Webhook { get; set; } = new();
+
     /// <summary>True when the token has the shape BotFather gives (<c>digits:secret</c>).</summary>
     public static bool IsWellFormedToken(string? token)
     {
