@@ -22,6 +22,7 @@ using GroupBuyBot.Core.Storage;
 using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.Infrastructure.Scheduling;
 using GroupBuyBot.Infrastructure.Telegram;
+using GroupBuyBot.Infrastructure.Telegram.Webhook;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -103,7 +104,9 @@ public static class DependencyInjection
         services.AddHostedService(provider => provider.GetRequiredService<LiveListRefresher>());
         services.AddScoped<UpdateHandler>();
         services.AddHostedService<PendingClosingNotifications>(); // after the migrator, before polling and Quartz
+        services.AddSingleton<UpdateRunner>();
         services.AddHostedService<PollingService>();
+        services.AddHostedService<WebhookServer>(); // idle unless Webhook:Enabled; then polling is idle instead
 
         AddScheduling(services, configuration);
         return services;

@@ -1,6 +1,5 @@
 using GroupBuyBot.Infrastructure.Logging;
 using GroupBuyBot.Infrastructure.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,20 +18,20 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 public sealed class PollingService(
     ITelegramBotClient bot,
     BotIdentity identity,
-    IServiceProvider services,
+    UpdateRunner runner,
     BotStateStore state,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     SecretRedactor redactor,
     ILogger<PollingService> logger) : BackgroundService
 {
-    private const int HandlingAttempts = 3;
-
-    private static readonly UpdateType[] AllowedUpdates =
+    internal static readonly UpdateType[] AllowedUpdates =
         [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.ChatMember];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.Webhook.Enabled) return; // WebhookServer receives the updates instead
+
         var me = await WithRetries(token => bot.GetMe(token), stoppingToken);
         identity.Id = me.Id;
         identity.Username = me.Username ?? "";
@@ -55,37 +54,11 @@ public sealed class PollingService(
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelChats, CancellationToken = stoppingToken },
                 async (chatUpdates, token) =>
                 {
-                    foreach (var update in chatUpdates.OrderBy(u => u.Id)) await HandleOne(update, token);
+                    foreach (var update in chatUpdates.OrderBy(u => u.Id)) await runner.Run(update, token);
                 });
 
             offset = updates.Max(u => u.Id) + 1;
             await state.SetLastUpdateId(offset - 1, stoppingToken);
-        }
-    }
-
-    private async Task HandleOne(Update update, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<UpdateHandler>().Handle(update, ct);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                if (attempt >= HandlingAttempts)
-                {
-                    // A poison update must not stop the bot for everyone; it is logged for the operator.
-                    // Logged as redacted text: an exception from a Telegram call may carry the URL, and with it the token.
-                    logger.LogError("Giving up on update {UpdateId} after {Attempts} attempts: {Exception}", update.Id, attempt, redactor.Redact(e.ToString()));
-                    return;
-                }
-
-                logger.LogWarning("Update {UpdateId} failed; retrying: {Error}", update.Id, redactor.Describe(e));
-                await Task.Delay(100 * attempt, ct);
-            }
         }
     }
 
