@@ -6,6 +6,7 @@ using GroupBuyBot.Core.Discovery.Proposals;
 using GroupBuyBot.Core.Discovery.Windows;
 using GroupBuyBot.Infrastructure.Ai;
 using GroupBuyBot.Infrastructure.Discovery;
+using GroupBuyBot.Infrastructure.Logging;
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Deadlines;
 using GroupBuyBot.Core.Features.Export;
@@ -21,6 +22,7 @@ using GroupBuyBot.Core.Storage;
 using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.Infrastructure.Scheduling;
 using GroupBuyBot.Infrastructure.Telegram;
+using GroupBuyBot.Infrastructure.Telegram.Webhook;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -77,12 +79,14 @@ public static class DependencyInjection
         AddDiscovery(services, configuration);
 
         // Telegram
-        services.AddHttpClient(nameof(TelegramBotClient));
+        services.AddSingleton<SecretRedactor>();
+        services.AddSingleton<RedactedHttpLogger>();
+        services.AddHttpClient(nameof(TelegramBotClient)).RemoveAllLoggers().AddLogger<RedactedHttpLogger>(); // the default logs URLs, with the token
         services.AddSingleton<ITelegramBotClient>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient));
-            http.Timeout = TimeSpan.FromSeconds(options.PollingTimeoutSeconds + 30);
+            http.Timeout = TimeSpan.FromSeconds(options.PollingTimeoutSeconds + Math.Max(1, options.RequestTimeoutSeconds));
             // TelegramSender handles 429s itself (and slows the whole chat down), so the client must not retry them.
             return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken, options.ApiBaseUrl) { RetryThreshold = 0 }, http);
         });
@@ -100,7 +104,9 @@ public static class DependencyInjection
         services.AddHostedService(provider => provider.GetRequiredService<LiveListRefresher>());
         services.AddScoped<UpdateHandler>();
         services.AddHostedService<PendingClosingNotifications>(); // after the migrator, before polling and Quartz
+        services.AddSingleton<UpdateRunner>();
         services.AddHostedService<PollingService>();
+        services.AddHostedService<WebhookServer>(); // idle unless Webhook:Enabled; then polling is idle instead
 
         AddScheduling(services, configuration);
         return services;

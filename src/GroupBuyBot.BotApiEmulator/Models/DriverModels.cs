@@ -99,3 +99,6 @@ public sealed record FaultSpec(
 public sealed record PostedMessage(long ChatId, int MessageId, int UpdateId);
 
 public sealed record TappedButton(string CallbackQueryId, int UpdateId);
+
+/// <summary>What the bot registered with setWebhook.</summary>
+public sealed record EmulatedWebhook(string Url, string? SecretToken);

@@ -16,6 +16,9 @@ public sealed partial class EmulatorState
     private int _inFlightBotCalls;
     private long _lastBotCallTimestamp = Stopwatch.GetTimestamp();
 
+    /// <summary>The webhook the bot registered with setWebhook (deleteWebhook does not clear it), or null.</summary>
+    public Models.EmulatedWebhook? Webhook { get; internal set; }
+
     /// <summary>Updates the bot has not yet confirmed with a getUpdates offset.</summary>
     public int PendingUpdateCount
     {

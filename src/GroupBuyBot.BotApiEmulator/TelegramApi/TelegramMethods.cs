@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.BotApiEmulator.State;
 
 namespace GroupBuyBot.BotApiEmulator.TelegramApi;
@@ -24,8 +25,13 @@ internal static class TelegramMethods
 
             return Done(True);
         },
-        ["setWebhook"] = (_, _, _) => throw TelegramApiException.BadRequest("the emulator only supports getUpdates"),
-        ["getWebhookInfo"] = (state, _, _) => Done(new JsonObject { ["url"] = "", ["has_custom_certificate"] = false, ["pending_update_count"] = state.PendingUpdateCount }),
+        ["setWebhook"] = (state, request, _) =>
+        {
+            // Recorded only (the emulator does not post updates): tests read it and post to the bot themselves.
+            state.Webhook = new EmulatedWebhook(request.RequireString("url"), request.GetString("secret_token"));
+            return Done(True);
+        },
+        ["getWebhookInfo"] = (state, _, _) => Done(new JsonObject { ["url"] = state.Webhook?.Url ?? "", ["has_custom_certificate"] = false, ["pending_update_count"] = state.PendingUpdateCount }),
         ["setMyCommands"] = (state, request, _) =>
         {
             var commands = request.GetJson("commands") as JsonArray ?? throw TelegramApiException.BadRequest("parameter \"commands\" is required");

@@ -13,6 +13,7 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 /// edited at most once per <see cref="TelegramOptions.ListEditIntervalMs"/>, always with the latest state.
 /// </summary>
 public sealed class LiveListRefresher(IGroupBuyStore buys, IChatStore chats, TelegramSender sender, IOptions<TelegramOptions> options,
+    GroupBuyBot.Infrastructure.Logging.SecretRedactor redactor,
     ILogger<LiveListRefresher> logger) : BackgroundService
 {
     private readonly Lock _lock = new();
@@ -81,7 +82,7 @@ public sealed class LiveListRefresher(IGroupBuyStore buys, IChatStore chats, Tel
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Could not refresh the list of buy {BuyId} at shutdown", buyId);
+                logger.LogWarning("Could not refresh the list of buy {BuyId} at shutdown: {Error}", buyId, redactor.Describe(e));
             }
         }
     }
@@ -122,7 +123,7 @@ public sealed class LiveListRefresher(IGroupBuyStore buys, IChatStore chats, Tel
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Could not refresh the list of buy {BuyId}", buyId);
+            logger.LogWarning("Could not refresh the list of buy {BuyId}: {Error}", buyId, redactor.Describe(e));
             Request(buyId); // try again after the interval: the list must catch up eventually
         }
         finally

@@ -13,7 +13,7 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 /// rows are read before polling and the scheduler start, so a close made by this run is never sent twice.
 /// </summary>
 public sealed class PendingClosingNotifications(ClosingOutbox outbox, IGroupBuyStore buys, IChatStore chats, ClosingNotifier notifier,
-    BotIdentity identity, ILogger<PendingClosingNotifications> logger) : IHostedService
+    BotIdentity identity, GroupBuyBot.Infrastructure.Logging.SecretRedactor redactor, ILogger<PendingClosingNotifications> logger) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _sending = Task.CompletedTask;
@@ -60,7 +60,7 @@ public sealed class PendingClosingNotifications(ClosingOutbox outbox, IGroupBuyS
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Could not send the closing notifications of buy {BuyId}; they stay pending", buyId);
+                logger.LogError("Could not send the closing notifications of buy {BuyId}; they stay pending: {Exception}", buyId, redactor.Redact(e.ToString()));
             }
         }
     }

@@ -1,5 +1,5 @@
+using GroupBuyBot.Infrastructure.Logging;
 using GroupBuyBot.Infrastructure.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,19 +18,20 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 public sealed class PollingService(
     ITelegramBotClient bot,
     BotIdentity identity,
-    IServiceProvider services,
+    UpdateRunner runner,
     BotStateStore state,
     IOptions<TelegramOptions> options,
     TimeProvider time,
+    SecretRedactor redactor,
     ILogger<PollingService> logger) : BackgroundService
 {
-    private const int HandlingAttempts = 3;
-
-    private static readonly UpdateType[] AllowedUpdates =
+    internal static readonly UpdateType[] AllowedUpdates =
         [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.ChatMember];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.Webhook.Enabled) return; // WebhookServer receives the updates instead
+
         var me = await WithRetries(token => bot.GetMe(token), stoppingToken);
         identity.Id = me.Id;
         identity.Username = me.Username ?? "";
@@ -53,36 +54,11 @@ public sealed class PollingService(
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelChats, CancellationToken = stoppingToken },
                 async (chatUpdates, token) =>
                 {
-                    foreach (var update in chatUpdates.OrderBy(u => u.Id)) await HandleOne(update, token);
+                    foreach (var update in chatUpdates.OrderBy(u => u.Id)) await runner.Run(update, token);
                 });
 
             offset = updates.Max(u => u.Id) + 1;
             await state.SetLastUpdateId(offset - 1, stoppingToken);
-        }
-    }
-
-    private async Task HandleOne(Update update, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<UpdateHandler>().Handle(update, ct);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                if (attempt >= HandlingAttempts)
-                {
-                    // A poison update must not stop the bot for everyone; it is logged for the operator.
-                    logger.LogError(e, "Giving up on update {UpdateId} after {Attempts} attempts", update.Id, attempt);
-                    return;
-                }
-
-                logger.LogWarning(e, "Update {UpdateId} failed; retrying", update.Id);
-                await Task.Delay(100 * attempt, ct);
-            }
         }
     }
 
@@ -100,7 +76,7 @@ public sealed class PollingService(
                 var delay = e is ApiRequestException { Parameters.RetryAfter: { } retryAfter }
                     ? TimeSpan.FromSeconds(retryAfter)
                     : TimeSpan.FromMilliseconds(Math.Min(15_000, 250 * Math.Pow(2, Math.Min(attempt, 10))));
-                logger.LogWarning("Telegram call failed ({Error}); retrying in {Delay}", e.Message, delay);
+                logger.LogWarning("Telegram call failed ({Error}); retrying in {Delay}", redactor.Describe(e), delay);
                 await Task.Delay(delay, ct);
             }
         }

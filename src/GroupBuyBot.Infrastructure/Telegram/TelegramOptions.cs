@@ -14,6 +14,12 @@ public sealed class TelegramOptions
     /// <summary>Seconds a getUpdates call waits for new updates.</summary>
     public int PollingTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How much longer than the long poll an HTTP call to Telegram may take before it is abandoned and retried
+    /// (a hung connection must not stall polling or a send for ever).
+    /// </summary>
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
     /// <summary>Updates of different chats handled at the same time (one chat's updates stay in order).</summary>
     public int MaxParallelChats { get; set; } = 16;
 
@@ -33,6 +39,9 @@ public sealed class TelegramOptions
 
     /// <summary>Messages per second over all chats.</summary>
     public int GlobalMessagesPerSecond { get; set; } = 30;
+
+    /// <summary>Webhook mode instead of long polling (for deployments behind HTTPS); off by default.</summary>
+    public WebhookOptions Webhook { get; set; } = new();
 
     /// <summary>True when the token has the shape BotFather gives (<c>digits:secret</c>).</summary>
     public static bool IsWellFormedToken(string? token)

@@ -1,3 +1,4 @@
+using GroupBuyBot.Infrastructure.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -12,7 +13,7 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 /// The one way out to Telegram. Keeps the rate limits, waits out 429 <c>retry_after</c>, retries transient
 /// failures, treats "message is not modified" as success, and follows a group that became a supergroup.
 /// </summary>
-public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limiter, ILogger<TelegramSender> logger)
+public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limiter, SecretRedactor redactor, ILogger<TelegramSender> logger)
 {
     private const int MaxAttempts = 8;
 
@@ -114,7 +115,7 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
             catch (ApiRequestException e) when (!IsNotModified(e))
             {
                 // 400/403: retrying cannot help (bad request, bot removed or blocked).
-                logger.LogWarning("Telegram refused a call to chat {ChatId}: {Code} {Description}", chatId, e.ErrorCode, e.Message);
+                logger.LogWarning("Telegram refused a call to chat {ChatId}: {Code} {Description}", chatId, e.ErrorCode, redactor.Redact(e.Message));
                 return default;
             }
             catch (RequestException e) when (e is not ApiRequestException && attempt < MaxAttempts && !ct.IsCancellationRequested)
@@ -131,7 +132,7 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
     private async Task Backoff(int attempt, Exception e, CancellationToken ct)
     {
         var delay = TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, attempt - 1)));
-        logger.LogWarning("Telegram call failed ({Error}); retrying in {Delay}", e.Message, delay);
+        logger.LogWarning("Telegram call failed ({Error}); retrying in {Delay}", redactor.Describe(e), delay);
         await Task.Delay(delay, ct);
     }
 

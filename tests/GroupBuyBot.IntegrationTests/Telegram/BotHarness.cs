@@ -31,13 +31,15 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly TempDirectory _data = new();
     private readonly string _language;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly CapturedLogs? _logs;
     private IHost? _host;
 
-    private BotHarness(Emulator emulator, string language, IReadOnlyDictionary<string, string?>? settings)
+    private BotHarness(Emulator emulator, string language, IReadOnlyDictionary<string, string?>? settings, CapturedLogs? logs)
     {
         Emulator = emulator;
         _language = language;
         _settings = settings ?? new Dictionary<string, string?>();
+        _logs = logs;
     }
 
     public Emulator Emulator { get; }
@@ -47,11 +49,19 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>The running bot's services, e.g. to reach an entry point a test drives directly.</summary>
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The bot is not running.");
 
+    /// <summary>The folder of the bot's SQLite files.</summary>
+    public string DataDirectory => _data.Path;
+
     /// <param name="settings">Extra configuration, e.g. <c>GroupBuyBot:Scheduling:ReminderOffsets</c>.</param>
-    public static async Task<BotHarness> Start(string language = "en", IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="logs">Receives every log line of the bot, at Trace level and in all categories.</param>
+    /// <param name="route">Given the emulator's address, the address the bot should use (e.g. a relay in front of it).</param>
+    public static async Task<BotHarness> Start(string language = "en", IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null,
+        Func<Uri, Uri>? route = null)
     {
         var emulator = await Emulator.StartAsync(new BotApiEmulatorOptions { BotToken = Token, BotUsername = "GroupBuyTestBot" });
-        var harness = new BotHarness(emulator, language, settings);
+        var withRoute = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        if (route is not null) withRoute["GroupBuyBot:Telegram:ApiBaseUrl"] = route(emulator.BaseUrl).ToString();
+        var harness = new BotHarness(emulator, language, withRoute, logs);
         foreach (var user in new[] { Alice, Bob, Carol, Dave, Erin, Frank, Grace }) harness.Telegram.UpsertUser(user);
         harness.Telegram.CreateChat(new ChatSpec(GroupId, ChatKind.Supergroup, "Sunny Garden parents"));
         harness.Telegram.SetMemberStatus(GroupId, Alice.Id, MemberStatus.Administrator);
@@ -63,11 +73,12 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Starts the worker (again), on the same database.</summary>
     public async Task StartBot()
     {
-        var builder = BotHost.CreateBuilder([], new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["GroupBuyBot:Telegram:BotToken"] = Token,
             ["GroupBuyBot:Telegram:ApiBaseUrl"] = Emulator.BaseUrl.ToString(),
             ["GroupBuyBot:Telegram:PollingTimeoutSeconds"] = "1",
+            ["GroupBuyBot:Telegram:RequestTimeoutSeconds"] = "2", // a hung call is abandoned after 3 s: fault tests stay short
             ["GroupBuyBot:Telegram:ListEditIntervalMs"] = "150",
             ["GroupBuyBot:Telegram:PerChatMessagesPerSecond"] = "1000",
             ["GroupBuyBot:Telegram:PerChatBurst"] = "1000",
@@ -79,8 +90,18 @@ public sealed class BotHarness : IAsyncDisposable
 
             // Discovery reads a window once the chat has been quiet this long: short, so stories run fast.
             ["GroupBuyBot:Discovery:BatchQuietMilliseconds"] = "300",
-        }.Concat(_settings));
+        };
+        foreach (var (key, value) in _settings) settings[key] = value; // a test's setting replaces the default
+        var builder = BotHost.CreateBuilder([], settings);
         builder.Logging.ClearProviders();
+        if (_logs is not null)
+        {
+            // A rule for this provider wins over the bot's quieter category filters: it sees everything.
+            builder.Logging.AddProvider(_logs);
+            builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        }
+
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         _host = builder.Build();
         await _host.StartAsync();

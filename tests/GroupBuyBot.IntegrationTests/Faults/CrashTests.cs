@@ -1,0 +1,57 @@
+using GroupBuyBot.BotApiEmulator.Models;
+using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.IntegrationTests.Telegram;
+using Microsoft.Data.Sqlite;
+using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
+
+namespace GroupBuyBot.IntegrationTests.Faults;
+
+/// <summary>The process stopped in the middle of a batch, after the database commit and before the offset is stored.</summary>
+public class CrashTests
+{
+    [Fact]
+    public async Task Stopping_after_the_commit_but_before_the_offset_is_stored_applies_nothing_twice_and_loses_nothing()
+    {
+        await using var bot = await BotHarness.Start();
+        bot.Say(Alice, "/newbuy Oranges | 60 | 5 | 2d");
+        var list = await bot.List(1);
+
+        // Bob's reply hangs, so his batch is still being handled when the process goes down.
+        bot.Telegram.InjectFault(new FaultSpec(FaultKind.Delay, Method: "sendMessage", Count: 1, DelayMilliseconds: 10_000));
+        var bob = bot.Say(Bob, "/join 2");
+        var carolTap = bot.Tap(Carol, list, "Join"); // same batch or the next: either way not confirmed yet
+        await WaitForSignUps(bot, 1);
+        await bot.StopBot();
+        Assert.True(bot.Telegram.PendingUpdateCount > 0, "the interrupted batch must come again");
+
+        bot.Say(Dave, "/join 3"); // written while the bot is down
+        await bot.StartBot();
+
+        await bot.Answer(carolTap, timeoutSeconds: 20);
+        var final = await bot.List(1, text => text.Contains("Total: 6 units from 3 members"), timeoutSeconds: 20);
+        Assert.Contains("Bob ×2", final.Text);
+        await bot.Telegram.WaitUntilIdle(TimeSpan.FromSeconds(10));
+        Assert.Equal(3, await CountSignUps(bot));
+        Assert.Contains("Total: 6 units from 3 members", bot.CurrentList(1).Text);
+        Assert.True(bot.Telegram.GetMessages(GroupId).Count(m => m.IsFromBot && m.ReplyToMessageId == bob.MessageId) <= 1);
+    }
+
+    private static async Task WaitForSignUps(BotHarness bot, int count)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (await CountSignUps(bot) < count)
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException($"fewer than {count} sign-ups were stored");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<long> CountSignUps(BotHarness bot)
+    {
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(bot.DataDirectory, SqliteDatabase.FileName)};Mode=ReadOnly");
+        await db.OpenAsync();
+        await using var count = db.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM SignUps";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+}
