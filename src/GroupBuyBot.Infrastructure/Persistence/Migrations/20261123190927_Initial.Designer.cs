@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GroupBuyBot.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261123181137_Suppliers")]
-    partial class Suppliers
+    [Migration("20261123190927_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("BotIsMember")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("DiscoveryEnabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
@@ -45,6 +48,50 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                     b.ToTable("Chats");
                 });
 
+            modelBuilder.Entity("GroupBuyBot.Core.Discovery.Board.BoardNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuggestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SuggestionMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastActiveAt");
+
+                    b.HasIndex("ChatId", "Status");
+
+                    b.ToTable("BoardNeeds");
+                });
+
             modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.GroupBuy", b =>
                 {
                     b.Property<long>("Id")
@@ -52,6 +99,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("AnnouncementMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoClose")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Capacity")
@@ -72,6 +122,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
@@ -179,6 +232,19 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                     b.ToTable("SignUps");
                 });
 
+            modelBuilder.Entity("GroupBuyBot.Core.Suppliers.QuoteBoard", b =>
+                {
+                    b.Property<long>("BuyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BuyId");
+
+                    b.ToTable("QuoteBoards");
+                });
+
             modelBuilder.Entity("GroupBuyBot.Core.Suppliers.Supplier", b =>
                 {
                     b.Property<long>("Id")
@@ -269,6 +335,67 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                     b.ToTable("SupplierOrders");
                 });
 
+            modelBuilder.Entity("GroupBuyBot.Core.Suppliers.SupplierQuote", b =>
+                {
+                    b.Property<long>("BuyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tiers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("UnitPrice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BuyId", "SupplierId");
+
+                    b.HasIndex("SupplierId", "RequestMessageId");
+
+                    b.ToTable("SupplierQuotes");
+                });
+
+            modelBuilder.Entity("GroupBuyBot.Core.Suppliers.SupplierRating", b =>
+                {
+                    b.Property<long>("BuyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BuyId", "UserId");
+
+                    b.HasIndex("SupplierId");
+
+                    b.ToTable("SupplierRatings");
+                });
+
             modelBuilder.Entity("GroupBuyBot.Infrastructure.Persistence.BotStateEntry", b =>
                 {
                     b.Property<string>("Key")
@@ -341,6 +468,30 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                     b.HasIndex("ChatId", "UsernameKey");
 
                     b.ToTable("KnownMembers");
+                });
+
+            modelBuilder.Entity("GroupBuyBot.Infrastructure.Persistence.PendingNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyId");
+
+                    b.ToTable("PendingNotifications");
                 });
 
             modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.GroupBuy", b =>
