@@ -24,6 +24,7 @@ public static class BotHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         builder.Services.AddGroupBuyBot(builder.Configuration);
     }
 }

@@ -9,7 +9,7 @@ public sealed class ClosingOutbox(IDbContextFactory<BotDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.PendingNotifications.AsNoTracking().Where(p => p.Kind == PendingNotification.BuyEnded)
-            .OrderBy(p => p.Id).Select(p => p.BuyId).Distinct().ToListAsync(ct);
+            .GroupBy(p => p.BuyId).OrderBy(g => g.Min(p => p.Id)).Select(g => g.Key).ToListAsync(ct); // oldest close first
     }
 
     public async Task Sent(long buyId, CancellationToken ct)
