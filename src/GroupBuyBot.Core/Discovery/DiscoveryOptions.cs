@@ -14,11 +14,16 @@ public sealed class DiscoveryOptions
     /// <summary>Raw message text is dropped from memory after this long (privacy).</summary>
     public int RawTextRetentionMinutes { get; set; } = 180;
 
-    /// <summary>A window with new cues is sent once the chat has been quiet this long…</summary>
-    public int BatchQuietMilliseconds { get; set; } = 180_000;
+    /// <summary>
+    /// A window with new cues is sent once the chat has been quiet this long… 30 min, not a few: group-buy talk comes
+    /// in spurts minutes apart, and each early read of the same talk was a model call (benchmark: 301 → 100 calls per
+    /// 1,000 corpus messages, every need conversation still read). A suggestion comes half an hour later; buys are not urgent.
+    /// </summary>
+    public int BatchQuietMilliseconds { get; set; } = 1_800_000;
 
-    /// <summary>…or once this many messages arrived since the last extraction, whichever comes first.</summary>
-    public int BatchMaxMessages { get; set; } = 15;
+    /// <summary>…or once this many messages arrived since the last extraction, whichever comes first. As many as the
+    /// window holds, so consecutive reads do not overlap.</summary>
+    public int BatchMaxMessages { get; set; } = 40;
 
     /// <summary>A burst (this many messages within <see cref="BurstSeconds"/>) also makes a window worth a look.</summary>
     public int BurstMessages { get; set; } = 8;
