@@ -143,7 +143,17 @@ public static class DependencyInjection
     {
         var llmSection = configuration.GetSection(LlmOptions.Section);
         var llm = llmSection.Get<LlmOptions>() ?? new LlmOptions();
-        services.AddSingleton(configuration.GetSection(DiscoveryOptions.Section).Get<DiscoveryOptions>() ?? new DiscoveryOptions());
+        var discoverySection = configuration.GetSection(DiscoveryOptions.Section);
+        var discovery = discoverySection.Get<DiscoveryOptions>() ?? new DiscoveryOptions();
+
+        // The long quiet period saves model calls; the embedded extractor costs nothing, so without a model
+        // suggestions need not wait half an hour (unless the quiet period was configured explicitly).
+        if (!llm.IsConfigured && !discoverySection.GetSection(nameof(DiscoveryOptions.BatchQuietMilliseconds)).Exists())
+        {
+            discovery.BatchQuietMilliseconds = discovery.EmbeddedBatchQuietMilliseconds;
+        }
+
+        services.AddSingleton(discovery);
         services.AddSingleton(llmSection.Get<LlmBudgetOptions>() ?? new LlmBudgetOptions());
         services.Configure<LlmOptions>(llmSection);
         services.AddSingleton<LlmBudget>();

@@ -21,6 +21,10 @@ public sealed class DiscoveryOptions
     /// </summary>
     public int BatchQuietMilliseconds { get; set; } = 1_800_000;
 
+    /// <summary>The quiet period when no model is configured (and <see cref="BatchQuietMilliseconds"/> is not set):
+    /// the embedded extractor is free, so a suggestion can follow the talk within minutes.</summary>
+    public int EmbeddedBatchQuietMilliseconds { get; set; } = 120_000;
+
     /// <summary>…or once this many messages arrived since the last extraction, whichever comes first. As many as the
     /// window holds, so consecutive reads do not overlap.</summary>
     public int BatchMaxMessages { get; set; } = 40;
