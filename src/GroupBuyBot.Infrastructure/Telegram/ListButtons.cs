@@ -1,4 +1,3 @@
-using System.Globalization;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.Localization;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -24,24 +23,18 @@ public static class ListButtons
     public static bool TryParse(string? data, out SignUpAction action, out long buyId)
     {
         action = default;
-        buyId = 0;
-        if (data is null || data.Length > 64 || !data.StartsWith(Prefix, StringComparison.Ordinal) || data.Length < Prefix.Length + 3 || data[Prefix.Length + 1] != ':')
-        {
-            return false;
-        }
-
-        SignUpAction? parsed = data[Prefix.Length] switch
+        SignUpAction? parsed = CallbackData.TryParse(data, Prefix, out var code, out buyId) ? code switch
         {
             'j' or 'p' => SignUpAction.Join,
             'm' => SignUpAction.Decrement,
             'l' => SignUpAction.Leave,
             _ => null,
-        };
-        if (parsed is null || !long.TryParse(data.AsSpan(Prefix.Length + 2), NumberStyles.None, CultureInfo.InvariantCulture, out buyId)) return false;
+        } : null;
+        if (parsed is null) return false;
         action = parsed.Value;
         return true;
     }
 
     private static InlineKeyboardButton Button(Language language, string textKey, char action, long buyId) =>
-        InlineKeyboardButton.WithCallbackData(Texts.Get(language, textKey), string.Create(CultureInfo.InvariantCulture, $"{Prefix}{action}:{buyId}"));
+        InlineKeyboardButton.WithCallbackData(Texts.Get(language, textKey), CallbackData.Format(Prefix, action, buyId));
 }

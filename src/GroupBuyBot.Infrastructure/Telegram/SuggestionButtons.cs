@@ -1,4 +1,3 @@
-using System.Globalization;
 using GroupBuyBot.Core.Features.Discovery;
 using GroupBuyBot.Core.Localization;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -19,24 +18,18 @@ public static class SuggestionButtons
     public static bool TryParse(string? data, out SuggestionChoice choice, out long needId)
     {
         choice = default;
-        needId = 0;
-        if (data is null || data.Length > 64 || !data.StartsWith(Prefix, StringComparison.Ordinal) || data.Length < Prefix.Length + 3 || data[Prefix.Length + 1] != ':')
-        {
-            return false;
-        }
-
-        SuggestionChoice? parsed = data[Prefix.Length] switch
+        SuggestionChoice? parsed = CallbackData.TryParse(data, Prefix, out var code, out needId) ? code switch
         {
             's' => SuggestionChoice.StartBuy,
             'n' => SuggestionChoice.NotNow,
             'x' => SuggestionChoice.Never,
             _ => null,
-        };
-        if (parsed is null || !long.TryParse(data.AsSpan(Prefix.Length + 2), NumberStyles.None, CultureInfo.InvariantCulture, out needId)) return false;
+        } : null;
+        if (parsed is null) return false;
         choice = parsed.Value;
         return true;
     }
 
     private static InlineKeyboardButton Button(Language language, string textKey, char action, long needId) =>
-        InlineKeyboardButton.WithCallbackData(Texts.Get(language, textKey), string.Create(CultureInfo.InvariantCulture, $"{Prefix}{action}:{needId}"));
+        InlineKeyboardButton.WithCallbackData(Texts.Get(language, textKey), CallbackData.Format(Prefix, action, needId));
 }
