@@ -28,6 +28,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         var actOfMessage = new Dictionary<long, NeedAct>();
         var joinsWithLaughter = 0;
         var joins = 0;
+        var playfulWants = 0;
 
         for (var position = 0; position < window.Count; position++)
         {
@@ -52,6 +53,11 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             if (act == NeedAct.Instruction)
             {
                 continue; // an order to the bot is never interest, and must not steer topics
+            }
+
+            if (act is NeedAct.Want or NeedAct.Solicit or NeedAct.Join && NeedCues.IsPlayful(text))
+            {
+                playfulWants++;
             }
 
             var grams = ContentGrams.Of(text);
@@ -127,6 +133,13 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
 
         // Several laughing join-ins: the chat is joking ("团购一个男朋友"), not buying.
         if (joinsWithLaughter >= 2 && joinsWithLaughter * 2 >= joins)
+        {
+            return [];
+        }
+
+        // A thread whose wants and joins are mostly jokes ("团购一个年假", "+10086 求带", "chip in for
+        // a yacht") is banter, not a shared need.
+        if (playfulWants >= 2 && playfulWants * 2 >= Math.Max(joins, 1))
         {
             return [];
         }

@@ -70,6 +70,12 @@ public static partial class NeedCues
 
     private static readonly Regex Laughter = new(@"哈哈|😂|🤣|😆|(?<![a-z])(lol|haha+|lmao|hehe)(?![a-z])", Options);
 
+    // Joke signals beyond laughter: things no group can buy (annual leave, a yacht, one's hairline),
+    // absurd "+10086"-style counts, and crying-laughing at one's own plight.
+    private static readonly Regex Playful = new(
+        $@"年假|假期|发际线|头发|彩票|游艇|私人飞机|月球|火星|脱单|对象|😭|🛥|⛵|🚤|🛳|🚀|(?<![0-9a-z])\+\s*[0-9]{{3,}}|{B}(a yacht|yachts?|private jet|an island|the moon|mars|lottery|a boyfriend|a girlfriend|annual leave|a holiday|hairline){B}",
+        Options);
+
     private static readonly Regex BotInstruction = new(@"@\S*(bot|助手|机器人)|机器人[:,]|(?<![a-z])(bot|机器人)(请|,)", Options);
 
     private static readonly Regex AddressingOther = new(@"^@|你不是|你家不是|你们不是|帮你|(?<![a-z])(you should|don'?t you|you were|you said|what about you)(?![a-z])", Options);
@@ -97,6 +103,9 @@ public static partial class NeedCues
     public static bool IsDeclineOrWithdrawal(string normalizedText) => DeclineOrWithdraw.IsMatch(normalizedText) || AlreadyHas.IsMatch(normalizedText);
 
     public static bool HasLaughter(string normalizedText) => Laughter.IsMatch(normalizedText);
+
+    /// <summary>Laughter or an absurd object/count: the message is likely a joke, not a want.</summary>
+    public static bool IsPlayful(string normalizedText) => Laughter.IsMatch(normalizedText) || Playful.IsMatch(normalizedText);
 
     /// <summary>A yes-type answer ("Yes!", "好啊"): interest when it answers a call for company.</summary>
     public static bool IsAffirmative(string normalizedText) => Affirmative.IsMatch(normalizedText);

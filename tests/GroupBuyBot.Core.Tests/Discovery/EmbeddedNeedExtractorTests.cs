@@ -84,6 +84,35 @@ public sealed class EmbeddedNeedExtractorTests
     }
 
     [Fact]
+    public void Banter_about_things_no_group_can_buy_is_not_a_need()
+    {
+        Assert.Empty(Run(
+            M(1, 40, "有没有人一起团个假期 周一到周五全放"),
+            M(2, 41, "+999 求带"),
+            M(3, 42, "我也要 顺便给我的头发也来一份"),
+            M(4, 43, "周报写完了吗")));
+
+        Assert.Empty(Run(
+            M(1, 50, "my phone battery dies by lunch, need a new one"),
+            M(2, 51, "forget phones, let's all chip in for a private jet"),
+            M(3, 52, "count me in, I'll fly it 🚀"),
+            M(4, 53, "+1 I'll bring snacks")));
+    }
+
+    [Fact]
+    public void Regional_join_ins_under_a_proposal_count()
+    {
+        var needs = Run(
+            M(1, 60, "有冇人想一齐订桶装水? 送水公司话五家以上有折"),
+            M(2, 61, "算埋我"),
+            M(3, 62, "我都要 两桶"),
+            M(4, 63, "我哋唔使喇 有滤水器"));
+
+        var need = Assert.Single(needs);
+        Assert.Equal([60L, 61, 62], need.Interested);
+    }
+
+    [Fact]
     public void A_recommendation_nobody_buys_and_a_lone_want_are_not_shared()
     {
         Assert.Empty(Run(
