@@ -69,7 +69,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             {
                 case NeedAct.Want or NeedAct.Solicit:
                 {
-                    var similar = keywordScore >= 2 ? keywordTopic : null;
+                    var similar = keywordScore >= 2 && !NeedCues.OpensNewSubject(text) ? keywordTopic : null;
                     similar ??= act == NeedAct.Want ? replyTopic : null;
                     if (similar is not null && (similar.Has(message.FromId) || act == NeedAct.Want))
                     {
@@ -91,7 +91,11 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 {
                     joins++;
                     joinsWithLaughter += NeedCues.HasLaughter(text) ? 1 : 0;
-                    target = keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
+                    // An organiser's running list belongs to the topic it names or to the speaker's own
+                    // topic, never just to the latest one.
+                    target = NeedCues.IsTally(text)
+                        ? keywordTopic ?? topics.FirstOrDefault(x => x.Owner == message.FromId) ?? replyTopic
+                        : keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
                     target?.Add(message.FromId, message.Id);
 
                     // "芒果+1,蛋糕也算我一个": each clause may join a different topic it names.
@@ -110,8 +114,10 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     if (target is null)
                     {
                         // "我们这次不去了" with no topic named: the member's only topic is meant.
+                        // Only the member's single topic, and only while it is the one being talked about.
                         var memberOf = topics.Where(x => x.Has(message.FromId)).ToList();
-                        target = memberOf.Count == 1 ? memberOf[0] : target;
+                        var latest = topics.MaxBy(x => x.LastActive);
+                        target = memberOf.Count == 1 && memberOf[0] == latest ? memberOf[0] : target;
                     }
 
                     target?.Remove(message.FromId);

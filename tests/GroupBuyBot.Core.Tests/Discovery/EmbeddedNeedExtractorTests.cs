@@ -100,6 +100,22 @@ public sealed class EmbeddedNeedExtractorTests
     }
 
     [Fact]
+    public void An_organisers_tally_stays_with_the_organisers_topic_and_a_new_subject_starts_a_new_one()
+    {
+        var needs = Run(
+            M(1, 70, "要不咱们一起团一批大米? 十袋以上便宜"),
+            M(2, 71, "求带 两袋"),
+            M(3, 72, "我也蹲"),
+            M(4, 71, "另外 有没有人想一起买净水器滤芯?"),
+            M(5, 73, "滤芯我也要"),
+            M(6, 70, "好 我统计下:阿明 小红 加我 明天下单"));
+
+        Assert.Equal(2, needs.Count);
+        Assert.Contains(needs, n => n.Interested.Order().SequenceEqual([70L, 71, 72]));
+        Assert.Contains(needs, n => n.Interested.Order().SequenceEqual([71L, 73]));
+    }
+
+    [Fact]
     public void Regional_join_ins_under_a_proposal_count()
     {
         var needs = Run(
