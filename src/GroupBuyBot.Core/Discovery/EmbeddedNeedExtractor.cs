@@ -62,6 +62,9 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
 
             var grams = ContentGrams.Of(text);
             var replyTopic = message.ReplyToId is long parent && topicOfMessage.TryGetValue(parent, out var t) ? t : null;
+
+            // A direct reply to the message that raised a topic is about that topic, whatever words it shares.
+            var seedTopic = replyTopic is not null && replyTopic.SeedId == message.ReplyToId ? replyTopic : null;
             var (keywordTopic, keywordScore) = BestByContent(grams, topics);
             Topic? target = null;
 
@@ -95,7 +98,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     // topic, never just to the latest one.
                     target = NeedCues.IsTally(text)
                         ? keywordTopic ?? topics.FirstOrDefault(x => x.Owner == message.FromId) ?? replyTopic
-                        : keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
+                        : seedTopic ?? keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
                     target?.Add(message.FromId, message.Id);
 
                     // "芒果+1,蛋糕也算我一个": each clause may join a different topic it names.
@@ -110,7 +113,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
 
                 case NeedAct.Decline:
                 {
-                    target = keywordTopic ?? replyTopic;
+                    target = seedTopic ?? keywordTopic ?? replyTopic;
                     if (target is null)
                     {
                         // "我们这次不去了" with no topic named: the member's only topic is meant.
@@ -247,6 +250,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         public Topic(ChatMessage seed, int position)
         {
             Owner = seed.FromId;
+            SeedId = seed.Id;
             Summary = seed.Text.Length > 80 ? seed.Text[..80] + "…" : seed.Text;
             Grams = ContentGrams.Of(ChatTextNormalizer.Normalize(seed.Text));
             LastActive = position;
@@ -254,6 +258,8 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         }
 
         public long Owner { get; }
+
+        public long SeedId { get; }
 
         public string Summary { get; }
 

@@ -116,6 +116,21 @@ public sealed class EmbeddedNeedExtractorTests
     }
 
     [Fact]
+    public void A_direct_reply_to_a_proposal_belongs_to_it_even_when_words_match_another_topic()
+    {
+        var needs = Run(
+            M(1, 80, "有没有人一起团车厘子? 一箱五斤 满十箱包邮"),
+            M(2, 81, "车厘子我家要两箱", 1),
+            M(3, 82, "我家热水器老是不热 有没有靠谱的师傅"),
+            M(4, 83, "我家也是!!几家一起约师傅 一箱一箱地问价太累", 3),
+            M(5, 84, "车厘子算我一箱", 1));
+
+        Assert.Equal(2, needs.Count);
+        Assert.Contains(needs, n => n.Interested.Order().SequenceEqual([80L, 81, 84]));
+        Assert.Contains(needs, n => n.Interested.Order().SequenceEqual([82L, 83]));
+    }
+
+    [Fact]
     public void Regional_join_ins_under_a_proposal_count()
     {
         var needs = Run(
