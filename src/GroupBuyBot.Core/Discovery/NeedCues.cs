@@ -53,7 +53,7 @@ public static partial class NeedCues
     // Joining an existing want, including implicit "mine needs it too" statements.
     private static readonly Regex JoinIn = new(
         @"\+\s?[0-9]|(?<![a-z0-9\p{IsCJKUnifiedIdeographs}])\+(?![0-9])|算(我|上我|我们|我家|上)|也算|加我|带我|我(们|家)?(也|都|还)?(想要|要|想)(去|报|参加|来|洗|修|做|学|一|两|[0-9]|!|$)|我们?家?(也|都)?要[,!\s]|也要|都要|想报|我报|报上|也报|我家报|报名|我也去|我们也去|也想(去|报|找|学|约|要|做)|给我(来|留)|来一|留一|跟一|我也参加|一起吧|(也|是|确实|早就?|都)该[a-z洗修换剪保养清做买报约打弄补]|"
-        + $@"{B}(count|sign|put|add) (me|us|\w+) (in|up|down){B}|{B}count (me|us){B}|{B}sign \w+ up{B}|{B}put (me|us) down{B}|{B}(i'?m|we'?re) in(?=\s*($|[^\sa-z0-9]|(for|too|then|lah|la|leh|also|as well|again|guys|mate)(?![a-z])))|{B}in for{B}|{B}(me|us) too{B}|{B}(me|us) as well{B}|{B}for (me|us) (please|too|as well){B}|{B}(me|us) please{B}|{B}yes,? please{B}|{B}(i|we)'?d (love|like|be up for|do|book|sign up|join|take|want|go){B}|{B}up for (that|it){B}|{B}keen{B}|{B}(i|we)'?ll (join|take|do|sign up|book|have|come){B}|{B}please\W*$|{B}(for|sign) (our|my) [^.?!]{{0,30}}{B}please{B}|{B}same for (me|us){B}|{B}i want (one|in|some){B}|帮我(们|家)?(也|一起)?(带|订|留|报|拿|买|洗|约|加|算|弄|做|团|拼|定)|给我(们|家)?(也|一起)?(洗|带|留|订|弄|做|修|报|约|来)|我们家(也|都|还)?想(去|要|报|学|做|买|洗|试|约)|(正|也|早就|一直|刚好)想(做|去|买|学|约|报|洗|弄|换|试|要|团)|我也(洗|修|做|弄|换|剪|约|买|订|装)一下|钱我出|我出钱|^\W*(一起|同去|同求)\W*$|[,，]\s*一起\W*$|我(们|家)?\s*in(?![a-z])|{B}(i|we)'?d (buy|pay|order|get|try|be in|chip in|split|share)( for)?{B}|{B}same here{B}|{B}ditto{B}|{B}(definitely|very|really|def|so|i'?m|we'?re|also|would be) interested{B}|^\W*interested{B}|{B}book (me|us|\w+) in{B}|{B}(too|as well),? (please|pls){B}|{B}(i'?m|we'?re|i am|we are) (also |definitely |totally )?up for{B}|^\s*[0-9]{{1,2}}\s*[.、)]\s*[^0-9\s.][^\n?？]{{0,24}}$|求带|求上车|我?也(给|帮|替)\S{{0,4}}(报|订|约|买|带|留|拿)|给(我|我们家)?(爸|妈|爸妈|老人|孩子|娃|儿子|女儿)\S{{0,2}}(报|订|约)(一|个|两)|(我|也)凑(一|个|[0-9])|(?<![a-z])拼\W*$|{B}for (me|us)\s*(,|!|\.|$|thanks|cheers)|蹲(一|了|个|到)?|^\W*mark(?![a-z])|我都要|算埋我|我哋都|一齐叫|我要我要|要要要|我我我|^\W*拼\W*$|我算一个|也(做|订|来)一(套|份|个|张|箱|盒)|算我们家|帮我们(报|订|抢|买)|帮我(抢|揪)|我也要揪|🙋|"
+        + $@"{B}(count|sign|put|add) (me|us|\w+) (in|up|down){B}|{B}count (me|us){B}|{B}sign \w+ up{B}|{B}put (me|us) down{B}|{B}(i'?m|we'?re) in(?=\s*($|[^\sa-z0-9]|(for|too|then|lah|la|leh|also|as well|again|guys|mate)(?![a-z])))|{B}in for{B}|{B}(me|us) too{B}|{B}(me|us) as well{B}|{B}for (me|us) (please|too|as well){B}|{B}(me|us) please{B}|{B}yes,? please{B}|{B}(i|we)'?d (love|like|be up for|do|book|sign up|join|take|want|go){B}|{B}up for (that|it){B}|{B}keen{B}|{B}(i|we)'?ll (join|take|do|sign up|book|have|come){B}|{B}please\W*$|{B}(for|sign) (our|my) [^.?!]{{0,30}}{B}please{B}|{B}same for (me|us){B}|{B}i want (one|in|some){B}|帮我(们|家)?(也|一起)?(带|订|留|报|拿|买|洗|约|加|算|弄|做|团|拼|定)|给我(们|家)?(也|一起)?(洗|带|留|订|弄|做|修|报|约|来)|我们家(也|都|还)?想(去|要|报|学|做|买|洗|试|约)|(正|也|早就|一直|刚好)想(做|去|买|学|约|报|洗|弄|换|试|要|团)|我也(洗|修|做|弄|换|剪|约|买|订|装)一下|钱我出|我出钱|^\W*(一起|同去|同求)\W*$|[,，]\s*一起\W*$|我(们|家)?\s*in(?![a-z])|{B}(i|we)'?d (buy|pay|order|get|try|be in|chip in|split|share)( for)?{B}|{B}same here{B}|{B}ditto{B}|{B}(definitely|very|really|def|so|i'?m|we'?re|also|would be) interested{B}|^\W*interested{B}|{B}book (me|us|\w+) in{B}|{B}(too|as well),? (please|pls){B}|{B}(i'?m|we'?re|i am|we are) (also |definitely |totally )?up for{B}|^\s*[0-9]{{1,2}}\s*[.、)]\s*[^0-9\s.][^\n?？]{{0,24}}$|求带|求上车|顺便.{{0,8}}(帮|给|同)我|(帮|同)我\S{{0,3}}埋|我?也(给|帮|替)\S{{0,4}}(报|订|约|买|带|留|拿)|给(我|我们家)?(爸|妈|爸妈|老人|孩子|娃|儿子|女儿)\S{{0,2}}(报|订|约)(一|个|两)|(我|也)凑(一|个|[0-9])|(?<![a-z])拼\W*$|{B}for (me|us)\s*(,|!|\.|$|thanks|cheers)|蹲(一|了|个|到)?|^\W*mark(?![a-z])|我都要|算埋我|我哋都|一齐叫|我要我要|要要要|我我我|^\W*拼\W*$|我算一个|也(做|订|来)一(套|份|个|张|箱|盒)|算我们家|帮我们(报|订|抢|买)|帮我(抢|揪)|我也要揪|🙋|"
         + $@"{B}i'?ll (come|grab|take|join){B}|{B}go halves{B}|{B}i take{B}|{B}(i|we) also want{B}|{B}also want{B}|{B}we (join|can join|could fill){B}|{B}(can )?count me in{B}|{B}(we'?d|i'?d) (have|do) (one|it|that){B}|{B}for me too{B}|{B}(i|we) would (also )?(like|love){B}|{B}would (love|be great for us){B}|{B}(my|our) (son|daughter|kid|kids|boy|girl|wife|husband) (can|could) (join|come){B}|{B}add me{B}|{B}yes pls{B}|{B}i'?m (so )?keen{B}",
         Options);
 
@@ -75,7 +75,7 @@ public static partial class NeedCues
 
     // Asking for a provider for one's own problem: "我家空调好久没洗了 有没有靠谱的师傅".
     private static readonly Regex ProviderSeeking = new(
-        $@"有没有(人知道|人认识|靠谱的|好的|推荐的?)|有冇(人识|靠谱|好嘅)|求推荐|{B}(anyone|anybody) (know|recommend) (a|any|of a) (good|decent|reliable)?{B}",
+        $@"有没有人(知道|认识|推荐)[^?,]{{0,12}}(的|师傅|阿姨|老师|店)|有没有(靠谱的|好的|推荐的?)|有冇(人识|靠谱|好嘅)|求推荐|{B}(anyone|anybody) (know|recommend) (a|any|of a) (good|decent|reliable)?{B}",
         Options);
 
     // Agreeing first, then calling others: "我家也是!!几家一起约", "我哋都系!一齐叫啦", "好啊…一起报".
@@ -109,7 +109,7 @@ public static partial class NeedCues
     private static readonly Regex PastQuestion = new($@"^\W*(did|has|have|was|were) (anyone|anybody|someone|you){B}|有没有人(收到|看到|知道)", Options);
 
     // Yes-type answers: "Yes!", "Yeah, ours is overdue", "好啊", "可以可以".
-    private static readonly Regex Affirmative = new($@"^\W*(ooh,? |oh,? |ah,? )?(yes|yeah|yep|yup|yess+|sure|definitely|absolutely|of course|count me|好啊|好呀|好的呀|可以(啊|呀|可以)|要要|必须的?|当然)(?![a-z])|(?<![a-z])yes\s*!", Options);
+    private static readonly Regex Affirmative = new($@"^\W*(ooh,? |oh,? |ah,? )?(yes|yeah|yep|yup|yess+|sure|definitely|absolutely|of course|count me|好啊|好呀|好的呀|可以(啊|呀|可以)|要要|必须的?|当然)(?![a-z])|(?<![a-z])yes\s*!|(?<![a-z])so\W+(yes|yep|yeah)\W*$", Options);
 
     // Speaking for oneself or one's household.
     private static readonly Regex FirstPerson = new($@"我|咱|{B}(i|i'?m|i'?d|i'?ll|me|my|mine|we|we'?re|we'?d|we'?ll|us|our|ours){B}", Options);
@@ -171,7 +171,7 @@ public static partial class NeedCues
             return NeedAct.Other; // urging someone else is not the speaker's own interest
         }
 
-        if (PastQuestion.IsMatch(t) && !OwnWant.IsMatch(t))
+        if (PastQuestion.IsMatch(t) && !OwnWant.IsMatch(t) && !(ProviderSeeking.IsMatch(t) && FirstPerson.IsMatch(t)))
         {
             return NeedAct.Question;
         }

@@ -131,6 +131,17 @@ public sealed class EmbeddedNeedExtractorTests
     }
 
     [Fact]
+    public void A_trailing_so_yes_answers_a_call_for_company()
+    {
+        var needs = Run(
+            M(1, 90, "the bike shop does 15% off servicing if 4 of us book the same week. anyone due one?"),
+            M(2, 91, "my gears have been skipping for a month so... yes", 1));
+
+        var need = Assert.Single(needs);
+        Assert.Equal([90L, 91], need.Interested);
+    }
+
+    [Fact]
     public void Regional_join_ins_under_a_proposal_count()
     {
         var needs = Run(
