@@ -25,7 +25,7 @@ internal static partial class ReplyCues
     /// A correction restating the total: "写错了 是两箱", "typo, should be 2", "meant 4 not 40",
     /// "scratch that, just one".
     /// </summary>
-    [GeneratedRegex(@"写错|打错|笔误|说错|弄错|搞错|报错|typo|" + B + @"(i )?meant" + B + "|" + B + @"should (be|have been)" + B + "|" + B + @"scratch that" + B + "|" + B + @"correction" + B, Options)]
+    [GeneratedRegex(@"写错|打错|笔误|说错|弄错|搞错|报错|改回|换回|typo|" + B + @"wrong (number|qty|quantity|amount|count)" + B + "|" + B + @"(change|put|set) (it |mine |that )?back to" + B + "|" + B + @"(i )?meant" + B + "|" + B + @"should (be|have been)" + B + "|" + B + @"scratch that" + B + "|" + B + @"correction" + B, Options)]
     public static partial Regex RestatedTotal();
 
     /// <summary>Going back to a different total when an earlier one is named: "还是要三盒吧 之前说的两盒".</summary>
@@ -38,6 +38,14 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(@"(就|只|总共|一共|共)(要|留|订|来)|" + B + @"(just|only|total|in total)" + B, Options)]
     public static partial Regex FinalTotal();
+
+    /// <summary>"can chope 1 for me?", "could add 2 for us?": a request phrased as a question.</summary>
+    [GeneratedRegex(B + @"(can|could|may)\s+(i\s+|we\s+|u\s+|you\s+)?(chope|add|reserve|book|get|have|take|order|save|keep|put)" + B, Options)]
+    public static partial Regex RequestQuestion();
+
+    /// <summary>A share named per person: "我一份 我妈一份", "老公两盒 我一盒".</summary>
+    [GeneratedRegex(@"(我们家|我家|我|[我给帮]?(妈|爸|老公|老婆|同事|朋友|邻居|婆婆|公公|孩子|儿子|女儿|姐|妹|哥|弟)|[^\s\p{P}]{1,3}(妈|爸|家))\s*(要|来|拿|订)?\s*([0-9]+|[一两二三四五六七八九十俩])\s*[份个盒箱袋瓶包件套斤]", Options)]
+    public static partial Regex PersonShare();
 
     /// <summary>Leaving in Cantonese and mixed text: "我唔要喇", "drop 我 from the list".</summary>
     [GeneratedRegex(@"唔要|唔使(喇|了|啦)|唔跟|唔参加|唔报|唔买|" + B + @"(drop|remove|delete|cross out|strike|take)\s*(我们|我|我家)", Options)]

@@ -96,7 +96,8 @@ public static class SignUpReplyParser
         }
 
         if (mentions.Count > 0 && !ReplyCues.PastNarrative().IsMatch(statements)
-            && (IsMostlyQuantity(statements, mentions) || LeadsWithCountClause(statements, mentions)))
+            && (IsMostlyQuantity(statements, mentions) || LeadsWithCountClause(statements, mentions)
+                || ReplyCues.PersonShare().Count(statements) >= 2))
         {
             // "３份,谢谢" / "2 boxes please": a bare count answers the announcement.
             return new SignUpReply(SignUpIntent.Join, JoinQuantity(statements, mentions), !mentions[0].HasUnit);
@@ -176,6 +177,17 @@ public static class SignUpReplyParser
         if (live.Count == 0)
         {
             return 1;
+        }
+
+        // "我一份 我妈一份": shares named per person add up.
+        var personShares = ReplyCues.PersonShare().Matches(text);
+        if (personShares.Count >= 2 && personShares.Select(m => m.Groups[1].Value).Distinct().Count() == personShares.Count)
+        {
+            var parts = personShares.Select(m => QuantityExtractor.Find(m.Value) is { Count: > 0 } found ? found[^1].Value : 0).ToList();
+            if (parts.All(p => p > 0))
+            {
+                return parts.Sum();
+            }
         }
 
         // "我要一份 再帮我同事带一份": a share for oneself and one for someone else add up.
@@ -346,7 +358,7 @@ public static class SignUpReplyParser
         if (asks)
         {
             // "Can you update mine to 2 please?" asks politely for an action: not a question.
-            return !(hasCue && ReplyCues.PoliteRequest().IsMatch(trimmed));
+            return !(hasCue && (ReplyCues.PoliteRequest().IsMatch(trimmed) || ReplyCues.RequestQuestion().IsMatch(trimmed)));
         }
 
         return !hasCue && (ReplyCues.QuestionWord().IsMatch(trimmed) || ReplyCues.EnglishQuestionStart().Match(trimmed) is { Success: true, Index: 0 });

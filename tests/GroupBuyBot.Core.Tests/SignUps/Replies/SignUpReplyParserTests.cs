@@ -263,6 +263,8 @@ public sealed class SignUpReplyParserTests
     [InlineData("3座 五份 开会用", 5)]
     [InlineData("我来两盒 再给我妈带一盒", 3)]
     [InlineData("could I add 3 more to mine?", 3)]
+    [InlineData("can keep 2 for me?", 2)]
+    [InlineData("我两盒 我同事一盒", 3)]
     public void Colloquial_joins_carry_their_quantity(string text, int quantity)
     {
         var reply = SignUpReplyParser.Parse(text);
@@ -278,6 +280,8 @@ public sealed class SignUpReplyParserTests
     [InlineData("scratch that, only two for us", 2)]
     [InlineData("少一盒吧 只要两盒", 2)]
     [InlineData("还是要两箱吧 刚才说的一箱", 2)]
+    [InlineData("my bad, wrong number: 4 not 3", 4)]
+    [InlineData("改回三份吧", 3)]
     public void Restated_totals_are_sets(string text, int total)
     {
         var reply = SignUpReplyParser.Parse(text);
