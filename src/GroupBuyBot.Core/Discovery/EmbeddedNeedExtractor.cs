@@ -28,6 +28,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         var actOfMessage = new Dictionary<long, NeedAct>();
         var joinsWithLaughter = 0;
         var joins = 0;
+        var playfulWants = 0;
 
         for (var position = 0; position < window.Count; position++)
         {
@@ -54,8 +55,16 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 continue; // an order to the bot is never interest, and must not steer topics
             }
 
+            if (act is NeedAct.Want or NeedAct.Solicit or NeedAct.Join && NeedCues.IsPlayful(text))
+            {
+                playfulWants++;
+            }
+
             var grams = ContentGrams.Of(text);
             var replyTopic = message.ReplyToId is long parent && topicOfMessage.TryGetValue(parent, out var t) ? t : null;
+
+            // A direct reply to the message that raised a topic is about that topic, whatever words it shares.
+            var seedTopic = replyTopic is not null && replyTopic.SeedId == message.ReplyToId ? replyTopic : null;
             var (keywordTopic, keywordScore) = BestByContent(grams, topics);
             Topic? target = null;
 
@@ -63,7 +72,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             {
                 case NeedAct.Want or NeedAct.Solicit:
                 {
-                    var similar = keywordScore >= 2 ? keywordTopic : null;
+                    var similar = keywordScore >= 2 && !NeedCues.OpensNewSubject(text) ? keywordTopic : null;
                     similar ??= act == NeedAct.Want ? replyTopic : null;
                     if (similar is not null && (similar.Has(message.FromId) || act == NeedAct.Want))
                     {
@@ -85,7 +94,11 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 {
                     joins++;
                     joinsWithLaughter += NeedCues.HasLaughter(text) ? 1 : 0;
-                    target = keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
+                    // An organiser's running list belongs to the topic it names or to the speaker's own
+                    // topic, never just to the latest one.
+                    target = NeedCues.IsTally(text)
+                        ? keywordTopic ?? topics.FirstOrDefault(x => x.Owner == message.FromId) ?? replyTopic
+                        : seedTopic ?? keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
                     target?.Add(message.FromId, message.Id);
 
                     // "芒果+1,蛋糕也算我一个": each clause may join a different topic it names.
@@ -100,12 +113,14 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
 
                 case NeedAct.Decline:
                 {
-                    target = keywordTopic ?? replyTopic;
+                    target = seedTopic ?? keywordTopic ?? replyTopic;
                     if (target is null)
                     {
                         // "我们这次不去了" with no topic named: the member's only topic is meant.
+                        // Only the member's single topic, and only while it is the one being talked about.
                         var memberOf = topics.Where(x => x.Has(message.FromId)).ToList();
-                        target = memberOf.Count == 1 ? memberOf[0] : target;
+                        var latest = topics.MaxBy(x => x.LastActive);
+                        target = memberOf.Count == 1 && memberOf[0] == latest ? memberOf[0] : target;
                     }
 
                     target?.Remove(message.FromId);
@@ -127,6 +142,13 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
 
         // Several laughing join-ins: the chat is joking ("团购一个男朋友"), not buying.
         if (joinsWithLaughter >= 2 && joinsWithLaughter * 2 >= joins)
+        {
+            return [];
+        }
+
+        // A thread whose wants and joins are mostly jokes ("团购一个年假", "+10086 求带", "chip in for
+        // a yacht") is banter, not a shared need.
+        if (playfulWants >= 2 && playfulWants * 2 >= Math.Max(joins, 1))
         {
             return [];
         }
@@ -228,6 +250,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         public Topic(ChatMessage seed, int position)
         {
             Owner = seed.FromId;
+            SeedId = seed.Id;
             Summary = seed.Text.Length > 80 ? seed.Text[..80] + "…" : seed.Text;
             Grams = ContentGrams.Of(ChatTextNormalizer.Normalize(seed.Text));
             LastActive = position;
@@ -235,6 +258,8 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         }
 
         public long Owner { get; }
+
+        public long SeedId { get; }
 
         public string Summary { get; }
 

@@ -84,6 +84,77 @@ public sealed class EmbeddedNeedExtractorTests
     }
 
     [Fact]
+    public void Banter_about_things_no_group_can_buy_is_not_a_need()
+    {
+        Assert.Empty(Run(
+            M(1, 40, "有没有人一起团个假期 周一到周五全放"),
+            M(2, 41, "+999 求带"),
+            M(3, 42, "我也要 顺便给我的头发也来一份"),
+            M(4, 43, "周报写完了吗")));
+
+        Assert.Empty(Run(
+            M(1, 50, "my phone battery dies by lunch, need a new one"),
+            M(2, 51, "forget phones, let's all chip in for a private jet"),
+            M(3, 52, "count me in, I'll fly it 🚀"),
+            M(4, 53, "+1 I'll bring snacks")));
+    }
+
+    [Fact]
+    public void An_organisers_tally_stays_with_the_organisers_topic_and_a_new_subject_starts_a_new_one()
+    {
+        var needs = Run(
+            M(1, 70, "要不咱们一起团一批大米? 十袋以上便宜"),
+            M(2, 71, "求带 两袋"),
+            M(3, 72, "我也蹲"),
+            M(4, 71, "另外 有没有人想一起买净水器滤芯?"),
+            M(5, 73, "滤芯我也要"),
+            M(6, 70, "好 我统计下:阿明 小红 加我 明天下单"));
+
+        Assert.Equal(2, needs.Count);
+        Assert.Contains(needs, n => n.Interested.Order().SequenceEqual([70L, 71, 72]));
+        Assert.Contains(needs, n => n.Interested.Order().SequenceEqual([71L, 73]));
+    }
+
+    [Fact]
+    public void A_direct_reply_to_a_proposal_belongs_to_it_even_when_words_match_another_topic()
+    {
+        var needs = Run(
+            M(1, 80, "有没有人一起团车厘子? 一箱五斤 满十箱包邮"),
+            M(2, 81, "车厘子我家要两箱", 1),
+            M(3, 82, "我家热水器老是不热 有没有靠谱的师傅"),
+            M(4, 83, "我家也是!!几家一起约师傅 一箱一箱地问价太累", 3),
+            M(5, 84, "车厘子算我一箱", 1));
+
+        Assert.Equal(2, needs.Count);
+        Assert.Contains(needs, n => n.Interested.Order().SequenceEqual([80L, 81, 84]));
+        Assert.Contains(needs, n => n.Interested.Order().SequenceEqual([82L, 83]));
+    }
+
+    [Fact]
+    public void A_trailing_so_yes_answers_a_call_for_company()
+    {
+        var needs = Run(
+            M(1, 90, "the bike shop does 15% off servicing if 4 of us book the same week. anyone due one?"),
+            M(2, 91, "my gears have been skipping for a month so... yes", 1));
+
+        var need = Assert.Single(needs);
+        Assert.Equal([90L, 91], need.Interested);
+    }
+
+    [Fact]
+    public void Regional_join_ins_under_a_proposal_count()
+    {
+        var needs = Run(
+            M(1, 60, "有冇人想一齐订桶装水? 送水公司话五家以上有折"),
+            M(2, 61, "算埋我"),
+            M(3, 62, "我都要 两桶"),
+            M(4, 63, "我哋唔使喇 有滤水器"));
+
+        var need = Assert.Single(needs);
+        Assert.Equal([60L, 61, 62], need.Interested);
+    }
+
+    [Fact]
     public void A_recommendation_nobody_buys_and_a_lone_want_are_not_shared()
     {
         Assert.Empty(Run(

@@ -39,6 +39,10 @@ public static partial class NonQuantitySpans
     [GeneratedRegex(@"[0-9]{1,2}/[0-9]{1,2}(/[0-9]{2,4})?|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*(日|号)?|[0-9]{1,2}\s*(号|日)(?!楼)|(?<![a-z0-9])[0-9]{1,2}(st|nd|rd|th)" + B + @"|[0-9]{7,}|(?<![0-9])[0-9]{3,4}[- ][0-9]{4}([- ][0-9]{4})?(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex DateOrPhone();
 
+    // Handles and ids with digits: "lily_1988", "wx: amy_88", "@tom2020".
+    [GeneratedRegex(@"(?<![a-z0-9_])@?[a-z][a-z0-9]*_[a-z0-9_]*[0-9]+[a-z0-9_]*|@[a-z][a-z0-9_]*[0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Handle();
+
     /// <summary>The text with every address, time, price, date and phone span replaced by underscores.</summary>
     public static string Mask(string normalized)
     {
@@ -48,7 +52,7 @@ public static partial class NonQuantitySpans
         }
 
         var builder = new StringBuilder(normalized);
-        foreach (var pattern in (Regex[])[EnglishAddress(), ChineseAddress(), DoorNumber(), ClockTime(), Price(), DateOrPhone()])
+        foreach (var pattern in (Regex[])[Handle(), EnglishAddress(), ChineseAddress(), DoorNumber(), ClockTime(), Price(), DateOrPhone()])
         {
             foreach (Match m in pattern.Matches(builder.ToString()))
             {

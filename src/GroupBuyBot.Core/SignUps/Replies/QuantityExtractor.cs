@@ -16,7 +16,7 @@ public static partial class QuantityExtractor
     [
         "份", "个", "盒", "箱", "袋", "桶", "瓶", "包", "件", "套", "斤", "公斤", "只", "支", "罐", "提",
         "组", "张", "杯", "条", "本", "名额", "位", "单", "扎", "串", "打", "听", "板", "块蛋糕", "台", "人份",
-        "kg", "g",
+        "樽", "枝", "kg", "g",
     ];
 
     // Words after a number that make it an address, time, price, date, age or ratio.
@@ -40,7 +40,7 @@ public static partial class QuantityExtractor
     {
         ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
         ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["a dozen"] = 12,
-        ["dozen"] = 12, ["half a dozen"] = 6, ["a couple of"] = 2, ["a couple"] = 2, ["a pair of"] = 2,
+        ["dozen"] = 12, ["half a dozen"] = 6, ["a couple of"] = 2, ["a couple"] = 2, ["a pair of"] = 2, ["a pair"] = 2,
         ["a"] = 1, ["an"] = 1, ["another"] = 1, ["single"] = 1, ["thirteen"] = 13, ["fourteen"] = 14,
         ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19,
         ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50,
@@ -52,7 +52,7 @@ public static partial class QuantityExtractor
     [GeneratedRegex(@"[零〇一二两三四五六七八九十百俩仨]+", RegexOptions.CultureInvariant)]
     private static partial Regex ChineseNumber();
 
-    [GeneratedRegex(@"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(half a dozen|a dozen|dozen|a couple of|a couple|a pair of|(?:twenty|thirty|forty|fifty)(?:[- ]?(?:one|two|three|four|five|six|seven|eight|nine)(?![a-z]))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|single|an|a)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(half a dozen|a dozen|dozen|a couple of|a couple|a pair of|a pair|(?:twenty|thirty|forty|fifty)(?:[- ]?(?:one|two|three|four|five|six|seven|eight|nine)(?![a-z]))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|single|an|a)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishNumber();
 
     // Address, price and time words just before a number ("block 5", "$60", "at 6", "room 302").

@@ -28,7 +28,7 @@ public static class SignUpReplyParser
 
     private static SignUpReply ParseNormalized(string text, bool truncated)
     {
-        if (text.Length == 0 || ReplyCues.OnlyPleasantries().IsMatch(text))
+        if (text.Length == 0 || ReplyCues.OnlyPleasantries().IsMatch(text) && !ReplyCues.RaisedHand().IsMatch(text))
         {
             return SignUpReply.NoneCertain;
         }
@@ -41,11 +41,16 @@ public static class SignUpReplyParser
         // Addresses, times, prices, dates and phone numbers are masked first, so "Block 7, 4 boxes
         // please" reads as "4 boxes please" and "Flat 4B is out" as a household leaving.
         var statements = BlankQuestions(NonQuantitySpans.Mask(text), out var hadQuestion);
-        var setCue = Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements));
-        var joinCue = Earliest(ReplyCues.Join().Match(statements), ReplyCues.JoinExtra().Match(statements));
-        var leaves = ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements);
+        var setCue = Earliest(Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements)), RestatedTotalCue(statements));
+        var joinCue = Earliest(Earliest(ReplyCues.Join().Match(statements), ReplyCues.JoinExtra().Match(statements)), ReplyCues.JoinColloquial().Match(statements));
+        var leaves = ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements) || ReplyCues.LeaveColloquial().IsMatch(statements);
         var hesitates = ReplyCues.Hesitation().IsMatch(statements);
         var mentions = QuantityExtractor.Find(statements);
+
+        if (ReplyCues.ContactTalk().IsMatch(statements) && Regex.IsMatch(statements, "加我") && !mentions.Any(m => m.HasUnit))
+        {
+            return new SignUpReply(SignUpIntent.None, null, true); // "我微信号是…, 加我": add me as a contact
+        }
 
         if (setCue.Success && ReplyCues.ZeroTarget().IsMatch(statements[(setCue.Index + setCue.Length)..]))
         {
@@ -91,7 +96,8 @@ public static class SignUpReplyParser
         }
 
         if (mentions.Count > 0 && !ReplyCues.PastNarrative().IsMatch(statements)
-            && (IsMostlyQuantity(statements, mentions) || LeadsWithCountClause(statements, mentions)))
+            && (IsMostlyQuantity(statements, mentions) || LeadsWithCountClause(statements, mentions)
+                || ReplyCues.PersonShare().Count(statements) >= 2))
         {
             // "３份,谢谢" / "2 boxes please": a bare count answers the announcement.
             return new SignUpReply(SignUpIntent.Join, JoinQuantity(statements, mentions), !mentions[0].HasUnit);
@@ -99,6 +105,29 @@ public static class SignUpReplyParser
 
         var unclear = !hadQuestion && (mentions.Count > 0 || text.Length > 12);
         return new SignUpReply(SignUpIntent.None, null, unclear || truncated);
+    }
+
+    /// <summary>
+    /// A correction that restates the total ("写错了 是两箱", "meant 4 not 40"), a return to an
+    /// earlier-named other total ("还是要三盒吧 之前说的两盒"), or a decrement followed by what is left
+    /// ("减一份吧 就要一份").
+    /// </summary>
+    private static Match RestatedTotalCue(string text)
+    {
+        var restated = ReplyCues.RestatedTotal().Match(text);
+        if (restated.Success)
+        {
+            return restated;
+        }
+
+        var revert = ReplyCues.RevertTo().Match(text);
+        if (revert.Success && ReplyCues.EarlierQuantity().IsMatch(text))
+        {
+            return revert;
+        }
+
+        var decrement = ReplyCues.Decrement().Match(text);
+        return decrement.Success ? ReplyCues.FinalTotal().Match(text, decrement.Index + decrement.Length) : Match.Empty;
     }
 
     private static Match Earliest(Match first, Match second) =>
@@ -148,6 +177,24 @@ public static class SignUpReplyParser
         if (live.Count == 0)
         {
             return 1;
+        }
+
+        // "我一份 我妈一份": shares named per person add up.
+        var personShares = ReplyCues.PersonShare().Matches(text);
+        if (personShares.Count >= 2 && personShares.Select(m => m.Groups[1].Value).Distinct().Count() == personShares.Count)
+        {
+            var parts = personShares.Select(m => QuantityExtractor.Find(m.Value) is { Count: > 0 } found ? found[^1].Value : 0).ToList();
+            if (parts.All(p => p > 0))
+            {
+                return parts.Sum();
+            }
+        }
+
+        // "我要一份 再帮我同事带一份": a share for oneself and one for someone else add up.
+        var counted = live.Where(m => m.HasUnit && !IsPlusMarker(text, m) && !DescribesEarlierQuantity(text, m)).ToList();
+        if (counted.Count >= 2 && ReplyCues.ShareForAnother().Match(text) is { Success: true } another && counted[0].Start < another.Index)
+        {
+            return counted.Sum(m => m.Value);
         }
 
         // "我前面报了2份,再加1份" / "I already have 2, add 1 more": the amount added, not the old total.
@@ -230,7 +277,16 @@ public static class SignUpReplyParser
         var clause = text[start..(end < 0 ? text.Length : end)];
         var inClause = mentions.Where(m => m.Start >= start && m.End <= start + clause.Length)
             .Select(m => m with { Start = m.Start - start, End = m.End - start }).ToList();
-        return IsMostlyQuantity(clause, inClause);
+        if (IsMostlyQuantity(clause, inClause))
+        {
+            return true;
+        }
+
+        // "10栋 十份 公司下午茶用": Chinese clauses split by spaces; the first real words are a count.
+        var tokenEnd = text.IndexOfAny([' ', ',', '.', ';', '!', '\n'], first.End);
+        var lead = text[..(tokenEnd < 0 ? text.Length : tokenEnd)];
+        return Regex.IsMatch(text, @"\p{IsCJKUnifiedIdeographs}") && Regex.IsMatch(lead[..first.Start], @"^[\s\p{P}\p{S}_]*$")
+            && lead[first.End..].Length <= 2;
     }
 
     private static bool IsMostlyQuantity(string text, IReadOnlyList<QuantityMention> mentions)
@@ -291,7 +347,7 @@ public static class SignUpReplyParser
             return false;
         }
 
-        var hasCue = ReplyCues.Join().IsMatch(trimmed) || ReplyCues.JoinExtra().IsMatch(trimmed) || ReplyCues.Set().IsMatch(trimmed)
+        var hasCue = ReplyCues.Join().IsMatch(trimmed) || ReplyCues.JoinExtra().IsMatch(trimmed) || ReplyCues.JoinColloquial().IsMatch(trimmed) || ReplyCues.RestatedTotal().IsMatch(trimmed) || ReplyCues.Set().IsMatch(trimmed)
             || ReplyCues.SetExtra().IsMatch(trimmed) || ReplyCues.Leave().IsMatch(trimmed) || ReplyCues.LeaveExtra().IsMatch(trimmed);
         var asks = trimmed.EndsWith('?') || Regex.IsMatch(trimmed, "[吗么呢嘛]$");
         if (asks && ReplyCues.InformationQuestion().IsMatch(trimmed))
@@ -302,7 +358,7 @@ public static class SignUpReplyParser
         if (asks)
         {
             // "Can you update mine to 2 please?" asks politely for an action: not a question.
-            return !(hasCue && ReplyCues.PoliteRequest().IsMatch(trimmed));
+            return !(hasCue && (ReplyCues.PoliteRequest().IsMatch(trimmed) || ReplyCues.RequestQuestion().IsMatch(trimmed)));
         }
 
         return !hasCue && (ReplyCues.QuestionWord().IsMatch(trimmed) || ReplyCues.EnglishQuestionStart().Match(trimmed) is { Success: true, Index: 0 });

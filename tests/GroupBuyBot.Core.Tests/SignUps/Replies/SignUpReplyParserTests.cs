@@ -245,4 +245,64 @@ public sealed class SignUpReplyParserTests
     {
         Assert.Equal(SignUpIntent.None, SignUpReplyParser.Parse(text).Intent);
     }
+
+    // Colloquial, regional and emoji sign-ups without 要/want (sentences written for these tests).
+    [Theory]
+    [InlineData("麻烦帮我记一下 三袋", 3)]
+    [InlineData("求带!两盒就够", 2)]
+    [InlineData("帮我揪三张 感谢", 3)]
+    [InlineData("唔该晒 俾我三樽", 3)]
+    [InlineData("八盒我全要了", 8)]
+    [InlineData("gimme three pls", 3)]
+    [InlineData("I'll grab a pair", 2)]
+    [InlineData("ok I take 2 lah", 2)]
+    [InlineData("可以帮我chope 3 box吗", 3)]
+    [InlineData("same as last time, 2 packs", 2)]
+    [InlineData("✋", 1)]
+    [InlineData("me 🙋‍♀️", 1)]
+    [InlineData("3座 五份 开会用", 5)]
+    [InlineData("我来两盒 再给我妈带一盒", 3)]
+    [InlineData("could I add 3 more to mine?", 3)]
+    [InlineData("can keep 2 for me?", 2)]
+    [InlineData("我两盒 我同事一盒", 3)]
+    public void Colloquial_joins_carry_their_quantity(string text, int quantity)
+    {
+        var reply = SignUpReplyParser.Parse(text);
+
+        Assert.Equal(SignUpIntent.Join, reply.Intent);
+        Assert.Equal(quantity, reply.Quantity);
+    }
+
+    [Theory]
+    [InlineData("抱歉打错了 是三袋不是五袋", 3)]
+    [InlineData("my bad, meant 2 not 20", 2)]
+    [InlineData("typo above, should be 5", 5)]
+    [InlineData("scratch that, only two for us", 2)]
+    [InlineData("少一盒吧 只要两盒", 2)]
+    [InlineData("还是要两箱吧 刚才说的一箱", 2)]
+    [InlineData("my bad, wrong number: 4 not 3", 4)]
+    [InlineData("改回三份吧", 3)]
+    public void Restated_totals_are_sets(string text, int total)
+    {
+        var reply = SignUpReplyParser.Parse(text);
+
+        Assert.Equal(SignUpIntent.Set, reply.Intent);
+        Assert.Equal(total, reply.Quantity);
+    }
+
+    [Theory]
+    [InlineData("呢次我唔要喇")]
+    [InlineData("remove 我 please")]
+    public void Cantonese_and_mixed_withdrawals_are_leave(string text)
+    {
+        Assert.Equal(SignUpIntent.Leave, SignUpReplyParser.Parse(text).Intent);
+    }
+
+    [Theory]
+    [InlineData("我微信是tom_2020 加我")]
+    [InlineData("wechat: amy_88 有问题加我")]
+    public void Contact_handles_are_not_sign_ups(string text)
+    {
+        Assert.Equal(SignUpIntent.None, SignUpReplyParser.Parse(text).Intent);
+    }
 }

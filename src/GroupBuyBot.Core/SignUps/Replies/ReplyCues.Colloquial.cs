@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace GroupBuyBot.Core.SignUps.Replies;
+
+/// <summary>
+/// Colloquial and regional phrasings (Cantonese, Taiwanese, Singlish, casual English) and
+/// corrections that restate a total. Families of phrasings, not seen sentences.
+/// </summary>
+internal static partial class ReplyCues
+{
+    /// <summary>
+    /// Joining without 要/want: "帮我记上", "求带", "帮我揪", "俾我" (Cantonese), "我全要了", "gimme",
+    /// "I take 1", "chope", a raised hand 🙋/✋.
+    /// </summary>
+    [GeneratedRegex(@"帮我\s*(记|揪|带|留|报|算|登记|订|预留|chope|拼|占)|(给|替|帮)我\s*(记上|记一|登记)|记上我|求带|求拼|求上车|带我一|带上我|算埋我|我都要|俾我|畀我|要埋|我全要|全要了|全包了|包圆|跟上次一样|和上次一样|同上次|老样子|照旧|我也要揪|\+\s*揪|揪一|"
+        + B + @"(gimme|give me|giv me|chope|i'?ll take|i take|we take|i'?d take|same as (last time|before|usual))" + B
+        + @"|🙋|✋|🖐|🤚", Options)]
+    public static partial Regex JoinColloquial();
+
+    /// <summary>A raised hand alone answers the announcement ("🙋", "yes 🙋‍♂️").</summary>
+    [GeneratedRegex(@"🙋|✋|🖐|🤚", Options)]
+    public static partial Regex RaisedHand();
+
+    /// <summary>
+    /// A correction restating the total: "写错了 是两箱", "typo, should be 2", "meant 4 not 40",
+    /// "scratch that, just one".
+    /// </summary>
+    [GeneratedRegex(@"写错|打错|笔误|说错|弄错|搞错|报错|改回|换回|typo|" + B + @"wrong (number|qty|quantity|amount|count)" + B + "|" + B + @"(change|put|set) (it |mine |that )?back to" + B + "|" + B + @"(i )?meant" + B + "|" + B + @"should (be|have been)" + B + "|" + B + @"scratch that" + B + "|" + B + @"correction" + B, Options)]
+    public static partial Regex RestatedTotal();
+
+    /// <summary>Going back to a different total when an earlier one is named: "还是要三盒吧 之前说的两盒".</summary>
+    [GeneratedRegex(@"还是(要|改|换|订|来)", Options)]
+    public static partial Regex RevertTo();
+
+    /// <summary>Taking some off and stating what remains: "减一份吧 就要一份", "reduce by 1, just 2 then".</summary>
+    [GeneratedRegex(@"(减|少|扣|reduce|less|minus)", Options)]
+    public static partial Regex Decrement();
+
+    [GeneratedRegex(@"(就|只|总共|一共|共)(要|留|订|来)|" + B + @"(just|only|total|in total)" + B, Options)]
+    public static partial Regex FinalTotal();
+
+    /// <summary>"can chope 1 for me?", "could add 2 for us?": a request phrased as a question.</summary>
+    [GeneratedRegex(B + @"(can|could|may)\s+(i\s+|we\s+|u\s+|you\s+)?(chope|add|reserve|book|get|have|take|order|save|keep|put)" + B, Options)]
+    public static partial Regex RequestQuestion();
+
+    /// <summary>A share named per person: "我一份 我妈一份", "老公两盒 我一盒".</summary>
+    [GeneratedRegex(@"(我们家|我家|我|[我给帮]?(妈|爸|老公|老婆|同事|朋友|邻居|婆婆|公公|孩子|儿子|女儿|姐|妹|哥|弟)|[^\s\p{P}]{1,3}(妈|爸|家))\s*(要|来|拿|订)?\s*([0-9]+|[一两二三四五六七八九十俩])\s*[份个盒箱袋瓶包件套斤]", Options)]
+    public static partial Regex PersonShare();
+
+    /// <summary>Leaving in Cantonese and mixed text: "我唔要喇", "drop 我 from the list".</summary>
+    [GeneratedRegex(@"唔要|唔使(喇|了|啦)|唔跟|唔参加|唔报|唔买|" + B + @"(drop|remove|delete|cross out|strike|take)\s*(我们|我|我家)", Options)]
+    public static partial Regex LeaveColloquial();
+
+    /// <summary>"加我" meaning "add me as a contact": a handle or contact app is named.</summary>
+    [GeneratedRegex(@"(微信|wechat|weixin|wx|vx|whatsapp|telegram|tg|ig|instagram|line|电话|手机|好友)", Options)]
+    public static partial Regex ContactTalk();
+
+    /// <summary>A second share for someone else: "再帮我同事带一份", "再给我妈来一份", "plus one for my colleague".</summary>
+    [GeneratedRegex(@"(再|另外|还)\s*(帮|给|替)\s*\S{1,6}?(带|要|来|订|留|拿|报)|" + B + @"(plus|and|also)\s+(\w+\s+)?for (my|our) \w+", Options)]
+    public static partial Regex ShareForAnother();
+}
