@@ -35,10 +35,7 @@ public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, SqliteWr
     public async Task Save(ChatSettings settings, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var exists = await db.Chats.AnyAsync(c => c.ChatId == settings.ChatId, ct);
-        var copy = Copy(settings);
-        if (exists) db.Chats.Update(copy);
-        else db.Chats.Add(copy);
+        await db.Chats.Upsert(Copy(settings), c => c.ChatId == settings.ChatId, ct);
         await db.SaveChangesAsync(ct);
         _settings[settings.ChatId] = Copy(settings);
     }

@@ -82,8 +82,7 @@ public sealed class QuoteStore(IDbContextFactory<BotDbContext> contexts) : IQuot
     public async Task SaveBoard(QuoteBoard board, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.QuoteBoards.AnyAsync(b => b.BuyId == board.BuyId, ct)) db.QuoteBoards.Update(board);
-        else db.QuoteBoards.Add(board);
+        await db.QuoteBoards.Upsert(board, b => b.BuyId == board.BuyId, ct);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -61,8 +61,7 @@ public sealed class SupplierStore(IDbContextFactory<BotDbContext> contexts) : IS
     public async Task SaveOrder(SupplierOrder order, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.SupplierOrders.AnyAsync(o => o.BuyId == order.BuyId, ct)) db.SupplierOrders.Update(order);
-        else db.SupplierOrders.Add(order);
+        await db.SupplierOrders.Upsert(order, o => o.BuyId == order.BuyId, ct);
         await db.SaveChangesAsync(ct);
     }
 
