@@ -20,6 +20,7 @@ using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
 using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.Infrastructure.Pipeline;
 using GroupBuyBot.Infrastructure.Scheduling;
 using GroupBuyBot.Infrastructure.Telegram;
 using GroupBuyBot.Infrastructure.Telegram.Webhook;
@@ -55,8 +56,9 @@ public static class DependencyInjection
         services.AddSingleton<ISupplierStore, SupplierStore>();
         services.AddSingleton<IQuoteStore, QuoteStore>();
         services.AddSingleton<IRatingStore, RatingStore>();
-        services.AddSingleton<ClosingOutbox>();
-        services.AddSingleton<BotStateStore>();
+        services.AddSingleton<OutboxWriter>();
+        services.AddSingleton<UpdateInbox>();
+        services.AddSingleton<OutcomeRecorder>();
         services.AddHostedService<DatabaseMigrator>();
 
         // Use cases
@@ -82,14 +84,9 @@ public static class DependencyInjection
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<RedactedHttpLogger>();
         services.AddHttpClient(nameof(TelegramBotClient)).RemoveAllLoggers().AddLogger<RedactedHttpLogger>(); // the default logs URLs, with the token
-        services.AddSingleton<ITelegramBotClient>(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
-            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient));
-            http.Timeout = TimeSpan.FromSeconds(options.PollingTimeoutSeconds + Math.Max(1, options.RequestTimeoutSeconds));
-            // TelegramSender handles 429s itself (and slows the whole chat down), so the client must not retry them.
-            return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken, options.ApiBaseUrl) { RetryThreshold = 0 }, http);
-        });
+        // Two clients: sends give up after a few seconds (the outbox tries again later), the long poll may take its time.
+        services.AddSingleton<ITelegramBotClient>(provider => CreateClient(provider, options => options.RequestTimeoutSeconds));
+        services.AddSingleton(provider => new PollingClient(CreateClient(provider, options => options.PollingTimeoutSeconds + options.RequestTimeoutSeconds)));
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<TelegramSender>();
@@ -99,17 +96,29 @@ public static class DependencyInjection
         services.AddSingleton<ClosingNotifier>();
         services.AddSingleton<QuoteMessenger>();
         services.AddSingleton<DeliveryMessenger>();
-        services.AddSingleton<OutcomePresenter>();
-        services.AddSingleton<LiveListRefresher>();
-        services.AddHostedService(provider => provider.GetRequiredService<LiveListRefresher>());
+        services.AddSingleton<LiveListMessage>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
         services.AddScoped<UpdateHandler>();
-        services.AddHostedService<PendingClosingNotifications>(); // after the migrator, before polling and Quartz
         services.AddSingleton<UpdateRunner>();
+        services.AddSingleton<ChatQueues>();
+        services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>()); // after the migrator: the inbox first
         services.AddHostedService<PollingService>();
         services.AddHostedService<WebhookServer>(); // idle unless Webhook:Enabled; then polling is idle instead
 
         AddScheduling(services, configuration);
         return services;
+    }
+
+    private static TelegramBotClient CreateClient(IServiceProvider provider, Func<TelegramOptions, int> timeoutSeconds)
+    {
+        var options = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient));
+        http.Timeout = TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds(options)));
+
+        // TelegramSender handles 429s itself (and slows the whole chat down), so the client must not retry them.
+        return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken, options.ApiBaseUrl) { RetryThreshold = 0 }, http);
     }
 
     /// <summary>Quartz with its own SQLite file beside the bot's database; triggers are rebuilt from the database at start.</summary>

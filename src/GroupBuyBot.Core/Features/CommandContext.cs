@@ -12,6 +12,9 @@ namespace GroupBuyBot.Core.Features;
 /// <param name="ReplyToMessageId">The message the request replied to, if any.</param>
 public sealed record CommandContext(ChatSettings Chat, int? ThreadId, Member Actor, long RequestId, int? ReplyToMessageId)
 {
+    /// <summary>The member's own message, which the bot's answer replies to (none for a button tap).</summary>
+    public int? MessageId { get; init; }
+
     public long ChatId => Chat.ChatId;
     public Language Language => Chat.Language;
 

@@ -29,12 +29,25 @@ public sealed record Outcome
     /// <summary>Messages for other chats, e.g. a supplier's answer (given in private) posted to the buy's group.</summary>
     public IReadOnlyList<ChatNotice> Notices { get; init; } = [];
 
+    /// <summary>A new text for a message the bot sent before (its buttons go), e.g. a suggestion once decided.</summary>
+    public MessageEdit? Edit { get; init; }
+
     /// <summary>A file sent privately to a member (an export).</summary>
     public PrivateDocument? Document { get; init; }
+
+    /// <summary>
+    /// True when everything this outcome says (all but <see cref="Toast"/>) was stored with the change that caused
+    /// it, in the same transaction (<see cref="Storage.IGroupBuyStore.Decide"/>): it will be sent from there, so the
+    /// Telegram layer only answers the toast.
+    /// </summary>
+    public bool Recorded { get; init; }
 
     public static Outcome Say(string text) => new() { Reply = text };
 
     public static Outcome Nothing { get; } = new();
+
+    /// <summary>A redelivered request: what it had to say was stored the first time.</summary>
+    public static Outcome AlreadySaid { get; } = new() { Recorded = true };
 }
 
 /// <summary>An inline button: what it says and the callback data it sends (at most 64 bytes).</summary>
@@ -42,6 +55,9 @@ public sealed record ButtonSpec(string Text, string Data);
 
 /// <summary>A message for a chat other than the one the request came from.</summary>
 public sealed record ChatNotice(long ChatId, int? ThreadId, string Text);
+
+/// <summary>A bot message whose text changes.</summary>
+public sealed record MessageEdit(long ChatId, int MessageId, string Text);
 
 /// <param name="Unreachable">Said in the request's chat when the member never started the bot.</param>
 public sealed record PrivateDocument(long UserId, string FileName, byte[] Content, string Caption, string Unreachable);

@@ -1,3 +1,4 @@
+using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.GroupBuys;
 
 namespace GroupBuyBot.Core.Storage;
@@ -28,6 +29,17 @@ public interface IGroupBuyStore
     /// With a <paramref name="requestId"/> (the Telegram update id), a request is applied at most once.
     /// </summary>
     Task<StoreChange<T>> Change<T>(long buyId, long? requestId, Func<GroupBuy, T> change, CancellationToken ct);
+
+    /// <summary>
+    /// Like <see cref="Change{T}"/>, but <paramref name="decide"/> also says what the change promises to tell people,
+    /// and that is stored in the same transaction as the change (and the request marked handled): a crash after the
+    /// commit cannot lose it, and a redelivered request gets <see cref="Outcome.AlreadySaid"/>.
+    /// Null when the buy does not exist; otherwise the outcome, <see cref="Outcome.Recorded"/>.
+    /// </summary>
+    Task<Outcome?> Decide(CommandContext request, long buyId, Func<GroupBuy, Outcome> decide, CancellationToken ct);
+
+    /// <summary><see cref="Create"/> with what the new buy promises to say stored with it, as <see cref="Decide"/> does.</summary>
+    Task<Outcome> CreateAndDecide(CommandContext request, Func<int, GroupBuy> create, Func<GroupBuy, Outcome> describe, CancellationToken ct);
 
     /// <summary>A group became a supergroup: its buys move to the new chat id.</summary>
     Task MoveChat(long fromChatId, long toChatId, CancellationToken ct);

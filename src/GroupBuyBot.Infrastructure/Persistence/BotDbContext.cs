@@ -3,6 +3,7 @@ using GroupBuyBot.Core.Chats;
 using GroupBuyBot.Core.Discovery.Board;
 using GroupBuyBot.Core.GroupBuys;
 using GroupBuyBot.Core.Suppliers;
+using GroupBuyBot.Infrastructure.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -26,10 +27,11 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
     public DbSet<SupplierQuote> SupplierQuotes => Set<SupplierQuote>();
     public DbSet<QuoteBoard> QuoteBoards => Set<QuoteBoard>();
     public DbSet<SupplierRating> SupplierRatings => Set<SupplierRating>();
-    public DbSet<PendingNotification> PendingNotifications => Set<PendingNotification>();
+    public DbSet<InboxUpdate> Inbox => Set<InboxUpdate>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     /// <summary>
-    /// A buy that ends in this save gets its <see cref="PendingNotification"/> in the same transaction, whichever
+    /// A buy that ends in this save gets its <see cref="OutboxKind.BuyEnded"/> row in the same transaction, whichever
     /// path closed it: a crash between the commit and the notifications then loses nothing.
     /// </summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -40,7 +42,8 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
             var status = entry.Property(b => b.Status);
             if (status.IsModified && !status.OriginalValue.IsFinal() && entry.Entity.Status is GroupBuyStatus.Formed or GroupBuyStatus.Failed or GroupBuyStatus.Cancelled)
             {
-                PendingNotifications.Add(new PendingNotification { BuyId = entry.Entity.Id, Kind = PendingNotification.BuyEnded, CreatedAt = entry.Entity.ClosedAt ?? default });
+                var at = entry.Entity.ClosedAt ?? default;
+                Outbox.Add(new OutboxMessage { Kind = OutboxKind.BuyEnded, ChatId = entry.Entity.ChatId, ThreadId = entry.Entity.ThreadId, BuyId = entry.Entity.Id, CreatedAt = at });
             }
         }
 
@@ -186,31 +189,24 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
             rating.HasKey(r => new { r.BuyId, r.UserId });
             rating.HasIndex(r => r.SupplierId);
         });
-        modelBuilder.Entity<PendingNotification>(pending =>
+        modelBuilder.Entity<InboxUpdate>(update =>
         {
-            pending.HasKey(p => p.Id);
-            pending.Property(p => p.Kind).HasMaxLength(32);
-            pending.HasIndex(p => p.BuyId);
+            update.HasKey(u => u.UpdateId);
+            update.Property(u => u.UpdateId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
+            message.HasIndex(m => m.NextAttemptAt);
+            message.HasIndex(m => new { m.ChatId, m.Id });
+            message.HasIndex(m => new { m.BuyId, m.Kind });
         });
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks,
         ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
-}
-
-/// <summary>
-/// An outbox row: notifications still owed after a committed change (today: a buy ended). Deleted once they are
-/// sent; rows left by a crash are sent at the next start.
-/// </summary>
-public sealed class PendingNotification
-{
-    public const string BuyEnded = "BuyEnded";
-
-    public long Id { get; set; }
-    public long BuyId { get; set; }
-    public string Kind { get; set; } = BuyEnded;
-    public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>A member an administrator appointed organizer of a chat.</summary>

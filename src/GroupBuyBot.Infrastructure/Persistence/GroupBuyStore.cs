@@ -1,5 +1,7 @@
+using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.GroupBuys;
 using GroupBuyBot.Core.Storage;
+using GroupBuyBot.Infrastructure.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace GroupBuyBot.Infrastructure.Persistence;
@@ -7,9 +9,10 @@ namespace GroupBuyBot.Infrastructure.Persistence;
 /// <summary>
 /// Group buys on EF Core. Every change of a buy runs in one write transaction, behind a per-buy lock in this
 /// process (so parallel taps queue instead of fighting over the database) and a concurrency token (so another
-/// process can never overwrite a newer version).
+/// process can never overwrite a newer version). <see cref="Decide"/> also writes what the change promises to say
+/// (outbox rows) and removes the request from the inbox, in the same transaction.
 /// </summary>
-public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, TimeProvider time) : IGroupBuyStore
+public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, OutboxWriter outbox, TimeProvider time) : IGroupBuyStore
 {
     private const int Attempts = 5;
 
@@ -68,6 +71,48 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
             var buy = await db.GroupBuys.Include(b => b.SignUps).FirstOrDefaultAsync(b => b.Id == buyId, ct);
             return buy is null ? new StoreChange<T>(false, false, default) : new StoreChange<T>(true, false, change(buy));
         }, ct);
+
+    public async Task<Outcome?> Decide(CommandContext request, long buyId, Func<GroupBuy, Outcome> decide, CancellationToken ct)
+    {
+        var stored = await InWriteTransaction(buyId, RequestIdOf(request), async db =>
+        {
+            var buy = await db.GroupBuys.Include(b => b.SignUps).FirstOrDefaultAsync(b => b.Id == buyId, ct);
+            if (buy is null) return new StoreChange<Outcome>(false, false, null);
+            return new StoreChange<Outcome>(true, false, await Record(db, request, decide(buy), ct));
+        }, ct);
+        return Said(stored);
+    }
+
+    public async Task<Outcome> CreateAndDecide(CommandContext request, Func<int, GroupBuy> create, Func<GroupBuy, Outcome> describe, CancellationToken ct)
+    {
+        var stored = await InWriteTransaction(request.ChatId, RequestIdOf(request), async db =>
+        {
+            var last = await db.GroupBuys.Where(b => b.ChatId == request.ChatId).MaxAsync(b => (int?)b.Number, ct) ?? 0;
+            var buy = create(last + 1);
+            db.GroupBuys.Add(buy);
+            await db.SaveChangesAsync(ct); // the buy's id, which the announcement row refers to
+            return new StoreChange<Outcome>(true, false, await Record(db, request, describe(buy), ct));
+        }, ct);
+        return Said(stored) ?? Outcome.AlreadySaid;
+    }
+
+    private async Task<Outcome> Record(BotDbContext db, CommandContext request, Outcome outcome, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct); // queues the BuyEnded row when this change ended the buy
+        await outbox.Add(db, request, outcome, ct);
+        await UpdateInbox.MarkHandled(db, request.RequestId, ct);
+        return outcome with { Recorded = true };
+    }
+
+    private Outcome? Said(StoreChange<Outcome> stored)
+    {
+        if (stored.AlreadyApplied) return Outcome.AlreadySaid;
+        if (stored.Found) outbox.Committed();
+        return stored.Value;
+    }
+
+    /// <summary>Requests the bot makes itself (jobs) carry no update id: nothing to recognise when redelivered.</summary>
+    private static long? RequestIdOf(CommandContext request) => request.RequestId > 0 ? request.RequestId : null;
 
     public async Task MoveChat(long fromChatId, long toChatId, CancellationToken ct)
     {

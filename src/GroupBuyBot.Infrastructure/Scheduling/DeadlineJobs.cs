@@ -1,28 +1,30 @@
 using System.Globalization;
 using GroupBuyBot.Core.Features.Deadlines;
-using GroupBuyBot.Infrastructure.Telegram;
+using GroupBuyBot.Infrastructure.Pipeline;
 using Quartz;
 
 namespace GroupBuyBot.Infrastructure.Scheduling;
 
-/// <summary>A buy's deadline: close it (formed or failed) and, if this run won the close, tell everyone.</summary>
-public sealed class BuyDeadlineJob(DeadlineCloser closer, OutcomePresenter presenter) : IJob
+/// <summary>
+/// A buy's deadline: close it (formed or failed). If this run won the close, the notifications were stored with it
+/// (the outbox) and go out from there.
+/// </summary>
+public sealed class BuyDeadlineJob(DeadlineCloser closer) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var closed = await closer.CloseIfDue(JobData.BuyId(context), cancellationToken);
-        if (closed is not null) await presenter.Present(closed.Context, closed.Outcome, null, cancellationToken);
+        await closer.CloseIfDue(JobData.BuyId(context), cancellationToken);
     }
 }
 
 /// <summary>A reminder before a buy's deadline; says nothing when there is nothing useful to say.</summary>
-public sealed class BuyReminderJob(DeadlineReminder reminder, OutcomePresenter presenter) : IJob
+public sealed class BuyReminderJob(DeadlineReminder reminder, OutcomeRecorder recorder) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var deadline = new DateTimeOffset(long.Parse(context.MergedJobDataMap.GetString(QuartzDeadlineSchedule.DeadlineKey)!, CultureInfo.InvariantCulture), TimeSpan.Zero);
         var reminded = await reminder.Remind(JobData.BuyId(context), deadline, cancellationToken);
-        if (reminded is not null) await presenter.Present(reminded.Context, reminded.Outcome, null, cancellationToken);
+        if (reminded is not null) await recorder.Record(reminded.Context, reminded.Outcome, cancellationToken);
     }
 }
 

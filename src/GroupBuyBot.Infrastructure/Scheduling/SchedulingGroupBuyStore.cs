@@ -1,3 +1,4 @@
+using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Deadlines;
 using GroupBuyBot.Core.GroupBuys;
 using GroupBuyBot.Core.Storage;
@@ -41,6 +42,29 @@ public sealed class SchedulingGroupBuyStore(IGroupBuyStore inner, IDeadlineSched
 
         if (changed is not null && stored is { Found: true, AlreadyApplied: false }) await Sync(changed, ct);
         return stored;
+    }
+
+    public async Task<Outcome?> Decide(CommandContext request, long buyId, Func<GroupBuy, Outcome> decide, CancellationToken ct)
+    {
+        GroupBuy? changed = null;
+        var outcome = await inner.Decide(request, buyId, buy =>
+        {
+            var before = (buy.Status, buy.Deadline);
+            var result = decide(buy);
+            changed = before == (buy.Status, buy.Deadline) ? null : buy;
+            return result;
+        }, ct);
+
+        if (changed is not null && outcome is { } decided && !ReferenceEquals(decided, Outcome.AlreadySaid)) await Sync(changed, ct);
+        return outcome;
+    }
+
+    public async Task<Outcome> CreateAndDecide(CommandContext request, Func<int, GroupBuy> create, Func<GroupBuy, Outcome> describe, CancellationToken ct)
+    {
+        GroupBuy? created = null;
+        var outcome = await inner.CreateAndDecide(request, number => created = create(number), describe, ct);
+        if (created is { Status: GroupBuyStatus.Open } buy && !ReferenceEquals(outcome, Outcome.AlreadySaid)) await Sync(buy, ct);
+        return outcome;
     }
 
     private async Task Sync(GroupBuy buy, CancellationToken ct)

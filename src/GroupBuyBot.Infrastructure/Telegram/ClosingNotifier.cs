@@ -1,17 +1,16 @@
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Deadlines;
 using GroupBuyBot.Core.GroupBuys;
-using GroupBuyBot.Infrastructure.Persistence;
 
 namespace GroupBuyBot.Infrastructure.Telegram;
 
 /// <summary>
 /// Everything that follows a buy ending, whoever ended it (the deadline job, <c>/close</c>, <c>/cancel</c>): a
 /// private confirmation to every participant who started the bot, the group's summary mentioning those who could
-/// not be reached, the final list, and the supplier's order. Only the request that won the transition calls this
-/// (or, after a crash, <see cref="PendingClosingNotifications"/>); the buy's outbox row is deleted once all is sent.
+/// not be reached, the final list, and the supplier's order. Sent from the buy's <c>BuyEnded</c> outbox row, which the
+/// change that ended the buy wrote; the row is deleted once all this is sent.
 /// </summary>
-public sealed class ClosingNotifier(TelegramSender sender, LiveListRefresher lists, SupplierOrderDelivery orders, ClosingOutbox outbox)
+public sealed class ClosingNotifier(TelegramSender sender, LiveListMessage list, SupplierOrderDelivery orders)
 {
     public async Task Notify(CommandContext context, GroupBuy buy, string? summary, int? replyTo, CancellationToken ct)
     {
@@ -28,8 +27,7 @@ public sealed class ClosingNotifier(TelegramSender sender, LiveListRefresher lis
             await sender.SendText(buy.ChatId, buy.ThreadId, text, replyTo: replyTo, ct: ct);
         }
 
-        await lists.RefreshNow(buy.Id, ct);
+        await list.Edit(buy.Id, ct);
         await orders.Deliver(buy, ct);
-        await outbox.Sent(buy.Id, ct);
     }
 }

@@ -10,7 +10,7 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 /// <c>/delivered</c> and the ratings that follow: the group is told, each participant who started the bot gets the
 /// 1–5 buttons privately, and the others are mentioned under one group message with the same buttons.
 /// </summary>
-public sealed class DeliveryMessenger(DeliveryHandler delivery, TelegramSender sender, LiveListRefresher lists)
+public sealed class DeliveryMessenger(DeliveryHandler delivery, TelegramSender sender, LiveListMessage list)
 {
     public async Task<Outcome> InGroup(CommandContext context, string arguments, int replyTo, CancellationToken ct)
     {
@@ -44,12 +44,12 @@ public sealed class DeliveryMessenger(DeliveryHandler delivery, TelegramSender s
         if (supplier is null)
         {
             await sender.SendText(buy.ChatId, buy.ThreadId, text, replyTo: replyTo, ct: ct);
-            await lists.RefreshNow(buy.Id, ct);
+            await list.Edit(buy.Id, ct);
             return;
         }
 
         await sender.SendText(buy.ChatId, buy.ThreadId, text + "\n" + context.Text("DeliveredRatePlease", Html.Escape(supplier.Name)), replyTo: replyTo, ct: ct);
-        await lists.RefreshNow(buy.Id, ct);
+        await list.Edit(buy.Id, ct);
 
         var buttons = Buttons.Markup(DeliveryHandler.RatingButtons(buy.Id));
         var unreached = new List<Member>();

@@ -1,25 +1,25 @@
 using GroupBuyBot.Infrastructure.Logging;
-using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.Infrastructure.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace GroupBuyBot.Infrastructure.Telegram;
 
 /// <summary>
-/// Long-polls Telegram for updates. Chats are handled in parallel, each chat's updates in order. The last
-/// handled update id is stored after each batch, so a restart resumes right after it; updates of an
-/// interrupted batch come again and are recognised by their id, so nothing is applied twice.
+/// Long-polls Telegram for updates. Each batch is stored in the inbox, with the next offset, in one transaction
+/// before the offset moves on; then it is queued for handling and the next poll starts at once: polling never
+/// waits for a chat to be handled, only for the backlog to shrink when it is very long.
 /// </summary>
 public sealed class PollingService(
+    PollingClient polling,
     ITelegramBotClient bot,
     BotIdentity identity,
-    UpdateRunner runner,
-    BotStateStore state,
+    UpdateInbox inbox,
+    ChatQueues queues,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     SecretRedactor redactor,
@@ -27,6 +27,8 @@ public sealed class PollingService(
 {
     internal static readonly UpdateType[] AllowedUpdates =
         [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.ChatMember];
+
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,23 +44,24 @@ public sealed class PollingService(
         }, stoppingToken);
         logger.LogInformation("Polling as @{Username}", identity.Username);
 
-        var offset = (await state.GetLastUpdateId(stoppingToken) ?? -1) + 1;
-        await state.PruneHandledRequests(time.GetUtcNow().AddDays(-2), stoppingToken);
-
+        await queues.Started.WaitAsync(stoppingToken);
+        var offset = (await inbox.LastPolledUpdateId(stoppingToken) ?? -1) + 1;
+        var pruned = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var updates = await WithRetries(token => bot.GetUpdates(offset, 100, options.Value.PollingTimeoutSeconds, AllowedUpdates, token), stoppingToken);
+            if (time.GetUtcNow() - pruned > PruneEvery)
+            {
+                // Telegram redelivers for at most a day: older markers only take room.
+                pruned = time.GetUtcNow();
+                await inbox.PruneHandledRequests(pruned.AddDays(-2), stoppingToken);
+            }
+
+            await queues.WaitForRoom(stoppingToken);
+            var updates = await WithRetries(token => polling.Bot.GetUpdates(offset, 100, options.Value.PollingTimeoutSeconds, AllowedUpdates, token), stoppingToken);
             if (updates.Length == 0) continue;
 
-            await Parallel.ForEachAsync(updates.GroupBy(UpdateHandler.ChatOf),
-                new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelChats, CancellationToken = stoppingToken },
-                async (chatUpdates, token) =>
-                {
-                    foreach (var update in chatUpdates.OrderBy(u => u.Id)) await runner.Run(update, token);
-                });
-
+            queues.Enqueue(await inbox.Store(updates, polled: true, stoppingToken));
             offset = updates.Max(u => u.Id) + 1;
-            await state.SetLastUpdateId(offset - 1, stoppingToken);
         }
     }
 
@@ -81,4 +84,10 @@ public sealed class PollingService(
             }
         }
     }
+}
+
+/// <summary>The Telegram client that long-polls: its HTTP timeout covers the long poll, unlike the one that sends.</summary>
+public sealed class PollingClient(ITelegramBotClient bot)
+{
+    public ITelegramBotClient Bot => bot;
 }

@@ -11,7 +11,7 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 /// The Telegram side of quotes: the requests go to suppliers privately (a reply to one is the quote), the board
 /// in the group is posted once and edited as quotes arrive or one is chosen.
 /// </summary>
-public sealed class QuoteMessenger(QuoteHandler quotes, IQuoteStore store, TelegramSender sender, OutcomePresenter presenter, TimeProvider time)
+public sealed class QuoteMessenger(QuoteHandler quotes, IQuoteStore store, TelegramSender sender, Pipeline.OutcomeRecorder recorder, TimeProvider time)
 {
     private readonly SemaphoreSlim _boardEdits = new(1, 1);
 
@@ -61,7 +61,7 @@ public sealed class QuoteMessenger(QuoteHandler quotes, IQuoteStore store, Teleg
         {
             case QuoteCallbacks.ChooseAction when !inPrivate:
                 var chosen = await quotes.Choose(context, buyId, value, ct);
-                await presenter.Present(context, chosen with { Toast = null }, null, ct);
+                await recorder.Record(context, chosen with { Toast = null }, ct);
                 await RefreshBoard(buyId, ct);
                 return chosen.Toast;
             case QuoteCallbacks.PriceAction or QuoteCallbacks.DeclineAction when inPrivate:

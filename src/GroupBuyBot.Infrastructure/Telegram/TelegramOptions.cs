@@ -15,10 +15,16 @@ public sealed class TelegramOptions
     public int PollingTimeoutSeconds { get; set; } = 30;
 
     /// <summary>
-    /// How much longer than the long poll an HTTP call to Telegram may take before it is abandoned and retried
-    /// (a hung connection must not stall polling or a send for ever).
+    /// How long a send (or any call but the long poll) may take before it is abandoned, and how much longer than
+    /// the long poll a getUpdates may take. A hung connection must not hold a chat: the outbox tries again later.
     /// </summary>
-    public int RequestTimeoutSeconds { get; set; } = 30;
+    public int RequestTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Attempts of one send before the outbox puts it back for later (with a growing pause).</summary>
+    public int SendAttempts { get; set; } = 3;
+
+    /// <summary>Received updates waiting to be handled beyond which receiving pauses (back-pressure).</summary>
+    public int MaxWaitingUpdates { get; set; } = 10_000;
 
     /// <summary>Updates of different chats handled at the same time (one chat's updates stay in order).</summary>
     public int MaxParallelChats { get; set; } = 16;

@@ -13,9 +13,10 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 /// The one way out to Telegram. Keeps the rate limits, waits out 429 <c>retry_after</c>, retries transient
 /// failures, treats "message is not modified" as success, and follows a group that became a supergroup.
 /// </summary>
-public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limiter, SecretRedactor redactor, ILogger<TelegramSender> logger)
+public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limiter, IOptions<TelegramOptions> options, SecretRedactor redactor, ILogger<TelegramSender> logger)
 {
-    private const int MaxAttempts = 8;
+    // Few: a send that keeps failing goes back to the outbox, which tries again later without holding its chat.
+    private readonly int MaxAttempts = Math.Max(1, options.Value.SendAttempts);
 
     /// <summary>Sends an HTML message. Null when Telegram refused it for good (the bot was removed, blocked, …).</summary>
     public Task<Message?> SendText(long chatId, int? threadId, string html, ReplyMarkup? markup = null, int? replyTo = null, CancellationToken ct = default) =>

@@ -12,6 +12,7 @@ using GroupBuyBot.Core.Parsing;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
 using GroupBuyBot.Infrastructure.Discovery;
+using GroupBuyBot.Infrastructure.Pipeline;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -38,7 +39,7 @@ public sealed class UpdateHandler(
     QuoteMessenger quotes,
     DeliveryMessenger delivery,
     ExportHandler export,
-    OutcomePresenter presenter,
+    OutcomeRecorder recorder,
     ISignUpReplyReader replies,
     DiscoveryHandler discovery,
     NeedSuggestionHandler suggestions,
@@ -57,7 +58,7 @@ public sealed class UpdateHandler(
                 await OnCallbackQuery(update.CallbackQuery!, update.Id, ct);
                 break;
             case UpdateType.MyChatMember:
-                await OnMyChatMember(update.MyChatMember!, ct);
+                await OnMyChatMember(update.MyChatMember!, update.Id, ct);
                 break;
             case UpdateType.ChatMember:
                 administrators.Forget(update.ChatMember!.Chat.Id);
@@ -83,7 +84,10 @@ public sealed class UpdateHandler(
 
         var chat = await chats.Get(message.Chat.Id, ct);
         var actor = new Member(from.Id, DisplayName(from), from.Username);
-        var context = new CommandContext(chat, message.IsTopicMessage ? message.MessageThreadId : null, actor, updateId, message.ReplyToMessage?.MessageId);
+        var context = new CommandContext(chat, message.IsTopicMessage ? message.MessageThreadId : null, actor, updateId, message.ReplyToMessage?.MessageId)
+        {
+            MessageId = message.MessageId,
+        };
 
         if (message.Chat.Type == ChatType.Private)
         {
@@ -102,7 +106,7 @@ public sealed class UpdateHandler(
         var outcome = BotCommand.Parse(text, identity.Username) is { } botCommand
             ? await OnCommand(context, botCommand, message, ct)
             : await OnChatText(context, message, text, ct);
-        if (outcome is not null) await presenter.Present(context, outcome, message.MessageId, ct);
+        if (outcome is not null) await recorder.Record(context, outcome, ct);
     }
 
     private Task<Outcome> OnCommand(CommandContext context, BotCommand command, Message message, CancellationToken ct) => command.Name switch
@@ -142,7 +146,7 @@ public sealed class UpdateHandler(
         }
         else if (command is null && await supplierOrders.DateProposal(context.Actor, text, ct) is { } proposal)
         {
-            await presenter.Present(context, proposal, null, ct);
+            await recorder.Record(context with { MessageId = null }, proposal, ct);
         }
         else if (command?.Name == "delivered")
         {
@@ -157,7 +161,7 @@ public sealed class UpdateHandler(
             reply = context.Text(command?.Name == "help" ? "Help" : "PrivateHello");
         }
 
-        if (reply is not null) await sender.SendText(context.ChatId, null, reply, ct: ct);
+        if (reply is not null) await recorder.Record(context with { MessageId = null }, Outcome.Say(reply), ct);
         if (command?.Name == "start") await orderDelivery.DeliverPending(context.Actor.UserId, ct);
     }
 
@@ -177,7 +181,7 @@ public sealed class UpdateHandler(
             ("so", _, ChatType.Private) => await supplierOrders.Answer(actor, action, first, ct),
             _ => new Outcome { Toast = context.Text("CallbackInvalid") },
         };
-        await presenter.Present(context, outcome with { Toast = null }, null, ct);
+        await recorder.Record(context, outcome with { Toast = null }, ct);
         return outcome.Toast ?? "";
     }
 
@@ -243,7 +247,7 @@ public sealed class UpdateHandler(
             var context = new CommandContext(chat, message.IsTopicMessage ? message.MessageThreadId : null, actor, updateId, message.MessageId);
             var outcome = await signUps.Apply(context, buyId, action, 1, null, asToast: true, ct);
             toast = outcome.Toast;
-            await presenter.Present(context, outcome with { Toast = null }, null, ct);
+            await recorder.Record(context, outcome with { Toast = null }, ct);
         }
         finally
         {
@@ -261,14 +265,15 @@ public sealed class UpdateHandler(
         var decision = await suggestions.Decide(context, choice, needId, ct);
         if (decision.Decided is { } decided)
         {
-            await sender.EditText(chat.ChatId, suggestion.MessageId, Html.Escape(suggestion.Text) + "\n\n" + decided, null, ct);
+            var edit = new MessageEdit(chat.ChatId, suggestion.MessageId, Html.Escape(suggestion.Text) + "\n\n" + decided);
+            await recorder.Record(context, new Outcome { Edit = edit }, ct);
         }
 
-        await presenter.Present(context, decision.Outcome with { Toast = null }, null, ct);
+        await recorder.Record(context, decision.Outcome with { Toast = null }, ct);
         return decision.Outcome.Toast;
     }
 
-    private async Task OnMyChatMember(ChatMemberUpdated update, CancellationToken ct)
+    private async Task OnMyChatMember(ChatMemberUpdated update, long updateId, CancellationToken ct)
     {
         if (update.Chat.Type == ChatType.Private) return;
         var isMember = update.NewChatMember.Status is ChatMemberStatus.Member or ChatMemberStatus.Administrator;
@@ -282,7 +287,8 @@ public sealed class UpdateHandler(
 
         if (isMember && !wasMember)
         {
-            await sender.SendText(chat.ChatId, null, Texts.Get(chat.Language, "Welcome"), ct: ct);
+            var bot = new Member(identity.Id, identity.Username, identity.Username);
+            await recorder.Record(new CommandContext(chat, null, bot, updateId, null), Outcome.Say(Texts.Get(chat.Language, "Welcome")), ct);
         }
     }
 
@@ -295,17 +301,5 @@ public sealed class UpdateHandler(
         return string.IsNullOrWhiteSpace(name) ? user.Username ?? user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : name.Trim();
     }
 
-    /// <summary>
-    /// The chat whose updates must be handled in order with this one (0 when none). A migration counts as the
-    /// new supergroup's, so the buys have moved before anything sent there is handled.
-    /// </summary>
-    public static long ChatOf(Update update) => update.Type switch
-    {
-        UpdateType.Message => update.Message!.MigrateToChatId ?? update.Message.Chat.Id,
-        UpdateType.CallbackQuery => update.CallbackQuery!.Message?.Chat.Id ?? 0,
-        UpdateType.MyChatMember => update.MyChatMember!.Chat.Id,
-        UpdateType.ChatMember => update.ChatMember!.Chat.Id,
-        _ => 0,
-    };
 
 }

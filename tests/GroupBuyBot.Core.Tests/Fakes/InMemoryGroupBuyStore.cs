@@ -1,3 +1,4 @@
+using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.GroupBuys;
 using GroupBuyBot.Core.Storage;
 
@@ -52,6 +53,19 @@ public sealed class InMemoryGroupBuyStore : IGroupBuyStore
         if (requestId is { } id && !_handled.Add(id)) return Task.FromResult(new StoreChange<T>(true, true, default));
         Writes++;
         return Task.FromResult(new StoreChange<T>(true, false, change(buy)));
+    }
+
+    public async Task<Outcome?> Decide(CommandContext request, long buyId, Func<GroupBuy, Outcome> decide, CancellationToken ct)
+    {
+        var stored = await Change(buyId, request.RequestId > 0 ? request.RequestId : null, decide, ct);
+        if (stored.AlreadyApplied) return Outcome.AlreadySaid;
+        return stored.Value is { } outcome ? outcome with { Recorded = true } : null;
+    }
+
+    public async Task<Outcome> CreateAndDecide(CommandContext request, Func<int, GroupBuy> create, Func<GroupBuy, Outcome> describe, CancellationToken ct)
+    {
+        var created = await Create(request.ChatId, request.RequestId > 0 ? request.RequestId : null, create, ct);
+        return created.AlreadyApplied ? Outcome.AlreadySaid : describe(created.Value!) with { Recorded = true };
     }
 
     public Task MoveChat(long fromChatId, long toChatId, CancellationToken ct) => throw new NotSupportedException();

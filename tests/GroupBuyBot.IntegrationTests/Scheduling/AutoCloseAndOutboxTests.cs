@@ -45,12 +45,15 @@ public class AutoCloseAndOutboxTests
         await bot.ReplyTo(bot.Say(Bob, "/join 1"));
         var bobBefore = bot.PrivateMessages(Bob).Count;
 
-        // The close commits, and the process dies before anyone is told: nothing presents this change.
-        var store = bot.Services.GetRequiredService<IGroupBuyStore>();
-        var buy = await store.FindByNumber(GroupId, 1, CancellationToken.None);
-        var closed = await store.Change(buy!.Id, null, b => b.Close(bot.Time.GetUtcNow()), CancellationToken.None);
-        Assert.True(closed.Value);
+        // The close commits, and the process dies before anyone is told: only the database knows (its outbox row).
         await bot.StopBot();
+        await using (var stores = await Persistence.StoreFixture.Open(bot.DataDirectory))
+        {
+            var buy = await stores.Buys.FindByNumber(GroupId, 1, CancellationToken.None);
+            var closed = await stores.Buys.Change(buy!.Id, null, b => b.Close(bot.Time.GetUtcNow()), CancellationToken.None);
+            Assert.True(closed.Value);
+        }
+
         Assert.Empty(bot.GroupMessagesContaining(FormedHeadline));
 
         await bot.StartBot();

@@ -18,12 +18,12 @@ public sealed class DeadlineCloser(IGroupBuyStore store, IChatStore chats, TimeP
     public async Task<ScheduledOutcome?> CloseIfDue(long buyId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var stored = await store.Change(buyId, null, buy => (Buy: buy, Closed: buy.Deadline <= now && buy.Close(now)), ct);
-        if (!stored.Found || !stored.Value.Closed) return null;
-
-        var buy = stored.Value.Buy;
-        var context = await SystemContext(chats, buy, ct);
-        return new ScheduledOutcome(context, new Outcome { Reply = ClosingHandler.EndedText(context, buy), RefreshBuyId = buy.Id, Ended = buy });
+        if (await store.Find(buyId, ct) is not { } found) return null;
+        var context = await SystemContext(chats, found, ct);
+        var decided = await store.Decide(context, buyId, buy => buy.Deadline <= now && buy.Close(now)
+            ? new Outcome { Reply = ClosingHandler.EndedText(context, buy), RefreshBuyId = buy.Id, Ended = buy }
+            : Outcome.Nothing, ct);
+        return decided?.Ended is null ? null : new ScheduledOutcome(context, decided);
     }
 
     /// <summary>A request made by the bot itself (a job), on behalf of the buy's organizer, in the buy's chat and topic.</summary>

@@ -27,15 +27,13 @@ public sealed class NewBuyHandler(IGroupBuyStore store, OrganizerPolicy organize
         var problems = Fill(scratch, values, context, now);
         if (problems.Count > 0) return Outcome.Say(string.Join('\n', problems) + "\n\n" + context.Text("NewBuyUsage"));
 
-        var created = await store.Create(context.ChatId, context.RequestId, number =>
+        return await store.CreateAndDecide(context, number =>
         {
             var draft = GroupBuy.CreateDraft(context.ChatId, context.ThreadId, number, context.Actor, now);
             Fill(draft, values, context, now);
             draft.Open(now);
             return draft;
-        }, ct);
-
-        return created.AlreadyApplied ? Outcome.Nothing : NextStep(context, created.Value!);
+        }, buy => NextStep(context, buy), ct);
     }
 
     /// <summary>
@@ -45,19 +43,19 @@ public sealed class NewBuyHandler(IGroupBuyStore store, OrganizerPolicy organize
     public async Task<Outcome> StartFromProposal(CommandContext context, GroupBuyProposal proposal, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var created = await store.Create(context.ChatId, context.RequestId, number =>
+        var intro = context.Text("SuggestionDraft", Html.Escape(proposal.Title), proposal.MinUnits, proposal.DeadlineDays);
+        return await store.CreateAndDecide(context, number =>
         {
             var draft = GroupBuy.CreateDraft(context.ChatId, context.ThreadId, number, context.Actor, now);
             draft.SetTitle(proposal.Title.Length > GroupBuy.MaxTitleLength ? proposal.Title[..GroupBuy.MaxTitleLength] : proposal.Title);
             draft.SetMinUnits(proposal.MinUnits);
             draft.SetDeadline(now.AddDays(proposal.DeadlineDays));
             return draft;
+        }, buy =>
+        {
+            var next = NextStep(context, buy);
+            return next with { Reply = intro + "\n" + next.Reply };
         }, ct);
-        if (created.AlreadyApplied) return Outcome.Nothing;
-
-        var next = NextStep(context, created.Value!);
-        var intro = context.Text("SuggestionDraft", Html.Escape(proposal.Title), proposal.MinUnits, proposal.DeadlineDays);
-        return next with { Reply = intro + "\n" + next.Reply };
     }
 
     /// <summary>A reply to one of the bot's draft questions. Returns null when the message answers no draft.</summary>
@@ -69,23 +67,17 @@ public sealed class NewBuyHandler(IGroupBuyStore store, OrganizerPolicy organize
         if (draft.Organizer.UserId != context.Actor.UserId) return null; // others' replies to the question are chat
 
         var now = time.GetUtcNow();
-        var stored = await store.Change(draft.Id, context.RequestId, buy =>
+        var decided = await store.Decide(context, draft.Id, buy =>
         {
-            if (buy.Status != GroupBuyStatus.Draft || buy.MissingFields.Count == 0) return (Buy: buy, Problem: (string?)null);
+            // Answered meanwhile (a second reply to the same question): nothing more to ask.
+            if (buy.Status != GroupBuyStatus.Draft || buy.MissingFields.Count == 0) return Outcome.Nothing;
             var problem = GroupBuyFieldInput.TryApply(buy, buy.MissingFields[0], text, context, now);
             if (problem is null) buy.Open(now);
-            return (Buy: buy, Problem: problem);
+            var next = NextStep(context, buy);
+            return problem is null ? next : next with { Reply = problem + "\n" + next.Reply };
         }, ct);
-
-        if (stored.AlreadyApplied || !stored.Found) return Outcome.Nothing;
-        var (buy, problem) = stored.Value;
-        var next = NextStep(context, buy);
-        return problem is null ? next : next with { Reply = problem + "\n" + next.Reply };
+        return decided ?? Outcome.Nothing;
     }
-
-    /// <summary>Remembers the question message, so the organizer's reply to it finds the draft.</summary>
-    public Task RememberQuestion(long draftId, int messageId, CancellationToken ct) =>
-        store.Change(draftId, null, buy => { buy.SetDraftPrompt(messageId); return true; }, ct);
 
     private static Outcome NextStep(CommandContext context, GroupBuy buy)
     {

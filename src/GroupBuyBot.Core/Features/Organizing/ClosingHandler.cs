@@ -32,11 +32,9 @@ public sealed class ClosingHandler(IGroupBuyStore store, BuyLocator locator, Org
         if (problem is not null) return problem;
 
         var now = time.GetUtcNow();
-        var stored = await store.Change(located!.Id, context.RequestId, buy => (Buy: buy, Ended: end(buy, now)), ct);
-        if (stored.AlreadyApplied) return new Outcome { RefreshBuyId = located.Id };
-
-        var (buy, ended) = stored.Value;
-        if (!ended) return Outcome.Say(context.Text("NotOpen", buy.Number));
-        return new Outcome { Reply = EndedText(context, buy), RefreshBuyId = buy.Id, Ended = buy };
+        var decided = await store.Decide(context, located!.Id, buy => end(buy, now)
+            ? new Outcome { Reply = EndedText(context, buy), RefreshBuyId = buy.Id, Ended = buy }
+            : Outcome.Say(context.Text("NotOpen", buy.Number)), ct);
+        return decided ?? Outcome.Say(context.Text("BuyNotFound", located.Number));
     }
 }

@@ -53,20 +53,17 @@ public sealed class EditingHandler(IGroupBuyStore store, BuyLocator locator, Org
         if (problem is not null) return problem;
 
         var now = time.GetUtcNow();
-        var stored = await store.Change(located!.Id, context.RequestId, buy =>
+        var decided = await store.Decide(context, located!.Id, buy =>
         {
-            if (buy.Status != GroupBuyStatus.Open) return (Buy: buy, Problem: context.Text("NotOpen", buy.Number), Closed: false);
-            var problem = change(buy, now);
+            if (buy.Status != GroupBuyStatus.Open) return Outcome.Say(context.Text("NotOpen", buy.Number));
+            var failure = change(buy, now);
+            if (failure is not null) return Outcome.Say(failure);
 
             // Turning auto-close on (or lowering the capacity) for a buy already full closes it now.
-            return (Buy: buy, Problem: problem, Closed: problem is null && buy.CloseIfFull(now));
+            return buy.CloseIfFull(now)
+                ? new Outcome { Reply = done(buy) + "\n\n" + ClosingHandler.EndedText(context, buy), RefreshBuyId = buy.Id, Ended = buy }
+                : new Outcome { Reply = done(buy), RefreshBuyId = buy.Id };
         }, ct);
-        if (stored.AlreadyApplied) return new Outcome { RefreshBuyId = located.Id };
-
-        var (buy, failure, closed) = stored.Value;
-        if (failure is not null) return Outcome.Say(failure);
-        return closed
-            ? new Outcome { Reply = done(buy) + "\n\n" + ClosingHandler.EndedText(context, buy), RefreshBuyId = buy.Id, Ended = buy }
-            : new Outcome { Reply = done(buy), RefreshBuyId = buy.Id };
+        return decided ?? Outcome.Say(context.Text("BuyNotFound", located.Number));
     }
 }

@@ -51,10 +51,11 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
     public async Task<Outcome> Apply(CommandContext context, long buyId, SignUpAction action, int quantity, string? note, bool asToast, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var stored = await store.Change(buyId, context.RequestId, buy =>
+        var notFound = asToast ? new Outcome { Toast = context.Text("CallbackInvalid") } : Outcome.Say(context.Text("BuyNotFound", "?"));
+        var decided = await store.Decide(context, buyId, buy =>
         {
             // A button or reply can only act on a buy of the chat it came from.
-            if (buy.ChatId != context.ChatId) return null;
+            if (buy.ChatId != context.ChatId) return notFound;
             var change = action switch
             {
                 SignUpAction.Join => buy.Join(context.Actor, quantity, note, now),
@@ -64,23 +65,13 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
             };
 
             // Auto-close happens in the same transaction as the sign-up that filled the last place.
-            return new AppliedSignUp(buy, change, change.Changed && buy.CloseIfFull(now));
+            var outcome = Describe(context, buy, change, asToast);
+            if (!change.Changed || !buy.CloseIfFull(now)) return outcome;
+            var summary = Organizing.ClosingHandler.EndedText(context, buy);
+            return outcome with { Reply = outcome.Reply is { } said ? said + "\n\n" + summary : summary, Ended = buy };
         }, ct);
-
-        if (stored.AlreadyApplied) return new Outcome { RefreshBuyId = buyId };
-        if (!stored.Found || stored.Value is null)
-        {
-            return asToast ? new Outcome { Toast = context.Text("CallbackInvalid") } : Outcome.Say(context.Text("BuyNotFound", "?"));
-        }
-
-        var (closedBuy, signUpChange, closed) = stored.Value;
-        var outcome = Describe(context, closedBuy, signUpChange, asToast);
-        if (!closed) return outcome;
-        var summary = Organizing.ClosingHandler.EndedText(context, closedBuy);
-        return outcome with { Reply = outcome.Reply is { } said ? said + "\n\n" + summary : summary, Ended = closedBuy };
+        return decided ?? notFound;
     }
-
-    private sealed record AppliedSignUp(GroupBuy Buy, SignUpChange Change, bool Closed);
 
     private async Task<Outcome> Locate(CommandContext context, int? number, string example, SignUpAction action, int quantity, string? note, CancellationToken ct)
     {

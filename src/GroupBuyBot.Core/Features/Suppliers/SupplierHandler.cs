@@ -106,16 +106,15 @@ public sealed class SupplierHandler(ISupplierStore suppliers, IGroupBuyStore buy
 
     private async Task<Outcome> Assign(CommandContext context, long buyId, Supplier supplier, bool asToast, CancellationToken ct)
     {
-        var stored = await buys.Change(buyId, context.RequestId, buy => (Buy: buy, Done: buy.ChatId == context.ChatId && buy.AssignSupplier(supplier.Id, null)), ct);
-        if (stored.AlreadyApplied) return Outcome.Nothing;
-        if (!stored.Found || !stored.Value.Done)
+        var notOpen = context.Text("SupplierNotAssignable");
+        var refused = asToast ? new Outcome { Toast = notOpen } : Outcome.Say(notOpen);
+        var decided = await buys.Decide(context, buyId, buy =>
         {
-            var notOpen = context.Text("SupplierNotAssignable");
-            return asToast ? new Outcome { Toast = notOpen } : Outcome.Say(notOpen);
-        }
-
-        var text = context.Text("SupplierAssigned", Html.Escape(supplier.Name), stored.Value.Buy.Number);
-        return new Outcome { Reply = text, Toast = asToast ? text : null, RefreshBuyId = buyId };
+            if (buy.ChatId != context.ChatId || !buy.AssignSupplier(supplier.Id, null)) return refused;
+            var text = context.Text("SupplierAssigned", Html.Escape(supplier.Name), buy.Number);
+            return new Outcome { Reply = text, Toast = asToast ? text : null, RefreshBuyId = buyId };
+        }, ct);
+        return decided ?? refused;
     }
 }
 

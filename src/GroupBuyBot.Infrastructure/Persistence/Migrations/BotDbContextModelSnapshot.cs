@@ -467,28 +467,94 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                     b.ToTable("KnownMembers");
                 });
 
-            modelBuilder.Entity("GroupBuyBot.Infrastructure.Persistence.PendingNotification", b =>
+            modelBuilder.Entity("GroupBuyBot.Infrastructure.Pipeline.InboxUpdate", b =>
+                {
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UpdateId");
+
+                    b.ToTable("Inbox");
+                });
+
+            modelBuilder.Entity("GroupBuyBot.Infrastructure.Pipeline.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("BuyId")
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Buttons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BuyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Caption")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Fallback")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Html")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReplyTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BuyId");
+                    b.HasIndex("NextAttemptAt");
 
-                    b.ToTable("PendingNotifications");
+                    b.HasIndex("BuyId", "Kind");
+
+                    b.HasIndex("ChatId", "Id");
+
+                    b.ToTable("Outbox");
                 });
 
             modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.GroupBuy", b =>

@@ -10,26 +10,24 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
+using GroupBuyBot.Infrastructure.Pipeline;
 
 namespace GroupBuyBot.Infrastructure.Telegram.Webhook;
 
 /// <summary>
-/// Webhook mode: listens for Telegram's POSTs and hands each update to the same <see cref="UpdateRunner"/> as polling
-/// (same idempotency). A request without the secret-token header is refused with 401, a wrong one with 403, and
+/// Webhook mode: listens for Telegram's POSTs, stores each update in the inbox before answering 200, and hands it to
+/// the same <see cref="ChatQueues"/> as polling (same order per chat, same idempotency). A request without the secret-token header is refused with 401, a wrong one with 403, and
 /// nothing is handled. Registers the webhook with Telegram once listening. Off unless <c>Webhook:Enabled</c>.
 /// </summary>
 public sealed class WebhookServer(
     BotIdentity identity,
-    UpdateRunner runner,
+    UpdateInbox inbox,
+    ChatQueues queues,
     TelegramSender sender,
     IOptions<TelegramOptions> options,
     ILogger<WebhookServer> logger) : BackgroundService
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
-    private const int Stripes = 64;
-
-    // One chat's updates are handled in order even when Telegram delivers them on parallel connections.
-    private readonly SemaphoreSlim[] _chatStripes = [.. Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1))];
     private WebApplication? _app;
     private CancellationToken _stopping;
 
@@ -97,17 +95,10 @@ public sealed class WebhookServer(
         }
 
         if (update is null) return StatusCodes.Status400BadRequest;
-        var stripe = _chatStripes[(int)((ulong)UpdateHandler.ChatOf(update) % Stripes)];
-        await stripe.WaitAsync(_stopping);
-        try
-        {
-            await runner.Run(update, _stopping);
-        }
-        finally
-        {
-            stripe.Release();
-        }
 
+        // Stored first: once Telegram has its 200 the update is ours to keep. Handling happens after the answer.
+        await queues.WaitForRoom(_stopping);
+        queues.Enqueue(await inbox.Store([update], polled: false, _stopping));
         return StatusCodes.Status200OK;
     }
 }

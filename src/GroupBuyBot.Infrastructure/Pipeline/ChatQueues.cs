@@ -1,0 +1,172 @@
+using GroupBuyBot.Infrastructure.Telegram;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+
+namespace GroupBuyBot.Infrastructure.Pipeline;
+
+/// <summary>
+/// Hands stored updates to <see cref="UpdateRunner"/>: each chat's updates one after another in update order,
+/// different chats at the same time (up to <see cref="TelegramOptions.MaxParallelChats"/>). A chat's queue exists
+/// only while it has updates waiting, so memory follows the backlog, not the number of chats ever seen. Receiving
+/// never waits for handling, only for the backlog to shrink below <see cref="TelegramOptions.MaxWaitingUpdates"/>.
+/// </summary>
+public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<TelegramOptions> options, ILogger<ChatQueues> logger)
+    : BackgroundService
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<long, Queue<Update>> _chats = [];
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxParallelChats));
+    private readonly List<Task> _workers = [];
+    private TaskCompletionSource _roomOrIdle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationToken _stopping;
+    private int _waiting;
+
+    /// <summary>Updates waiting or being handled.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>Completes once the updates a previous run left in the inbox are queued (they go first).</summary>
+    public Task Started => _started.Task;
+
+    /// <summary>Queues updates already stored in the inbox.</summary>
+    public void Enqueue(IEnumerable<Update> updates)
+    {
+        lock (_lock)
+        {
+            foreach (var update in updates)
+            {
+                _waiting++;
+                var chatId = UpdateInbox.ChatOf(update);
+                if (_chats.TryGetValue(chatId, out var queue))
+                {
+                    queue.Enqueue(update);
+                    continue;
+                }
+
+                _chats[chatId] = queue = new Queue<Update>();
+                queue.Enqueue(update);
+                _workers.RemoveAll(w => w.IsCompleted);
+                _workers.Add(Task.Run(() => Drain(chatId, queue), CancellationToken.None));
+            }
+        }
+    }
+
+    /// <summary>Waits until fewer than the configured number of updates are waiting (back-pressure for receiving).</summary>
+    public async Task WaitForRoom(CancellationToken ct)
+    {
+        while (true)
+        {
+            Task signal;
+            lock (_lock)
+            {
+                if (_waiting < options.Value.MaxWaitingUpdates) return;
+                signal = _roomOrIdle.Task;
+            }
+
+            await signal.WaitAsync(ct);
+        }
+    }
+
+    /// <summary>Waits until nothing is waiting (tests and shutdown).</summary>
+    public async Task WaitUntilIdle(CancellationToken ct)
+    {
+        while (true)
+        {
+            Task signal;
+            lock (_lock)
+            {
+                if (_waiting == 0) return;
+                signal = _roomOrIdle.Task;
+            }
+
+            await signal.WaitAsync(ct);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _stopping = stoppingToken;
+        try
+        {
+            // What a stop or crash left unhandled goes first, in order; receiving starts after this.
+            var waiting = await inbox.Waiting(stoppingToken);
+            if (waiting.Count > 0) logger.LogInformation("Handling {Count} updates received before the last stop", waiting.Count);
+            Enqueue(waiting);
+        }
+        finally
+        {
+            _started.TrySetResult();
+        }
+
+        await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        Task[] workers;
+        lock (_lock) workers = [.. _workers];
+        try
+        {
+            // Updates not started stay in the inbox for the next run; the ones under way finish or are cancelled.
+            await Task.WhenAll(workers).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task Drain(long chatId, Queue<Update> queue)
+    {
+        while (true)
+        {
+            Update update;
+            lock (_lock)
+            {
+                if (queue.Count == 0 || _stopping.IsCancellationRequested)
+                {
+                    _waiting -= queue.Count;
+                    _chats.Remove(chatId);
+                    Signal();
+                    return;
+                }
+
+                update = queue.Peek();
+            }
+
+            try
+            {
+                await _slots.WaitAsync(_stopping);
+                try
+                {
+                    await runner.Run(update, _stopping);
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Stopping: the update stays in the inbox.
+            }
+
+            lock (_lock)
+            {
+                queue.Dequeue();
+                _waiting--;
+                Signal();
+            }
+        }
+    }
+
+    private void Signal()
+    {
+        // Wakes whoever waits for room or for idleness; they check the count again.
+        var previous = _roomOrIdle;
+        _roomOrIdle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        previous.TrySetResult();
+    }
+}

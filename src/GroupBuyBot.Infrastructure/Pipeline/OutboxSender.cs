@@ -1,0 +1,246 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using GroupBuyBot.Infrastructure.Logging;
+using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.Infrastructure.Telegram;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GroupBuyBot.Infrastructure.Pipeline;
+
+/// <summary>
+/// Drains the outbox continuously: each chat's rows in the order they were written, chats at the same time, within
+/// Telegram's limits (<see cref="SendRateLimiter"/>, inside <see cref="TelegramSender"/>). A row is deleted once
+/// Telegram accepted it; a row Telegram could not take is tried again later with a growing pause, and the rows after
+/// it in its chat wait for it. Live-list edits are coalesced: one row per buy, at most one edit per
+/// <see cref="TelegramOptions.ListEditIntervalMs"/>, always rendered from the buy as it is when sent. After a restart
+/// it carries on with whatever is left.
+/// </summary>
+public sealed class OutboxSender(
+    IDbContextFactory<BotDbContext> contexts,
+    SqliteWriteGate writes,
+    OutboxWriter writer,
+    OutboxDelivery delivery,
+    BotIdentity identity,
+    IOptions<TelegramOptions> options,
+    SecretRedactor redactor,
+    ILogger<OutboxSender> logger) : BackgroundService
+{
+    private const int RowsPerRead = 50;
+    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(15);
+
+    // Real time, whatever clock the bot runs on: retries and intervals are Telegram's seconds.
+    private static readonly TimeProvider Wall = TimeProvider.System;
+
+    private readonly ConcurrentDictionary<long, bool> _draining = new();
+    private readonly ConcurrentDictionary<long, long> _lastListEdit = new();
+    private readonly TimeSpan _listInterval = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.ListEditIntervalMs));
+    private readonly SemaphoreSlim _drained = new(0);
+    private CancellationToken _stopping;
+
+    /// <summary>Rows not yet sent (tests, health).</summary>
+    public async Task<int> Pending(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Outbox.CountAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _stopping = stoppingToken;
+
+        // The supplier's order links to the bot by username, which polling (or the webhook) learns with getMe.
+        for (var waited = 0; identity.Username.Length == 0 && waited < 300 && !stoppingToken.IsCancellationRequested; waited++)
+        {
+            await Task.Delay(100, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var chatId in await DueChats(stoppingToken))
+                {
+                    if (_draining.TryAdd(chatId, true)) _ = Task.Run(() => Drain(chatId), CancellationToken.None);
+                }
+
+                ForgetOldListEdits();
+                await writer.WaitForRows(TimeSpan.FromMilliseconds(250), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogError("The outbox could not be read; trying again: {Error}", redactor.Describe(e));
+                await Task.Delay(1000, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+
+        // Let sends under way finish (or be cancelled) so their rows are marked; the rest waits for the next start.
+        for (var i = 0; i < 50 && !_draining.IsEmpty && !cancellationToken.IsCancellationRequested; i++)
+        {
+            await _drained.WaitAsync(100, CancellationToken.None);
+        }
+    }
+
+    private async Task<List<long>> DueChats(CancellationToken ct)
+    {
+        var now = Wall.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Outbox.AsNoTracking().Where(m => m.NextAttemptAt <= now).Select(m => m.ChatId).Distinct().Take(1000).ToListAsync(ct);
+    }
+
+    private async Task Drain(long chatId)
+    {
+        try
+        {
+            while (!_stopping.IsCancellationRequested && await DrainOnce(chatId))
+            {
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Stopping: unsent rows stay.
+        }
+        catch (Exception e)
+        {
+            logger.LogError("Sending to chat {ChatId} failed: {Exception}", chatId, redactor.Redact(e.ToString()));
+        }
+        finally
+        {
+            _draining.TryRemove(chatId, out _);
+            _drained.Release();
+        }
+    }
+
+    /// <returns>True when it sent something and there may be more.</returns>
+    private async Task<bool> DrainOnce(long chatId)
+    {
+        List<OutboxMessage> rows;
+        await using (var db = await contexts.CreateDbContextAsync(_stopping))
+        {
+            rows = await db.Outbox.AsNoTracking().Where(m => m.ChatId == chatId).OrderBy(m => m.Id).Take(RowsPerRead).ToListAsync(_stopping);
+        }
+
+        var progressed = false;
+        foreach (var row in rows)
+        {
+            var now = Wall.GetUtcNow();
+            if (row.Kind == OutboxKind.ListEdit)
+            {
+                // An edit renders the latest state whenever it goes, so it never holds up the messages after it.
+                if (row.NextAttemptAt > now) continue;
+                if (ListEditWait(row.BuyId!.Value) is { } wait)
+                {
+                    await Postpone(row, now + wait, countAttempt: false);
+                    continue;
+                }
+            }
+            else if (row.NextAttemptAt > now)
+            {
+                return progressed; // an earlier failure: later rows keep their order behind it
+            }
+
+            if (!await Send(row)) return progressed;
+            progressed = true;
+        }
+
+        return progressed;
+    }
+
+    /// <returns>False when the row could not be sent now (it was postponed).</returns>
+    private async Task<bool> Send(OutboxMessage row)
+    {
+        Delivery result;
+        try
+        {
+            if (row.Kind == OutboxKind.ListEdit) _lastListEdit[row.BuyId!.Value] = Stopwatch.GetTimestamp();
+            result = await delivery.Deliver(row, _stopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        {
+            var pause = TimeSpan.FromMilliseconds(Math.Min(MaxPause.TotalMilliseconds, 500 * Math.Pow(2, Math.Min(row.Attempts, 10))));
+            logger.LogWarning("Could not send outbox row {RowId} ({Kind}) to chat {ChatId}; again in {Pause}: {Error}",
+                row.Id, row.Kind, row.ChatId, pause, redactor.Describe(e));
+            await Postpone(row, Wall.GetUtcNow() + pause, countAttempt: true);
+            return false;
+        }
+
+        await Complete(row, result);
+        return true;
+    }
+
+    private async Task Complete(OutboxMessage row, Delivery result)
+    {
+        using var writing = await writes.Enter(CancellationToken.None);
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var messageId = result.MessageId;
+        if (result.Result == DeliveryResult.FollowUp)
+        {
+            // The file is out; the same row (same place in the chat's order) now owes the chat its message.
+            await db.Outbox.Where(m => m.Id == row.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Kind, OutboxKind.Text).SetProperty(m => m.Html, result.FollowUp ?? "")
+                .SetProperty(m => m.Content, (byte[]?)null).SetProperty(m => m.Attempts, 0), CancellationToken.None);
+        }
+        else if (row.Kind == OutboxKind.ListEdit)
+        {
+            // Only the state that was rendered is done: a newer change (a higher generation) keeps the row.
+            await db.Outbox.Where(m => m.Id == row.Id && m.Generation == row.Generation).ExecuteDeleteAsync(CancellationToken.None);
+        }
+        else
+        {
+            await db.Outbox.Where(m => m.Id == row.Id).ExecuteDeleteAsync(CancellationToken.None);
+        }
+
+        if (result.Result == DeliveryResult.Sent && messageId is { } id && row.BuyId is { } buyId)
+        {
+            // The list (or the draft's question) is found by its message id: replies under it, later edits.
+            if (row.Kind == OutboxKind.Announce)
+            {
+                await db.GroupBuys.Where(b => b.Id == buyId).ExecuteUpdateAsync(set => set
+                    .SetProperty(b => b.AnnouncementMessageId, id).SetProperty(b => b.Version, b => b.Version + 1), CancellationToken.None);
+            }
+            else if (row.Kind == OutboxKind.Question)
+            {
+                await db.GroupBuys.Where(b => b.Id == buyId).ExecuteUpdateAsync(set => set
+                    .SetProperty(b => b.DraftPromptMessageId, id).SetProperty(b => b.Version, b => b.Version + 1), CancellationToken.None);
+            }
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    private async Task Postpone(OutboxMessage row, DateTimeOffset until, bool countAttempt)
+    {
+        using var writing = await writes.Enter(CancellationToken.None);
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        var attempts = row.Attempts + (countAttempt ? 1 : 0);
+        await db.Outbox.Where(m => m.Id == row.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.NextAttemptAt, until).SetProperty(m => m.Attempts, attempts), CancellationToken.None);
+    }
+
+    private TimeSpan? ListEditWait(long buyId)
+    {
+        if (!_lastListEdit.TryGetValue(buyId, out var last)) return null;
+        var since = Stopwatch.GetElapsedTime(last);
+        return since >= _listInterval ? null : _listInterval - since;
+    }
+
+    private void ForgetOldListEdits()
+    {
+        foreach (var (buyId, last) in _lastListEdit)
+        {
+            if (Stopwatch.GetElapsedTime(last) >= _listInterval) _lastListEdit.TryRemove(buyId, out _);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using GroupBuyBot.Core.Features;
+using GroupBuyBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace GroupBuyBot.Infrastructure.Pipeline;
+
+/// <summary>
+/// Turns what a use case wants said (<see cref="Outcome"/>) into outbox rows inside the caller's transaction, and
+/// wakes the <see cref="OutboxSender"/> once that transaction committed. The toast of a button tap is not written:
+/// it is answered at once or never (Telegram forgets a tap after a few seconds).
+/// </summary>
+public sealed class OutboxWriter(TimeProvider time)
+{
+    private readonly SemaphoreSlim _written = new(0, 1);
+
+    /// <summary>Adds the rows for <paramref name="outcome"/>, in the order the chat should see them.</summary>
+    public async Task Add(BotDbContext db, CommandContext context, Outcome outcome, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        OutboxMessage Row(OutboxKind kind, long chatId, int? threadId) =>
+            new() { Kind = kind, ChatId = chatId, ThreadId = threadId, CreatedAt = now };
+
+        if (outcome.AskFor is { } draft && outcome.Reply is { } question)
+        {
+            var row = Row(OutboxKind.Question, context.ChatId, context.ThreadId);
+            row.Html = question;
+            row.ReplyTo = context.MessageId;
+            row.BuyId = draft.Id;
+            db.Outbox.Add(row);
+        }
+        else if (outcome.Ended is { } ended)
+        {
+            // The save that ended the buy queued its BuyEnded row (BotDbContext): this says what its summary is.
+            var row = db.ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity)
+                .FirstOrDefault(m => m.Kind == OutboxKind.BuyEnded && m.BuyId == ended.Id);
+            if (row is null)
+            {
+                row = Row(OutboxKind.BuyEnded, ended.ChatId, ended.ThreadId);
+                row.BuyId = ended.Id;
+                db.Outbox.Add(row);
+            }
+
+            row.Html = outcome.Reply;
+            row.ReplyTo = context.MessageId;
+        }
+        else if (outcome.Document is { } document)
+        {
+            var row = Row(OutboxKind.Document, context.ChatId, context.ThreadId);
+            row.UserId = document.UserId;
+            row.FileName = document.FileName;
+            row.Content = document.Content;
+            row.Caption = document.Caption;
+            row.Html = outcome.Reply ?? "";
+            row.Fallback = document.Unreachable;
+            row.ReplyTo = context.MessageId;
+            db.Outbox.Add(row);
+        }
+        else if (outcome.Reply is { } reply)
+        {
+            var row = Row(OutboxKind.Text, context.ChatId, context.ThreadId);
+            row.Html = reply;
+            row.Buttons = Serialize(outcome.Buttons);
+            row.ReplyTo = context.MessageId;
+            db.Outbox.Add(row);
+        }
+
+        if (outcome.Edit is { } edit)
+        {
+            var row = Row(OutboxKind.Edit, edit.ChatId, null);
+            row.MessageId = edit.MessageId;
+            row.Html = edit.Text;
+            db.Outbox.Add(row);
+        }
+
+        foreach (var notice in outcome.Notices)
+        {
+            var row = Row(OutboxKind.Text, notice.ChatId, notice.ThreadId);
+            row.Html = notice.Text;
+            db.Outbox.Add(row);
+        }
+
+        if (outcome.Announce is { } buy)
+        {
+            var row = Row(OutboxKind.Announce, buy.ChatId, buy.ThreadId);
+            row.BuyId = buy.Id;
+            db.Outbox.Add(row);
+        }
+
+        if (outcome.Ended is null && outcome.RefreshBuyId is { } buyId)
+        {
+            await AddListEdit(db, buyId, now, ct);
+        }
+    }
+
+    /// <summary>
+    /// Asks for a buy's list to be edited. One row per buy: when one is waiting, it is marked newer instead, so a
+    /// sender that is rendering an older state keeps it for another round.
+    /// </summary>
+    public static async Task AddListEdit(BotDbContext db, long buyId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity is { Kind: OutboxKind.ListEdit } m && m.BuyId == buyId)) return;
+        var bumped = await db.Outbox.Where(m => m.BuyId == buyId && m.Kind == OutboxKind.ListEdit)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.Generation, m => m.Generation + 1), ct);
+        if (bumped > 0) return;
+        var chatId = await db.GroupBuys.Where(b => b.Id == buyId).Select(b => b.ChatId).FirstOrDefaultAsync(ct);
+        db.Outbox.Add(new OutboxMessage { Kind = OutboxKind.ListEdit, ChatId = chatId, BuyId = buyId, CreatedAt = now });
+    }
+
+    /// <summary>Called after a transaction with outbox rows committed.</summary>
+    public void Committed()
+    {
+        if (_written.CurrentCount == 0)
+        {
+            try
+            {
+                _written.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled.
+            }
+        }
+    }
+
+    /// <summary>Waits until rows were written, or <paramref name="timeout"/> passed.</summary>
+    public Task WaitForRows(TimeSpan timeout, CancellationToken ct) => _written.WaitAsync(timeout, ct);
+
+    internal static string? Serialize(IReadOnlyList<IReadOnlyList<ButtonSpec>>? buttons) =>
+        buttons is null ? null : JsonSerializer.Serialize(buttons, JsonSerializerOptions.Default);
+
+    internal static IReadOnlyList<IReadOnlyList<ButtonSpec>>? Deserialize(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize<List<List<ButtonSpec>>>(json, JsonSerializerOptions.Default);
+}

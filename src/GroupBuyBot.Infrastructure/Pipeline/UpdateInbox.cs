@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using GroupBuyBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace GroupBuyBot.Infrastructure.Pipeline;
+
+/// <summary>The inbox: received updates, stored before Telegram is told they arrived, deleted once handled.</summary>
+public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, TimeProvider time)
+{
+    private const string LastUpdateIdKey = "LastUpdateId";
+
+    /// <summary>
+    /// Stores a received batch in one transaction and returns the updates that are new (neither waiting nor
+    /// handled before: a webhook may deliver one twice). With polling, the next offset is stored in the same
+    /// transaction, so a restart neither skips nor refetches an update.
+    /// </summary>
+    public async Task<IReadOnlyList<Update>> Store(IReadOnlyList<Update> updates, bool polled, CancellationToken ct)
+    {
+        if (updates.Count == 0) return [];
+        var ids = updates.Select(u => (long)u.Id).ToList();
+        using var writing = await writes.Enter(ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var known = new HashSet<long>(await db.Inbox.Where(u => ids.Contains(u.UpdateId)).Select(u => u.UpdateId)
+            .Concat(db.HandledRequests.Where(r => ids.Contains(r.Id)).Select(r => r.Id)).ToListAsync(ct));
+        var now = time.GetUtcNow();
+        var fresh = new List<Update>();
+        foreach (var update in updates.DistinctBy(u => u.Id))
+        {
+            if (!known.Add(update.Id)) continue;
+            fresh.Add(update);
+            db.Inbox.Add(new InboxUpdate { UpdateId = update.Id, ChatId = ChatOf(update), Payload = JsonSerializer.Serialize(update, JsonBotAPI.Options), ReceivedAt = now });
+        }
+
+        if (polled)
+        {
+            var last = updates.Max(u => u.Id).ToString(CultureInfo.InvariantCulture);
+            var entry = await db.BotState.FirstOrDefaultAsync(e => e.Key == LastUpdateIdKey, ct);
+            if (entry is null) db.BotState.Add(new BotStateEntry { Key = LastUpdateIdKey, Value = last });
+            else entry.Value = last;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return fresh;
+    }
+
+    /// <summary>Updates received but not handled (a stop or a crash came first), oldest first.</summary>
+    public async Task<IReadOnlyList<Update>> Waiting(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.Inbox.AsNoTracking().OrderBy(u => u.UpdateId).Select(u => u.Payload).ToListAsync(ct);
+        return [.. rows.Select(json => JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)!)];
+    }
+
+    /// <summary>The last update id received by polling: polling resumes after it.</summary>
+    public async Task<int?> LastPolledUpdateId(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var entry = await db.BotState.AsNoTracking().FirstOrDefaultAsync(e => e.Key == LastUpdateIdKey, ct);
+        return entry is null ? null : int.Parse(entry.Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An update whose handling changed nothing stored (or whose change is committed): it is done.</summary>
+    public async Task MarkHandled(long updateId, CancellationToken ct)
+    {
+        using var writing = await writes.Enter(ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await MarkHandled(db, updateId, ct);
+    }
+
+    /// <summary>Deletes the update's row inside the caller's transaction: handled together with what it changed.</summary>
+    public static Task MarkHandled(BotDbContext db, long updateId, CancellationToken ct) =>
+        updateId <= 0 ? Task.CompletedTask : db.Inbox.Where(u => u.UpdateId == updateId).ExecuteDeleteAsync(ct);
+
+    /// <summary>Forgets handled-request markers older than <paramref name="olderThan"/>: Telegram redelivers for at most a day.</summary>
+    public async Task PruneHandledRequests(DateTimeOffset olderThan, CancellationToken ct)
+    {
+        using var writing = await writes.Enter(ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.HandledRequests.Where(r => r.HandledAt < olderThan).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>
+    /// The chat whose updates must be handled in order with this one (0 when none). A migration counts as the
+    /// new supergroup's, so the buys have moved before anything sent there is handled.
+    /// </summary>
+    public static long ChatOf(Update update) => update switch
+    {
+        { Message: { } message } => message.MigrateToChatId ?? message.Chat.Id,
+        { CallbackQuery: { } query } => query.Message?.Chat.Id ?? query.From.Id,
+        { MyChatMember: { } member } => member.Chat.Id,
+        { ChatMember: { } member } => member.Chat.Id,
+        _ => 0,
+    };
+}

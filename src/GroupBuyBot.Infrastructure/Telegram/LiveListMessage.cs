@@ -1,0 +1,30 @@
+using GroupBuyBot.Core.Chats;
+using GroupBuyBot.Core.Features.Listing;
+using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Storage;
+using Telegram.Bot.Types;
+
+namespace GroupBuyBot.Infrastructure.Telegram;
+
+/// <summary>A buy's live list message: posted once (the announcement), then edited to show the current state.</summary>
+public sealed class LiveListMessage(IGroupBuyStore buys, IChatStore chats, TelegramSender sender)
+{
+    /// <summary>Posts the announcement of an open buy. Null when Telegram refused it for good (or the buy is gone).</summary>
+    public async Task<Message?> Post(long buyId, CancellationToken ct)
+    {
+        if (await buys.Find(buyId, ct) is not { } buy) return null;
+        var chat = await chats.Get(buy.ChatId, ct);
+        return await sender.SendText(buy.ChatId, buy.ThreadId, GroupBuyListText.Render(buy, chat), Markup(buy, chat), ct: ct);
+    }
+
+    /// <summary>Edits the list to show the buy as it is now; false when the buy has no list (or is gone).</summary>
+    public async Task<bool> Edit(long buyId, CancellationToken ct)
+    {
+        if (await buys.Find(buyId, ct) is not { AnnouncementMessageId: { } messageId } buy) return false;
+        var chat = await chats.Get(buy.ChatId, ct);
+        return await sender.EditText(buy.ChatId, messageId, GroupBuyListText.Render(buy, chat), Markup(buy, chat), ct);
+    }
+
+    private static global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup? Markup(GroupBuy buy, ChatSettings chat) =>
+        buy.Status == GroupBuyStatus.Open ? ListButtons.For(buy.Id, chat.Language) : null;
+}
