@@ -27,32 +27,47 @@ public sealed class NeedSuggestionHandler(INeedBoardStore board, OrganizerPolicy
     {
         if (!await organizers.IsOrganizer(context, ct)) return new SuggestionDecision(new Outcome { Toast = context.Text("OrganizersOnly") }, null);
 
+        if (choice == SuggestionChoice.StartBuy) return await Start(context, needId, ct);
+
         var decided = await board.ChangeNeed(needId, need =>
         {
-            if (need is null || need.ChatId != context.ChatId || need.Status != BoardNeedStatus.Suggested) return null;
-            var snapshot = (need.Summary, Members: need.Members.Count);
-            switch (choice)
-            {
-                case SuggestionChoice.StartBuy: need.Status = BoardNeedStatus.Started; break;
-                case SuggestionChoice.NotNow: need.Status = BoardNeedStatus.NotNow; break;
-                default: NeedBoard.MarkNever(need); break;
-            }
-
+            if (!IsUndecided(need, context)) return null;
+            var snapshot = (need!.Summary, Members: need.Members.Count);
+            if (choice == SuggestionChoice.NotNow) need.Status = BoardNeedStatus.NotNow;
+            else NeedBoard.MarkNever(need);
             return ((string Summary, int Members)?)snapshot;
         }, ct);
-        if (decided is not { } need) return new SuggestionDecision(new Outcome { Toast = context.Text("SuggestionGone") }, null);
+        if (decided is null) return new SuggestionDecision(new Outcome { Toast = context.Text("SuggestionGone") }, null);
 
         var who = Html.Escape(context.Actor.DisplayName);
         switch (choice)
         {
-            case SuggestionChoice.StartBuy:
-                var proposal = await proposer.Propose(need.Summary, need.Members, ct);
-                var draft = await newBuy.StartFromProposal(context, proposal, ct);
-                return new SuggestionDecision(draft, context.Text("SuggestionStarted", who));
             case SuggestionChoice.NotNow:
                 return new SuggestionDecision(new Outcome { Toast = context.Text("SuggestionNotNow", context.Actor.DisplayName) }, context.Text("SuggestionNotNow", who));
             default:
                 return new SuggestionDecision(new Outcome { Toast = context.Text("SuggestionNever", context.Actor.DisplayName) }, context.Text("SuggestionNever", who));
         }
     }
+
+    /// <summary>
+    /// "Start a group buy": the draft is created (one transaction, recognised if the tap is redelivered) before the
+    /// need is marked started, so a failure in between leaves a suggestion to tap again, never a lost draft.
+    /// </summary>
+    private async Task<SuggestionDecision> Start(CommandContext context, long needId, CancellationToken ct)
+    {
+        var need = await board.ChangeNeed(needId, n => IsUndecided(n, context) ? (Summary: n!.Summary, Members: n.Members.Count) : default((string Summary, int Members)?), ct);
+        if (need is not { } found) return new SuggestionDecision(new Outcome { Toast = context.Text("SuggestionGone") }, null);
+
+        var proposal = await proposer.Propose(found.Summary, found.Members, ct);
+        var draft = await newBuy.StartFromProposal(context, proposal, ct);
+        await board.ChangeNeed(needId, n =>
+        {
+            if (IsUndecided(n, context)) n!.Status = BoardNeedStatus.Started;
+            return true;
+        }, ct);
+        return new SuggestionDecision(draft, context.Text("SuggestionStarted", Html.Escape(context.Actor.DisplayName)));
+    }
+
+    private static bool IsUndecided(BoardNeed? need, CommandContext context) =>
+        need is not null && need.ChatId == context.ChatId && need.Status == BoardNeedStatus.Suggested;
 }

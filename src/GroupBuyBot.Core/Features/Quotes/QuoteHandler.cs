@@ -94,35 +94,37 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
         var quote = await quotes.Find(buyId, supplierId, ct);
         var supplier = await suppliers.Find(supplierId, ct);
         if (quote is null || supplier is null || supplier.ChatId != context.ChatId) return new Outcome { Toast = context.Text("CallbackInvalid") };
-        if (quote.Status == QuoteStatus.Chosen) return new Outcome { Toast = context.Text("QuoteAlreadyChosen") };
+        var all = await quotes.ForBuy(buyId, ct);
+        if (all.Any(q => q.Status == QuoteStatus.Chosen)) return new Outcome { Toast = context.Text("QuoteAlreadyChosen") }; // one pick per buy
         if (quote is not { Status: QuoteStatus.Quoted, UnitPrice: { } price }) return new Outcome { Toast = context.Text("CallbackInvalid") };
 
-        var stored = await buys.Change(buyId, context.RequestId, buy =>
-            (Buy: buy, Done: buy.ChatId == context.ChatId && buy.Status == GroupBuyStatus.Open && buy.AssignSupplier(supplierId, price, quote.Tiers)), ct);
-        if (stored.AlreadyApplied) return Outcome.Nothing;
-        if (!stored.Found || !stored.Value.Done) return new Outcome { Toast = context.Text("SupplierNotAssignable") };
-
-        var buy = stored.Value.Buy;
-        var others = (await quotes.ForBuy(buyId, ct)).Where(q => q.SupplierId != supplierId && q.Status != QuoteStatus.Unreachable).ToList();
-        await quotes.Choose(buyId, supplierId, time.GetUtcNow(), ct);
-
         // The winner hears it; everyone else who was reachable is thanked.
-        var notices = new List<ChatNotice> { new(supplier.UserId, null, context.Text("QuoteChosenSupplier", buy.Number, Html.Escape(buy.Title), PriceText.Format(price, buy.Currency))) };
-        foreach (var other in others)
+        var losers = new List<long>();
+        foreach (var other in all.Where(q => q.SupplierId != supplierId && q.Status != QuoteStatus.Unreachable))
         {
-            if (await suppliers.Find(other.SupplierId, ct) is { } loser)
-            {
-                notices.Add(new ChatNotice(loser.UserId, null, context.Text("QuoteNotChosenSupplier", buy.Number, Html.Escape(buy.Title))));
-            }
+            if (await suppliers.Find(other.SupplierId, ct) is { } loser) losers.Add(loser.UserId);
         }
 
-        return new Outcome
+        var refused = new Outcome { Toast = context.Text("SupplierNotAssignable") };
+        var decided = await buys.Decide(context, buyId, buy =>
         {
-            Reply = context.Text("QuoteChosenGroup", Html.Escape(supplier.Name), buy.Number, Html.Escape(buy.Title), Offer(context, buy.Currency, quote)),
-            Toast = context.Text("QuoteChosenToast", supplier.Name),
-            RefreshBuyId = buyId,
-            Notices = notices,
-        };
+            if (buy.ChatId != context.ChatId || buy.Status != GroupBuyStatus.Open || !buy.AssignSupplier(supplierId, price, quote.Tiers)) return refused;
+            var notices = new List<ChatNotice> { new(supplier.UserId, null, context.Text("QuoteChosenSupplier", buy.Number, Html.Escape(buy.Title), PriceText.Format(price, buy.Currency))) };
+            notices.AddRange(losers.Select(userId => new ChatNotice(userId, null, context.Text("QuoteNotChosenSupplier", buy.Number, Html.Escape(buy.Title)))));
+            return new Outcome
+            {
+                Reply = context.Text("QuoteChosenGroup", Html.Escape(supplier.Name), buy.Number, Html.Escape(buy.Title), Offer(context, buy.Currency, quote)),
+                Toast = context.Text("QuoteChosenToast", supplier.Name),
+                RefreshBuyId = buyId,
+                Notices = notices,
+            };
+        }, ct);
+        if (decided is null) return refused;
+
+        // After the buy's change (also when the tap was redelivered after a crash right after it), so the quotes
+        // always end up marked and the board loses its pick buttons.
+        if ((await buys.Find(buyId, ct))?.SupplierId == supplierId) await quotes.Choose(buyId, supplierId, time.GetUtcNow(), ct);
+        return decided;
     }
 
     /// <summary>The board: every supplier asked, their rating and offer, cheapest first; buttons to pick while the buy is open.</summary>
