@@ -55,7 +55,7 @@ public sealed class EditingHandler(IGroupBuyStore store, BuyLocator locator, Org
         var now = time.GetUtcNow();
         var stored = await store.Change(located!.Id, context.RequestId, buy =>
         {
-            if (buy.Status != GroupBuyStatus.Open) return (Buy: buy, Problem: context.Text("NotOpen", buy.Number), Closed: false);
+            if (buy.Status != GroupBuyStatus.Open) return (Buy: buy, Problem: ClosingHandler.NotOpenText(context, buy), Closed: false);
             var problem = change(buy, now);
 
             // Turning auto-close on (or lowering the capacity) for a buy already full closes it now.
