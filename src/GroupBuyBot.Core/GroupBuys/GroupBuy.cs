@@ -71,6 +71,13 @@ public sealed class GroupBuy
 
     public int? PlacesLeft => Capacity is { } capacity ? Math.Max(0, capacity - ActiveUnits) : null;
 
+    /// <summary>
+    /// Closed (formed or failed) because its deadline had come: by the deadline job, or by any close that ran once the
+    /// deadline had passed (the result is the same). A close before the deadline (<c>/close</c>, auto-close) is earlier
+    /// than it, and the deadline cannot move once a buy has closed, so no extra field is needed to tell them apart.
+    /// </summary>
+    public bool ClosedAtDeadline => (Status is GroupBuyStatus.Formed or GroupBuyStatus.Failed) && ClosedAt >= Deadline;
+
     /// <summary>The unit price at the tier the active units have reached.</summary>
     public decimal? CurrentUnitPrice => PriceAt(ActiveUnits);
 

@@ -172,6 +172,32 @@ public class GroupBuyTests
         Assert.Equal(expected, buy.Status);
     }
 
+    [Theory]
+    [InlineData(-1, false, false)] // /close (or auto-close) a minute before the deadline
+    [InlineData(0, false, true)]   // the deadline job, on time
+    [InlineData(0, true, true)]    // …failed as well as formed
+    [InlineData(120, false, true)] // the deadline passed while the bot was down
+    public void A_buy_closed_at_or_after_its_deadline_counts_as_closed_at_its_deadline(int minutesAfterDeadline, bool shortOfMinimum, bool expected)
+    {
+        var buy = OpenBuy(min: shortOfMinimum ? 5 : 1);
+        buy.Join(Alice, 1, null, Now);
+
+        Assert.True(buy.Close(buy.Deadline!.Value.AddMinutes(minutesAfterDeadline)));
+        Assert.Equal(shortOfMinimum ? GroupBuyStatus.Failed : GroupBuyStatus.Formed, buy.Status);
+        Assert.Equal(expected, buy.ClosedAtDeadline);
+    }
+
+    [Fact]
+    public void A_buy_cancelled_after_its_deadline_or_still_open_did_not_close_at_its_deadline()
+    {
+        var open = OpenBuy();
+        Assert.False(open.ClosedAtDeadline);
+
+        var cancelled = OpenBuy();
+        Assert.True(cancelled.Cancel(cancelled.Deadline!.Value.AddHours(1)));
+        Assert.False(cancelled.ClosedAtDeadline);
+    }
+
     [Fact]
     public void The_price_follows_the_tier_the_active_units_reached()
     {

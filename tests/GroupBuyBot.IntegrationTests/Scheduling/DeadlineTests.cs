@@ -1,5 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
+using GroupBuyBot.Core.Storage;
+using GroupBuyBot.Infrastructure.Scheduling;
 using GroupBuyBot.IntegrationTests.Telegram;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
 
 namespace GroupBuyBot.IntegrationTests.Scheduling;
@@ -118,7 +123,7 @@ public class DeadlineTests
     }
 
     [Fact]
-    public async Task The_deadline_job_racing_close_gives_one_close_and_one_set_of_notifications()
+    public async Task Close_wins_the_race_when_it_commits_first_and_the_deadline_job_running_after_it_closes_nothing_and_tells_nobody()
     {
         await using var bot = await BotHarness.Start();
         await bot.StartPrivateChat(Bob);
@@ -127,10 +132,89 @@ public class DeadlineTests
         await bot.ReplyTo(bot.Say(Bob, "/join 1"));
         var before = bot.PrivateMessages(Bob).Count;
 
-        // The organizer closes at the very moment the deadline comes.
-        bot.Say(Alice, "/close");
+        // The organizer's /close commits first (one second before the deadline): its answer is the summary.
+        bot.Time.Advance(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(1));
+        var closed = await bot.ReplyTo(bot.Say(Alice, "/close"));
+        Assert.Contains(FormedHeadline, closed.Text);
+
+        // Then the deadline job runs, at the deadline, through the real scheduler: as it does when it fired just
+        // before /close removed its trigger, and its transaction came second.
+        bot.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(await RunDeadlineJob(bot, number: 1));
+
+        await bot.Telegram.WaitUntilIdle(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(500));
+        Assert.Single(bot.GroupMessagesContaining(FormedHeadline));
+        Assert.Equal(before + 1, bot.PrivateMessages(Bob).Count);
+        Assert.Empty(bot.GroupMessagesContaining("Too late"));
+        Assert.Empty(bot.GroupMessagesContaining("no longer open"));
+    }
+
+    [Fact]
+    public async Task When_the_deadline_wins_a_late_close_cancel_extend_or_edit_says_the_buy_closed_at_its_deadline_and_formed()
+    {
+        await using var bot = await BotHarness.Start();
+        await bot.StartPrivateChat(Bob);
+        bot.Say(Alice, "/newbuy Honey | 50 | 1 | 1h");
+        var list = await bot.List(1);
+        await bot.ReplyTo(bot.Say(Bob, "/join 1"));
+        var before = bot.PrivateMessages(Bob).Count;
+
+        // The deadline job commits first: its summary is posted on its own, not as an answer to anyone.
+        bot.Time.Advance(TimeSpan.FromHours(1));
+        var summary = await bot.BotMessage(m => m.Text!.Contains(FormedHeadline, StringComparison.Ordinal));
+        Assert.Null(summary.ReplyToMessageId);
+        await bot.List(1, text => text.Contains("Closed — formed", StringComparison.Ordinal));
+
+        // Then the organizer's commands, by number or as a reply to the list: each says what happened, none changes anything.
+        const string TooLate = "Too late: group buy #1 “Honey” already closed at its deadline (2026-11-23 19:00) and formed (成团): "
+            + "1 unit at ¥50 each. It can no longer be changed.";
+        Assert.Equal(TooLate, (await bot.ReplyTo(bot.Say(Alice, "/close #1"))).Text);
+        Assert.Equal(TooLate, (await bot.ReplyTo(bot.Say(Alice, "/close", replyTo: list.MessageId))).Text);
+        Assert.Equal(TooLate, (await bot.ReplyTo(bot.Say(Alice, "/cancel 1"))).Text);
+        Assert.Equal(TooLate, (await bot.ReplyTo(bot.Say(Alice, "/extend #1 1d"))).Text);
+        Assert.Equal(TooLate, (await bot.ReplyTo(bot.Say(Alice, "/edit #1 price 40"))).Text);
+
+        await bot.Telegram.WaitUntilIdle(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(500));
+        Assert.Single(bot.GroupMessagesContaining(FormedHeadline));
+        Assert.Equal(before + 1, bot.PrivateMessages(Bob).Count);
+        var final = bot.CurrentList(1).Text!;
+        Assert.Contains("Closed — formed", final);
+        Assert.DoesNotContain("Cancelled", final);
+        Assert.DoesNotContain("¥40", final);
+    }
+
+    [Fact]
+    public async Task In_chinese_a_close_that_lost_to_the_deadline_says_the_buy_closed_at_its_deadline_and_failed()
+    {
+        await using var bot = await BotHarness.Start(language: "zh");
+        bot.Say(Alice, "/newbuy 蜂蜜 | 50 | 3 | 1h");
+        await bot.List(1);
+        await bot.ReplyTo(bot.Say(Bob, "/join 1"));
+
+        bot.Time.Advance(TimeSpan.FromHours(1));
+        await bot.BotMessage(m => m.Text!.Contains("未达成团数量（1/3）", StringComparison.Ordinal));
+
+        var late = await bot.ReplyTo(bot.Say(Alice, "/close #1"));
+        Assert.Equal("来晚了：#1「蜂蜜」已在截止时间（2026-11-23 19:00）截单，未达成团数量（1/3），流团，不会向任何人收费。已不能再修改。", late.Text);
+    }
+
+    [Fact]
+    public async Task The_deadline_job_racing_close_gives_one_close_and_one_set_of_notifications_whichever_wins()
+    {
+        await using var bot = await BotHarness.Start();
+        await bot.StartPrivateChat(Bob);
+        bot.Say(Alice, "/newbuy Honey | 50 | 1 | 1h");
+        await bot.List(1);
+        await bot.ReplyTo(bot.Say(Bob, "/join 1"));
+        var before = bot.PrivateMessages(Bob).Count;
+
+        // Truly concurrent: who wins is up to the machine, so nothing below depends on it (the two orders are
+        // forced one by one in the tests above). What holds either way: one close, one summary, one confirmation.
+        var close = bot.Say(Alice, "/close #1");
         bot.Time.Advance(TimeSpan.FromHours(1));
 
+        var answer = (await bot.ReplyTo(close)).Text!;
+        Assert.True(answer.Contains(FormedHeadline, StringComparison.Ordinal) || answer.StartsWith("Too late: group buy #1 “Honey” already closed at its deadline", StringComparison.Ordinal), answer);
         await bot.BotMessage(m => m.Text!.Contains(FormedHeadline, StringComparison.Ordinal));
         await bot.Telegram.WaitUntilIdle(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(500));
         Assert.Single(bot.GroupMessagesContaining(FormedHeadline));
@@ -158,5 +242,32 @@ public class DeadlineTests
         Assert.Contains("#1", closed.Text);
         await bot.Telegram.WaitUntilIdle(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(300));
         Assert.Empty(bot.GroupMessagesContaining("Coffee” is closed"));
+    }
+
+    /// <summary>Fires the real deadline job of buy #<paramref name="number"/> in the real scheduler, and waits until it ran.</summary>
+    /// <returns>What the job threw, if anything.</returns>
+    private static async Task<JobExecutionException?> RunDeadlineJob(BotHarness bot, int number)
+    {
+        var buy = await bot.Services.GetRequiredService<IGroupBuyStore>().FindByNumber(GroupId, number, CancellationToken.None);
+        var scheduler = await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var ran = new JobRan();
+        scheduler.ListenerManager.AddJobListener(ran, [Matchers.Key(QuartzDeadlineSchedule.DeadlineJob)]);
+        var data = new JobDataMap();
+        data.Add(QuartzDeadlineSchedule.BuyIdKey, buy!.Id.ToString(CultureInfo.InvariantCulture));
+        await scheduler.TriggerJob(QuartzDeadlineSchedule.DeadlineJob, data);
+        return await ran.Execution.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private sealed class JobRan : IJobListener
+    {
+        private readonly TaskCompletionSource<JobExecutionException?> _execution = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<JobExecutionException?> Execution => _execution.Task;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            _execution.TrySetResult(jobException);
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -4,7 +4,10 @@ using GroupBuyBot.Core.Storage;
 
 namespace GroupBuyBot.Core.Features.Organizing;
 
-/// <summary><c>/close</c> and <c>/cancel</c>: an organizer ends a buy before its deadline.</summary>
+/// <summary>
+/// <c>/close</c> and <c>/cancel</c>: an organizer ends a buy before its deadline. Racing the deadline job, exactly one
+/// of them ends the buy (the store's transaction); a command that lost says the buy already closed at its deadline.
+/// </summary>
 public sealed class ClosingHandler(IGroupBuyStore store, BuyLocator locator, OrganizerPolicy organizers, TimeProvider time)
 {
     public Task<Outcome> Close(CommandContext context, string arguments, CancellationToken ct) =>
@@ -15,6 +18,21 @@ public sealed class ClosingHandler(IGroupBuyStore store, BuyLocator locator, Org
 
     /// <summary>The chat message announcing how a buy ended.</summary>
     public static string EndedText(CommandContext context, GroupBuy buy) => Deadlines.ClosingSummary.ForGroup(context, buy, Headline(context, buy));
+
+    /// <summary>
+    /// The answer to an organizer's command (<c>/close</c>, <c>/cancel</c>, <c>/extend</c>, <c>/edit</c>) that found the buy
+    /// no longer open. When its deadline closed it (typically the deadline job won a race with this command), say so,
+    /// and whether it formed or failed: "no longer open" alone would leave the organizer guessing what happened.
+    /// </summary>
+    public static string NotOpenText(CommandContext context, GroupBuy buy)
+    {
+        if (!buy.ClosedAtDeadline) return context.Text("NotOpen", buy.Number);
+        var deadline = DeadlineText.Format(buy.Deadline!.Value, context.Chat.TimeZone);
+        return buy.Status == GroupBuyStatus.Formed
+            ? context.Text("ClosedAtDeadlineFormed", buy.Number, Html.Escape(buy.Title), deadline, buy.ActiveUnits,
+                SignUps.SignUpHandler.UnitName(context, buy, buy.ActiveUnits), PriceText.Format(buy.CurrentUnitPrice ?? 0, buy.Currency))
+            : context.Text("ClosedAtDeadlineFailed", buy.Number, Html.Escape(buy.Title), deadline, buy.ActiveUnits, buy.MinUnits);
+    }
 
     private static string Headline(CommandContext context, GroupBuy buy) => buy.Status switch
     {
@@ -34,7 +52,7 @@ public sealed class ClosingHandler(IGroupBuyStore store, BuyLocator locator, Org
         var now = time.GetUtcNow();
         var decided = await store.Decide(context, located!.Id, buy => end(buy, now)
             ? new Outcome { Reply = EndedText(context, buy), RefreshBuyId = buy.Id, Ended = buy }
-            : Outcome.Say(context.Text("NotOpen", buy.Number)), ct);
+            : Outcome.Say(NotOpenText(context, buy)), ct);
         return decided ?? Outcome.Say(context.Text("BuyNotFound", located.Number));
     }
 }

@@ -55,7 +55,7 @@ public sealed class EditingHandler(IGroupBuyStore store, BuyLocator locator, Org
         var now = time.GetUtcNow();
         var decided = await store.Decide(context, located!.Id, buy =>
         {
-            if (buy.Status != GroupBuyStatus.Open) return Outcome.Say(context.Text("NotOpen", buy.Number));
+            if (buy.Status != GroupBuyStatus.Open) return Outcome.Say(ClosingHandler.NotOpenText(context, buy));
             var failure = change(buy, now);
             if (failure is not null) return Outcome.Say(failure);
 
