@@ -103,9 +103,19 @@ public sealed class UpdateHandler(
             await chats.Save(chat, ct);
         }
 
-        var outcome = BotCommand.Parse(text, identity.Username) is { } botCommand
-            ? await OnCommand(context, botCommand, message, ct)
-            : await OnChatText(context, message, text, ct);
+        Outcome? outcome;
+        try
+        {
+            outcome = BotCommand.Parse(text, identity.Username) is { } botCommand
+                ? await OnCommand(context, botCommand, message, ct)
+                : await OnChatText(context, message, text, ct);
+        }
+        catch (AdministratorsUnknownException e)
+        {
+            logger.LogWarning("Refused update {UpdateId}: {Reason}", updateId, e.Message);
+            outcome = Outcome.Say(context.Text("AdministratorsUnknown"));
+        }
+
         if (outcome is not null) await recorder.Record(context, outcome, ct);
     }
 
@@ -248,6 +258,11 @@ public sealed class UpdateHandler(
             var outcome = await signUps.Apply(context, buyId, action, 1, null, asToast: true, ct);
             toast = outcome.Toast;
             await recorder.Record(context, outcome with { Toast = null }, ct);
+        }
+        catch (AdministratorsUnknownException e)
+        {
+            logger.LogWarning("Refused update {UpdateId}: {Reason}", updateId, e.Message);
+            toast = Texts.Get((await chats.Get(query.Message?.Chat.Id ?? 0, ct)).Language, "AdministratorsUnknown");
         }
         finally
         {
