@@ -15,20 +15,23 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// Telegram's limits (<see cref="SendRateLimiter"/>, inside <see cref="TelegramSender"/>). A row is deleted once
 /// Telegram accepted it; a row Telegram could not take is tried again later with a growing pause, and the rows after
 /// it in its chat wait for it. Live-list edits are coalesced: one row per buy, at most one edit per
-/// <see cref="TelegramOptions.ListEditIntervalMs"/>, always rendered from the buy as it is when sent. After a restart
-/// it carries on with whatever is left.
+/// <see cref="TelegramOptions.ListEditIntervalMs"/>, always rendered from the buy as it is when sent. When a group's
+/// budget is spent, plain messages waiting for it are merged into one (every member's confirmation still arrives,
+/// in one message instead of many). After a restart it carries on with whatever is left.
 /// </summary>
 public sealed class OutboxSender(
     IDbContextFactory<BotDbContext> contexts,
     SqliteWriteGate writes,
     OutboxWriter writer,
     OutboxDelivery delivery,
+    SendRateLimiter limiter,
     BotIdentity identity,
     IOptions<TelegramOptions> options,
     SecretRedactor redactor,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private const int RowsPerRead = 50;
+    private const int MaxMergedLength = 3500; // Telegram takes 4,096 characters; room for the HTML
     private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(15);
 
     // Real time, whatever clock the bot runs on: retries and intervals are Telegram's seconds.
@@ -150,11 +153,57 @@ public sealed class OutboxSender(
                 return progressed; // an earlier failure: later rows keep their order behind it
             }
 
+            var merged = Mergeable(rows, row, now);
+            if (merged.Count > 1)
+            {
+                if (!await SendMerged(merged)) return progressed;
+                return true; // the rows after the merged ones are read again
+            }
+
             if (!await Send(row)) return progressed;
             progressed = true;
         }
 
         return progressed;
+    }
+
+    /// <summary>
+    /// The plain messages from <paramref name="first"/> on that can go as one, when the chat's budget would make
+    /// each wait: texts without buttons to the same topic, due now, in order.
+    /// </summary>
+    private List<OutboxMessage> Mergeable(List<OutboxMessage> rows, OutboxMessage first, DateTimeOffset now)
+    {
+        if (!IsPlain(first) || !limiter.WouldWait(first.ChatId)) return [first];
+        var merged = new List<OutboxMessage> { first };
+        var length = first.Html!.Length;
+        foreach (var next in rows.SkipWhile(r => r.Id != first.Id).Skip(1))
+        {
+            if (next.Kind == OutboxKind.ListEdit) continue; // edits do not keep order with messages
+            if (!IsPlain(next) || next.ThreadId != first.ThreadId || next.NextAttemptAt > now || length + next.Html!.Length + 1 > MaxMergedLength) break;
+            merged.Add(next);
+            length += next.Html.Length + 1;
+        }
+
+        return merged;
+    }
+
+    private static bool IsPlain(OutboxMessage row) => row is { Kind: OutboxKind.Text, Buttons: null, Html: not null };
+
+    private async Task<bool> SendMerged(List<OutboxMessage> rows)
+    {
+        var first = rows[0];
+        var together = new OutboxMessage
+        {
+            Id = first.Id, Kind = OutboxKind.Text, ChatId = first.ChatId, ThreadId = first.ThreadId, Attempts = first.Attempts,
+            Html = string.Join('\n', rows.Select(r => r.Html)),
+        };
+        if (!await Send(together)) return false;
+
+        using var writing = await writes.Enter(CancellationToken.None);
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        var ids = rows.Select(r => r.Id).ToList();
+        await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        return true;
     }
 
     /// <returns>False when the row could not be sent now (it was postponed).</returns>
