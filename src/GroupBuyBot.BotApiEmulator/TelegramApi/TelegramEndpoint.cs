@@ -55,7 +55,17 @@ internal static class TelegramEndpoint
                 throw new ConnectionResetSignal();
             }
 
-            await ApplyFaultAsync(state, method, http.RequestAborted);
+            try
+            {
+                await ApplyFaultAsync(state, method, http.RequestAborted);
+            }
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                // The client gave up while an injected delay held the call: a timeout, and the call is not handled.
+                state.RecordApiCall(method, chatId, 0, "timed out");
+                throw;
+            }
+
             state.CheckFloodLimits(method, long.TryParse(chatId, out var numericChatId) ? numericChatId : null);
             var result = await handler(state, request, http.RequestAborted);
             state.RecordApiCall(method, chatId, 200, null);
