@@ -32,7 +32,7 @@ public sealed class OutboxSender(
 {
     private const int RowsPerRead = 50;
     private const int MaxMergedLength = 3500; // Telegram takes 4,096 characters; room for the HTML
-    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(5);
 
     // Real time, whatever clock the bot runs on: retries and intervals are Telegram's seconds.
     private static readonly TimeProvider Wall = TimeProvider.System;
@@ -42,6 +42,7 @@ public sealed class OutboxSender(
     private readonly TimeSpan _listInterval = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.ListEditIntervalMs));
     private readonly SemaphoreSlim _drained = new(0);
     private CancellationToken _stopping;
+    private int _failing; // 1 after a failed send, until one succeeds: then every postponed row is due again
 
     /// <summary>Rows not yet sent (tests, health).</summary>
     public async Task<int> Pending(CancellationToken ct)
@@ -220,11 +221,13 @@ public sealed class OutboxSender(
             var pause = TimeSpan.FromMilliseconds(Math.Min(MaxPause.TotalMilliseconds, 500 * Math.Pow(2, Math.Min(row.Attempts, 10))));
             logger.LogWarning("Could not send outbox row {RowId} ({Kind}) to chat {ChatId}; again in {Pause}: {Error}",
                 row.Id, row.Kind, row.ChatId, pause, redactor.Describe(e));
+            Volatile.Write(ref _failing, 1);
             await Postpone(row, Wall.GetUtcNow() + pause, countAttempt: true);
             return false;
         }
 
         await Complete(row, result);
+        if (Interlocked.Exchange(ref _failing, 0) == 1) await RetryPostponedNow();
         return true;
     }
 
@@ -267,6 +270,15 @@ public sealed class OutboxSender(
         }
 
         await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>Telegram answers again: what waited for it need not wait out its pause.</summary>
+    private async Task RetryPostponedNow()
+    {
+        using var writing = await writes.Enter(CancellationToken.None);
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        await db.Outbox.Where(m => m.Attempts > 0).ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, DateTimeOffset.MinValue), CancellationToken.None);
+        writer.Committed();
     }
 
     private async Task Postpone(OutboxMessage row, DateTimeOffset until, bool countAttempt)

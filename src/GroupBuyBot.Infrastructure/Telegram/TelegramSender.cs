@@ -74,14 +74,24 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
         }
     }
 
-    /// <summary>Answers a button tap; the member sees <paramref name="text"/> as a short notice.</summary>
+    /// <summary>
+    /// Answers a button tap; the member sees <paramref name="text"/> as a short notice. Once, and never an error:
+    /// the tap's change is already stored, and Telegram forgets a tap after a few seconds anyway.
+    /// </summary>
     public async Task AnswerCallback(string callbackQueryId, string? text, CancellationToken ct)
     {
-        await Execute(0, rateLimited: false, async (_, token) =>
+        try
         {
-            await bot.AnswerCallbackQuery(callbackQueryId, Truncate(text, 200), cancellationToken: token);
-            return true;
-        }, ct);
+            await Execute(0, rateLimited: false, async (_, token) =>
+            {
+                await bot.AnswerCallbackQuery(callbackQueryId, Truncate(text, 200), cancellationToken: token);
+                return true;
+            }, ct, maxAttempts: 1);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is RequestException or HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning("Could not answer a button tap: {Error}", redactor.Describe(e));
+        }
     }
 
     /// <summary>Any other call, with the same retries (not rate-limited: reads and answers).</summary>

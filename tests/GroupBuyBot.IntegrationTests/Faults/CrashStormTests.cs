@@ -18,23 +18,21 @@ public sealed class CrashCollection
 /// <summary>
 /// The bot as a real process, SIGKILLed and restarted in the middle of a storm of sign-ups, or cut off from Telegram's
 /// sends for a long outage: afterwards members must see every sign-up once and every confirmation the bot owed them.
-/// Both are pending the durable update pipeline (inbox, per-chat handling, outbox for every promised message); on
-/// today's code they fail (see <c>docs/crash-tests.md</c> for the figures). The same storm without kills runs today, as
-/// the control that keeps the harness known to be good. Run them with
-/// <c>dotnet test tests/GroupBuyBot.IntegrationTests --filter Category=Crash</c> once the skip is removed; set
+/// The durable update pipeline (inbox, per-chat handling, outbox for every promised message) is what makes them pass;
+/// before it they failed (see <c>docs/crash-tests.md</c> for the figures). The same storm without kills is the
+/// control. Run them with <c>dotnet test tests/GroupBuyBot.IntegrationTests --filter Category=Crash</c>; set
 /// <c>GROUPBUYBOT_CRASH_SEED</c> to replay a storm and its kill plan.
 /// </summary>
 [Collection(CrashCollection.Name)]
 [Trait("Category", "Crash")]
 public sealed partial class CrashStormTests(ITestOutputHelper output)
 {
-    private const string Pending = "Enable when the durable pipeline (issue 10) lands";
     private const int Capacity = 100;
     private const int Tappers = 300;
     private const int Joiners = 60;
     private const string Summary2 = "Group buy #2 “Rice” is closed";
 
-    [Fact(Skip = Pending)]
+    [Fact]
     public Task A_storm_of_sign_ups_through_SIGKILLs_shows_every_member_once_and_every_confirmation() => Storm(withKills: true);
 
     /// <summary>
@@ -106,7 +104,7 @@ public sealed partial class CrashStormTests(ITestOutputHelper output)
         Assert.True(audit.Problems.Count == 0, report);
     }
 
-    [Fact(Skip = Pending)]
+    [Fact]
     public async Task After_sends_fail_for_a_long_outage_every_confirmation_arrives_once()
     {
         var outage = TimeSpan.FromSeconds(OutageSeconds());
