@@ -171,7 +171,8 @@ public static class DependencyInjection
         services.Configure<LlmOptions>(llmSection);
         services.AddSingleton<LlmBudget>();
         services.AddSingleton<ConversationWindows>();
-        services.AddSingleton<INeedBoardStore, NeedBoardStore>();
+        services.AddSingleton<NeedBoardStore>();
+        services.AddSingleton<INeedBoardStore>(provider => provider.GetRequiredService<NeedBoardStore>());
         services.AddSingleton<INeedBoardView, NeedBoardView>();
         services.AddSingleton<DiscoveryHandler>();
         services.AddSingleton<NeedSuggestionHandler>();

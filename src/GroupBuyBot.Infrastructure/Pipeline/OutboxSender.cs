@@ -51,6 +51,24 @@ public sealed class OutboxSender(
         return await db.Outbox.CountAsync(ct);
     }
 
+    /// <summary>
+    /// Waits (up to <paramref name="max"/>) until no announcement or question to <paramref name="chatId"/> is still
+    /// unsent, so a message whose id is being remembered right now can be recognised.
+    /// </summary>
+    public async Task WaitForMessageIds(long chatId, TimeSpan max, CancellationToken ct)
+    {
+        var until = Wall.GetUtcNow() + max;
+        while (Wall.GetUtcNow() < until)
+        {
+            await using (var db = await contexts.CreateDbContextAsync(ct))
+            {
+                if (!await db.Outbox.AnyAsync(m => m.ChatId == chatId && (m.Kind == OutboxKind.Announce || m.Kind == OutboxKind.Question), ct)) return;
+            }
+
+            await Task.Delay(20, ct);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;

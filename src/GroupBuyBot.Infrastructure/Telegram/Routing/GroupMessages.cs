@@ -5,6 +5,7 @@ using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
 using GroupBuyBot.Infrastructure.Discovery;
+using GroupBuyBot.Infrastructure.Pipeline;
 using Telegram.Bot.Types;
 using BotCommand = GroupBuyBot.Core.Parsing.BotCommand;
 
@@ -15,7 +16,7 @@ namespace GroupBuyBot.Infrastructure.Telegram.Routing;
 /// sign-up reply under a live list, or ordinary conversation for need discovery. Returns what to say (null: nothing).
 /// </summary>
 public sealed class GroupMessages(IServiceProvider services, BotIdentity identity, IGroupBuyStore buys, NewBuyHandler newBuy,
-    SignUpHandler signUps, ISignUpReplyReader replies, DiscoveryHandler discovery, DiscoveryInbox inbox)
+    SignUpHandler signUps, ISignUpReplyReader replies, DiscoveryHandler discovery, DiscoveryInbox inbox, OutboxSender outbox)
 {
     public Task<Outcome?> Handle(CommandContext context, Message message, string text, CancellationToken ct) =>
         BotCommand.Parse(text, identity.Username) is { } command ? OnCommand(context, command, message, ct) : OnChatText(context, message, text, ct);
@@ -32,6 +33,14 @@ public sealed class GroupMessages(IServiceProvider services, BotIdentity identit
     private async Task<Outcome?> OnChatText(CommandContext context, Message message, string text, CancellationToken ct)
     {
         var outcome = await AnswerOrSignUp(context, text, ct);
+        if (outcome is null && message.ReplyToMessage?.From?.Id == identity.Id)
+        {
+            // A reply to a bot message sent a moment ago: its id (a question's, a list's) is stored just after
+            // Telegram accepted it, maybe only now. Look again once it is.
+            await outbox.WaitForMessageIds(context.ChatId, TimeSpan.FromSeconds(3), ct);
+            outcome = await AnswerOrSignUp(context, text, ct);
+        }
+
         if (outcome is null && discovery.IsOn(context.Chat))
         {
             var at = new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc));
