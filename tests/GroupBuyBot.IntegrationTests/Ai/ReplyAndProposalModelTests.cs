@@ -1,3 +1,4 @@
+using GroupBuyBot.Core.Discovery.Proposals;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.TestKit.FakeOpenAi;
 
@@ -62,8 +63,8 @@ public class ReplyAndProposalModelTests
             FakeAnswer.Json("""{"title":"","min_units":-3,"deadline_days":400}"""));
         var model = new ModelPath(server);
 
-        var good = await model.Proposer.Propose("周末带娃做陶艺", 3, CancellationToken.None);
-        var bad = await model.Proposer.Propose("周末带娃做陶艺", 3, CancellationToken.None);
+        var good = await model.Proposer.Propose(new ProposalRequest(-1001, "周末带娃做陶艺", 3), CancellationToken.None);
+        var bad = await model.Proposer.Propose(new ProposalRequest(-1001, "周末带娃做陶艺", 3), CancellationToken.None);
 
         Assert.Equal(new("周末亲子陶艺课", 4, 5), good);
         Assert.Equal(new("周末带娃做陶艺", 3, 3), bad);

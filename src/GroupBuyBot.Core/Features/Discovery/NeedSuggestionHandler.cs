@@ -30,7 +30,7 @@ public sealed class NeedSuggestionHandler(INeedBoardStore board, OrganizerPolicy
         var decided = await board.ChangeNeed(needId, need =>
         {
             if (need is null || need.ChatId != context.ChatId || need.Status != BoardNeedStatus.Suggested) return null;
-            var snapshot = (need.Summary, Members: need.Members.Count);
+            var snapshot = (need.Summary, Members: need.Members.Count, Units: need.RequestedUnits());
             switch (choice)
             {
                 case SuggestionChoice.StartBuy: need.Status = BoardNeedStatus.Started; break;
@@ -38,7 +38,7 @@ public sealed class NeedSuggestionHandler(INeedBoardStore board, OrganizerPolicy
                 default: NeedBoard.MarkNever(need); break;
             }
 
-            return ((string Summary, int Members)?)snapshot;
+            return ((string Summary, int Members, int? Units)?)snapshot;
         }, ct);
         if (decided is not { } need) return new SuggestionDecision(new Outcome { Toast = context.Text("SuggestionGone") }, null);
 
@@ -46,7 +46,7 @@ public sealed class NeedSuggestionHandler(INeedBoardStore board, OrganizerPolicy
         switch (choice)
         {
             case SuggestionChoice.StartBuy:
-                var proposal = await proposer.Propose(need.Summary, need.Members, ct);
+                var proposal = await proposer.Propose(new ProposalRequest(context.ChatId, need.Summary, need.Members, need.Units), ct);
                 var draft = await newBuy.StartFromProposal(context, proposal, ct);
                 return new SuggestionDecision(draft, context.Text("SuggestionStarted", who));
             case SuggestionChoice.NotNow:
