@@ -40,31 +40,22 @@ public static partial class NeedSummary
         return plain;
     }
 
-    private static string StripChinese(string clause)
+    private static string StripChinese(string clause) =>
+        UntilStable(ChineseTail(), ChineseLeadVerb().Replace(ChineseAsking().Replace(clause, ""), "").Trim());
+
+    private static string StripEnglish(string clause) => EnglishTail().Replace(UntilStable(EnglishAsking(), clause), "").Trim();
+
+    // "下周音乐节 揪团吗" loses "吗", then "揪团"; "Hi all, anyone want to…" loses the greeting, then the asking.
+    private static string UntilStable(Regex pattern, string text)
     {
-        var t = ChineseAsking().Replace(clause, "");
-        t = ChineseLeadVerb().Replace(t, "").Trim();
         for (var i = 0; i < 3; i++)
         {
-            var stripped = ChineseTail().Replace(t, "").Trim();
-            if (stripped == t) break;
-            t = stripped;
+            var stripped = pattern.Replace(text, "").Trim();
+            if (stripped == text) break;
+            text = stripped;
         }
 
-        return t;
-    }
-
-    private static string StripEnglish(string clause)
-    {
-        var t = clause;
-        for (var i = 0; i < 3; i++)
-        {
-            var stripped = EnglishAsking().Replace(t, "").Trim();
-            if (stripped == t) break;
-            t = stripped;
-        }
-
-        return EnglishTail().Replace(t, "").Trim();
+        return text;
     }
 
     private static int CutAt(string text, int max) => char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
