@@ -36,7 +36,17 @@ public sealed class ModelGateway(LlmClient llm, LlmBudget budget, ILogger<ModelG
         }
 
         budget.RecordTokens(chatId, answer.Tokens);
-        var value = read(answer.Json);
+        T? value;
+        try
+        {
+            value = read(answer.Json);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            value = null; // a reader that met a value of the wrong kind: the answer is as unusable as malformed JSON
+        }
+
+
         if (value is null) return Fallback<T>(function, chatId, "unusable answer", answer.Tokens, LogLevel.Warning, Excerpt(answer.Json));
 
         Usage.Count(function, answer.Tokens, failure: null);

@@ -29,6 +29,6 @@ public sealed class ModelGroupBuyProposer(ModelGateway gateway) : IGroupBuyPropo
 
     private static GroupBuyProposal? Read(JsonElement a) => new(
         a.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "",
-        a.TryGetProperty("min_units", out var m) && m.TryGetInt32(out var min) ? min : 0,
-        a.TryGetProperty("deadline_days", out var d) && d.TryGetInt32(out var days) ? days : 0);
+        a.TryGetProperty("min_units", out var m) && m.ValueKind == JsonValueKind.Number && m.TryGetInt32(out var min) ? min : 0,
+        a.TryGetProperty("deadline_days", out var d) && d.ValueKind == JsonValueKind.Number && d.TryGetInt32(out var days) ? days : 0);
 }
