@@ -184,6 +184,7 @@ public static class DependencyInjection
         {
             services.AddHttpClient(nameof(LlmClient));
             services.AddSingleton<LlmClient>();
+            services.AddSingleton<ModelGateway>(); // every model call (needs, replies, proposals) goes through it
             services.AddSingleton<IModelNeedExtractor, SemanticKernelNeedExtractor>();
         }
 

@@ -10,20 +10,26 @@ namespace GroupBuyBot.TestKit;
 /// </summary>
 public sealed class TcpRelay : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly Uri _target;
     private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
     private readonly CancellationTokenSource _stop = new();
     private volatile bool _cut;
+    private int _refused;
 
-    private TcpRelay(Uri target) => _target = target;
+    private TcpRelay(Uri target, int port)
+    {
+        _target = target;
+        _listener = new TcpListener(IPAddress.Loopback, port);
+    }
 
     /// <summary>The relay's address, to give the client instead of the server's.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
-    public static TcpRelay Start(Uri target)
+    /// <param name="port">0 for any free port; a given one to bring a closed port back (a provider restarting).</param>
+    public static TcpRelay Start(Uri target, int port = 0)
     {
-        var relay = new TcpRelay(target);
+        var relay = new TcpRelay(target, port);
         relay._listener.Start();
         relay.BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)relay._listener.LocalEndpoint).Port}");
         _ = relay.Accept();
@@ -37,6 +43,9 @@ public sealed class TcpRelay : IAsyncDisposable
     }
 
     public void Restore() => _cut = false;
+
+    /// <summary>Connections reset on arrival while the relay was cut (each one a client's attempt).</summary>
+    public int Refused => Volatile.Read(ref _refused);
 
     public async ValueTask DisposeAsync()
     {
@@ -60,8 +69,15 @@ public sealed class TcpRelay : IAsyncDisposable
                 return;
             }
 
-            if (_cut) Reset(client);
-            else _ = Relay(client);
+            if (_cut)
+            {
+                Interlocked.Increment(ref _refused);
+                Reset(client);
+            }
+            else
+            {
+                _ = Relay(client);
+            }
         }
     }
 

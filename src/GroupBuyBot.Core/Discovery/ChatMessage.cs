@@ -4,9 +4,16 @@ namespace GroupBuyBot.Core.Discovery;
 public sealed record ChatMessage(long Id, long FromId, string FromName, DateTimeOffset At, string Text, long? ReplyToId);
 
 /// <summary>
-/// A shared need: what is wanted, the members who want it and the messages where they said so.
+/// A shared need: what is wanted, the members who want it and the messages where they said so. <paramref name="Units"/>
+/// is how many units members asked for when they said numbers (null when nobody did), <paramref name="MemberUnits"/>
+/// who asked for how many (only members who said a number; the rest want one each).
 /// </summary>
-public sealed record ExtractedNeed(string Summary, IReadOnlyList<long> Interested, IReadOnlyList<long> Evidence);
+public sealed record ExtractedNeed(
+    string Summary,
+    IReadOnlyList<long> Interested,
+    IReadOnlyList<long> Evidence,
+    int? Units = null,
+    IReadOnlyDictionary<long, int>? MemberUnits = null);
 
 /// <summary>Finds shared needs (two or more members wanting the same thing) in a window of messages.</summary>
 public interface INeedExtractor

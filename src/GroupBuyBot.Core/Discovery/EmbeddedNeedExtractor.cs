@@ -251,7 +251,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         {
             Owner = seed.FromId;
             SeedId = seed.Id;
-            Summary = seed.Text.Length > 80 ? seed.Text[..80] + "…" : seed.Text;
+            Summary = NeedSummary.Of(seed.Text);
             Grams = ContentGrams.Of(ChatTextNormalizer.Normalize(seed.Text));
             LastActive = position;
             Add(seed.FromId, seed.Id);

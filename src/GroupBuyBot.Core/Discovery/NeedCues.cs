@@ -101,9 +101,32 @@ public static partial class NeedCues
         $@"年假|假期|发际线|头发|彩票|游艇|私人飞机|月球|火星|脱单|对象|😭|🛥|⛵|🚤|🛳|🚀|(?<![0-9a-z])\+\s*[0-9]{{3,}}|{B}(a yacht|yachts?|private jet|an island|the moon|mars|lottery|a boyfriend|a girlfriend|annual leave|a holiday|hairline){B}",
         Options);
 
-    private static readonly Regex BotInstruction = new(@"@\S*(bot|助手|机器人)|机器人[:,]|(?<![a-z])(bot|机器人)(请|,)", Options);
+    private static readonly Regex BotAddress = new(@"@\S*(bot|助手|机器人)|机器人[:,]|(?<![a-z])(bot|机器人)(请|,)", Options);
 
-    private static readonly Regex AddressingOther = new(@"^@|你不是|你家不是|你们不是|帮你|(?<![a-z])(you should|don'?t you|you were|you said|what about you)(?![a-z])", Options);
+    // Trying to change the bot's rules or role: "ignore previous instructions", "you are now…", "忽略之前的指令".
+    private static readonly Regex RuleChange = new(
+        $@"{B}(ignore|disregard|forget|override)\W+(all |any |the |your |my |of )*(previous|prior|above|earlier|preceding|all|your|these|those|system)\W+(\w+\W+){{0,2}}(instructions?|rules?|prompts?|directions?|guidelines|messages|context){B}|(忽略|无视|忘记|忘掉|不要理会).{{0,8}}(指令|规则|设定|提示|要求|指示)|{B}system (override|prompt|message){B}|系统(指令|提示)|{B}(you are|you'?re|u r) now{B}|{B}(act|behave) as (a|an|the|if){B}|{B}pretend (to be|you are|you'?re){B}|{B}from now on,? (you|the bot){B}|{B}new instructions{B}|{B}(developer|admin|god|debug) mode{B}|{B}jailbreak|你现在是|从现在(开始|起)你|扮演|假装你是|新(的)?指令|(管理员|开发者)模式",
+        Options);
+
+    // Changing the bot's data: a price, everyone's quantities. "everyone's quantity can be 1 box" has no such verb.
+    private static readonly Regex ChangeData = new(
+        $@"{B}set (the |a |its )?price{B}|{B}(change|set|update|make) (everyone'?s?|everybody'?s?|all( the)?( members'?| users'?)?) (quantit|orders?|sign[- ]?ups?|amounts?)|(所有人|每个人|大家|全部人?)的?(数量|份数|订单)?都?(改成|改为|设为|设成|设置为)|(价格|价钱|单价)(改成|改为|设为|设成|定为)",
+        Options);
+
+    // An order to open a buy, at the start of a clause: "create a buy for…", "Bot, open a group buy". Counted only
+    // when it asks nobody anything (see IsInstructionToBot): "let's start a group buy", "I'll open a buy" and
+    // "Start a group order for rice? I'm in" are members organising, not orders.
+    private static readonly Regex OpenBuyOrder = new(
+        $@"(^|[.!;:,]\s*)(please |pls |now |just )?(create|open|start|launch|set up|post|announce) (a |an |the |one |new |another |\d+ )*(group[- ]?buys?|buys?|orders?|团购|拼团){B}",
+        Options);
+
+    // What a member can only ask the bot itself to do (with the bot addressed): "机器人,发起一个团购", "@GroupBuyBot 开个团".
+    private static readonly Regex BotActVerb = new(
+        $@"发起|创建|新建|开(个|一个)?(团|单)|(设|定|改)(置)?价|删除|关闭|结束(团|报名)|{B}(open|create|start|launch|close|delete|announce|post)( a| an| the| new)? (group[- ]?buy|buy|order|list){B}",
+        Options);
+
+    // "@小李 你家不是也想要吗" urges another member; "@GroupBuyBot 算我一个" is a sign-up that names the bot.
+    private static readonly Regex AddressingOther = new(@"^@(?!\S*(bot|助手|机器人)(\s|$|[,:]))|你不是|你家不是|你们不是|帮你|(?<![a-z])(you should|don'?t you|you were|you said|what about you)(?![a-z])", Options);
 
     // "Did anyone else hear the fox?": asking about the past is never a call for company.
     private static readonly Regex PastQuestion = new($@"^\W*(did|has|have|was|were) (anyone|anybody|someone|you){B}|有没有人(收到|看到|知道)", Options);
@@ -116,8 +139,16 @@ public static partial class NeedCues
 
     private static readonly Regex EndsAsQuestion = new(@"[?吗么呢嘛][\s\p{So}\p{Sk}\p{Cs}]*$", Options);
 
+    /// <summary>
+    /// The message tries to change the bot's rules or make it act ("ignore previous instructions", "you are now…",
+    /// "create a buy for…", "机器人,发起一个团购"). Mentioning or addressing the bot is not enough: "机器人,把我家也算上一套"
+    /// and "everyone's quantity can be 1 box, I'm in too" are sign-ups.
+    /// </summary>
     public static bool IsInstructionToBot(string normalizedText) =>
-        ReplyCues.Injection().IsMatch(normalizedText) || BotInstruction.IsMatch(normalizedText) && Regex.IsMatch(normalizedText, "忽略|ignore|override|把|改成|set|设为|发起|open|create");
+        RuleChange.IsMatch(normalizedText)
+        || ChangeData.IsMatch(normalizedText)
+        || BotAddress.IsMatch(normalizedText) && BotActVerb.IsMatch(normalizedText)
+        || OpenBuyOrder.IsMatch(normalizedText) && !normalizedText.Contains('?', StringComparison.Ordinal) && !Solicitation.IsMatch(normalizedText);
 
     public static bool HasWantCue(string normalizedText) => OwnWant.IsMatch(normalizedText) || Solicitation.IsMatch(normalizedText);
 

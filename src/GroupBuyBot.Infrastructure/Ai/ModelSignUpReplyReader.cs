@@ -1,33 +1,28 @@
 using System.Text.Json;
 using GroupBuyBot.Core.Discovery.Model;
 using GroupBuyBot.Core.SignUps.Replies;
-using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 
 namespace GroupBuyBot.Infrastructure.Ai;
 
 /// <summary>
-/// Local rules first; only replies they flag as ambiguous go to the ReadSignUpReply prompt. Any failure, budget
-/// limit or insane answer keeps the local guess, so a reply is never lost.
+/// Local rules first; only replies they flag as ambiguous go to the ReadSignUpReply prompt, through
+/// <see cref="ModelGateway"/> on the chat's budget. Any failure, budget limit or insane answer keeps the local guess,
+/// so a reply is never lost.
 /// </summary>
-public sealed class ModelSignUpReplyReader(LlmClient llm, LlmBudget budget, ILogger<ModelSignUpReplyReader> logger) : ISignUpReplyReader
+public sealed class ModelSignUpReplyReader(ModelGateway gateway) : ISignUpReplyReader
 {
-    public async Task<SignUpReply> Read(string text, CancellationToken ct)
+    public const string Function = "ReadSignUpReply";
+
+    public Task<SignUpReply> Read(string text, CancellationToken ct) => Read(LlmBudget.NoChat, text, ct);
+
+    public async Task<SignUpReply> Read(long chatId, string text, CancellationToken ct)
     {
         var local = SignUpReplyParser.Parse(text);
-        if (!local.IsAmbiguous || budget.TryReserveCall(LlmBudget.NoChat) is not null) return local;
-        try
-        {
-            var answer = await llm.Invoke("ReadSignUpReply", new KernelArguments { ["reply"] = text.Length > 400 ? text[..400] : text }, ct);
-            budget.RecordTokens(LlmBudget.NoChat, answer.Tokens);
-            return Validate(answer.Value) ?? Rejected(local, answer.Value);
-        }
-        catch (ModelUnavailableException e)
-        {
-            budget.RecordTokens(LlmBudget.NoChat, e.Tokens);
-            logger.LogInformation("Sign-up reply read locally: model unavailable ({Reason})", e.Message);
-            return local;
-        }
+        if (!local.IsAmbiguous) return local;
+        var reply = PromptData.Inert(text.Length > 400 ? text[..400] : text);
+        var read = await gateway.Ask(chatId, Function, new KernelArguments { ["reply"] = reply }, Validate, ct);
+        return read.Answered ? read.Value! : local;
     }
 
     /// <summary>The model's reading, or null when it is not one the bot may act on.</summary>
@@ -43,11 +38,5 @@ public sealed class ModelSignUpReplyReader(LlmClient llm, LlmBudget budget, ILog
             "none" => new SignUpReply(SignUpIntent.None, null, false),
             _ => null,
         };
-    }
-
-    private SignUpReply Rejected(SignUpReply local, JsonElement answer)
-    {
-        logger.LogWarning("Dropped a model reading of a sign-up reply: {Answer}", answer.GetRawText().Length > 200 ? answer.GetRawText()[..200] : answer.GetRawText());
-        return local;
     }
 }

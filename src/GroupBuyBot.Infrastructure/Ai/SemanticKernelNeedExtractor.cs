@@ -1,25 +1,28 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using GroupBuyBot.Core.Discovery;
 using GroupBuyBot.Core.Discovery.Model;
+using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 
 namespace GroupBuyBot.Infrastructure.Ai;
 
 /// <summary>
-/// The ExtractNeeds prompt: the window goes in as JSON lines (ids and text only, no names), the answer comes back
-/// as candidates for <see cref="CandidateNeedValidator"/>. An answer of the wrong shape is unusable as a whole.
+/// The ExtractNeeds prompt through <see cref="ModelGateway"/>: the window goes in as <see cref="PromptData.Window"/>
+/// (members' names beside their ids unless <see cref="LlmOptions.SendMemberNames"/> is off), the answer comes back as
+/// candidates for <see cref="CandidateNeedValidator"/>. An answer without a <c>needs</c> array is unusable as a whole.
 /// </summary>
-public sealed class SemanticKernelNeedExtractor(LlmClient llm) : IModelNeedExtractor
+public sealed class SemanticKernelNeedExtractor(ModelGateway gateway, IOptions<LlmOptions> options) : IModelNeedExtractor
 {
-    public async Task<ModelAnswer<IReadOnlyList<CandidateNeed>>> ExtractNeeds(IReadOnlyList<ChatMessage> window, CancellationToken ct)
+    public const string Function = "ExtractNeeds";
+
+    public Task<ModelResult<IReadOnlyList<CandidateNeed>>> ExtractNeeds(long chatId, IReadOnlyList<ChatMessage> window, CancellationToken ct) =>
+        gateway.Ask(chatId, Function, new KernelArguments { ["messages"] = PromptData.Window(window, options.Value.SendMemberNames) }, Read, ct);
+
+    /// <summary>The candidates of an answer, or null when it has no <c>needs</c> array.</summary>
+    public static IReadOnlyList<CandidateNeed>? Read(JsonElement answer)
     {
-        var answer = await llm.Invoke("ExtractNeeds", new KernelArguments { ["messages"] = Lines(window) }, ct);
-        if (!answer.Value.TryGetProperty("needs", out var needs) || needs.ValueKind != JsonValueKind.Array)
-        {
-            throw new ModelUnavailableException("ExtractNeeds: the answer has no 'needs' array", tokens: answer.Tokens);
-        }
+        if (!answer.TryGetProperty("needs", out var needs) || needs.ValueKind != JsonValueKind.Array) return null;
 
         var candidates = new List<CandidateNeed>();
         foreach (var need in needs.EnumerateArray())
@@ -29,23 +32,11 @@ public sealed class SemanticKernelNeedExtractor(LlmClient llm) : IModelNeedExtra
                 need.TryGetProperty("summary", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null,
                 Ids(need, "interested"),
                 Ids(need, "evidence"),
-                need.TryGetProperty("units", out var u) && u.ValueKind == JsonValueKind.Number && u.TryGetInt32(out var units) ? units : null));
+                Number(need, "units"),
+                MemberUnits(need)));
         }
 
-        return new ModelAnswer<IReadOnlyList<CandidateNeed>>(candidates, answer.Tokens);
-    }
-
-    /// <summary>One JSON object per message: the prompt's data block.</summary>
-    public static string Lines(IReadOnlyList<ChatMessage> window)
-    {
-        var text = new StringBuilder();
-        foreach (var m in window)
-        {
-            text.Append(JsonSerializer.Serialize(new { id = m.Id, from = m.FromId, reply_to = m.ReplyToId, text = m.Text.Length > 500 ? m.Text[..500] : m.Text }))
-                .Append('\n');
-        }
-
-        return text.ToString();
+        return candidates;
     }
 
     // Null when missing or not all integers: the validator rejects the need rather than guessing.
@@ -55,11 +46,27 @@ public sealed class SemanticKernelNeedExtractor(LlmClient llm) : IModelNeedExtra
         var ids = new List<long>();
         foreach (var item in list.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.Number && item.TryGetInt64(out var id)) ids.Add(id);
-            else if (item.ValueKind == JsonValueKind.String && long.TryParse(item.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id)) ids.Add(id);
+            if (Id(item) is { } id) ids.Add(id);
             else return null;
         }
 
         return ids;
+    }
+
+    private static long? Id(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Number && item.TryGetInt64(out var id) ? id
+        : item.ValueKind == JsonValueKind.String && long.TryParse(item.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id) ? id
+        : null;
+
+    // Units are a detail: anything but a whole number reads as "not said", never as a broken need.
+    private static int? Number(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : null;
+
+    private static List<CandidateUnits>? MemberUnits(JsonElement need)
+    {
+        if (!need.TryGetProperty("member_units", out var list) || list.ValueKind != JsonValueKind.Array) return null;
+        return [.. list.EnumerateArray()
+            .Where(item => item.ValueKind == JsonValueKind.Object)
+            .Select(item => new CandidateUnits(item.TryGetProperty("member", out var m) ? Id(m) : null, Number(item, "units")))];
     }
 }

@@ -5,39 +5,30 @@ using Microsoft.Extensions.Logging;
 namespace GroupBuyBot.Infrastructure.Discovery;
 
 /// <summary>
-/// Reads a window with the model when one is configured, within budget and available; otherwise (or when the
-/// model fails or answers nonsense) with the embedded extractor, so a window is never lost. Model output is
-/// validated: invalid needs are dropped and logged, never acted on.
+/// Reads a window with the model when one is configured (its gateway decides budget, cooldown and retries);
+/// otherwise, or when the model gave no usable answer, with the embedded extractor, so a window is never lost.
+/// Model output is validated: invalid needs are dropped and logged, never acted on.
 /// </summary>
-public sealed class NeedDiscovery(LlmBudget budget, ILogger<NeedDiscovery> logger, IModelNeedExtractor? model = null)
+public sealed class NeedDiscovery(ILogger<NeedDiscovery> logger, IModelNeedExtractor? model = null)
 {
+    /// <summary>Whether a model is configured at all (without one the embedded extractor is the extractor, not a fallback).</summary>
+    public bool HasModel => model is not null;
+
     public async Task<IReadOnlyList<ExtractedNeed>> Extract(long chatId, IReadOnlyList<ChatMessage> window, CancellationToken ct)
     {
         if (model is not null)
         {
-            if (budget.TryReserveCall(chatId) is { } exhausted)
+            var answer = await model.ExtractNeeds(chatId, window, ct);
+            if (answer.Answered)
             {
-                logger.LogInformation("Model budget reached ({Budget}) for chat {ChatId}: embedded extractor used", exhausted, chatId);
+                var (accepted, rejected) = CandidateNeedValidator.Validate(window, answer.Value!);
+                foreach (var reason in rejected) logger.LogWarning("Dropped a model need in chat {ChatId}: {Reason}", chatId, reason);
+                logger.LogInformation("Model read {Messages} messages of chat {ChatId}: {Accepted} needs, {Rejected} dropped, {Tokens} tokens",
+                    window.Count, chatId, accepted.Count, rejected.Count, answer.Tokens);
+                return accepted;
             }
-            else
-            {
-                try
-                {
-                    var answer = await model.ExtractNeeds(window, ct);
-                    budget.RecordTokens(chatId, answer.Tokens);
-                    var (accepted, rejected) = CandidateNeedValidator.Validate(window, answer.Value);
-                    foreach (var reason in rejected) logger.LogWarning("Dropped a model need in chat {ChatId}: {Reason}", chatId, reason);
-                    logger.LogInformation(
-                        "Model read {Messages} messages of chat {ChatId}: {Accepted} needs, {Rejected} dropped, {Tokens} tokens (total {TotalTokens} in {TotalCalls} calls)",
-                        window.Count, chatId, accepted.Count, rejected.Count, answer.Tokens, budget.TotalTokens, budget.TotalCalls);
-                    return accepted;
-                }
-                catch (ModelUnavailableException e)
-                {
-                    budget.RecordTokens(chatId, e.Tokens);
-                    logger.LogWarning("Model unavailable for chat {ChatId} ({Reason}): embedded extractor used", chatId, e.Message);
-                }
-            }
+
+            logger.LogInformation("Embedded extractor read {Messages} messages of chat {ChatId} instead of the model ({Reason})", window.Count, chatId, answer.Failure);
         }
 
         return EmbeddedNeedExtractor.Extract(window);

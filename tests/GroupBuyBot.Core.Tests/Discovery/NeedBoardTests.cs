@@ -1,6 +1,7 @@
 using GroupBuyBot.Core.Discovery;
 using GroupBuyBot.Core.Discovery.Board;
 using GroupBuyBot.Core.Discovery.Model;
+using GroupBuyBot.Core.Discovery.Proposals;
 
 namespace GroupBuyBot.Core.Tests.Discovery;
 
@@ -74,7 +75,59 @@ public class NeedBoardTests
             new CandidateNeed("rice", [101, 102], [1, 2], 0),
         ]);
 
-        Assert.Equal("pottery", Assert.Single(accepted).Summary);
-        Assert.Equal(4, rejected.Count);
+        // A model's "units": 0 is a wrong detail, not a wrong need: the need stays, its units are not known.
+        Assert.Equal(["pottery", "rice"], accepted.Select(n => n.Summary));
+        Assert.Null(accepted[1].Units);
+        Assert.Equal(3, rejected.Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    [InlineData(100_000)]
+    [InlineData(null)]
+    public void Units_outside_reason_or_missing_become_null_and_never_drop_the_need(int? units)
+    {
+        var window = new[] { M(1, 101, "想团点砂糖橘,有没有一起的?"), M(2, 102, "+1") };
+
+        var (accepted, rejected) = CandidateNeedValidator.Validate(window, [new CandidateNeed("砂糖橘", [101, 102], [1, 2], units, [new CandidateUnits(102, units)])]);
+
+        var need = Assert.Single(accepted);
+        Assert.Empty(rejected);
+        Assert.Null(need.Units);
+        Assert.Null(need.MemberUnits);
+    }
+
+    [Fact]
+    public void Member_units_are_kept_for_kept_members_only_and_sum_with_one_for_a_member_without_a_number()
+    {
+        var window = new[] { M(1, 101, "想团点砂糖橘,有没有一起的?"), M(2, 102, "+1 两箱"), M(3, 103, "算我一个"), M(4, 104, "我上周已经买了") };
+
+        var (accepted, _) = CandidateNeedValidator.Validate(window,
+        [
+            new CandidateNeed("砂糖橘", [101, 102, 103], [1, 2, 3], 99, [new(102, 2), new(101, 3), new(104, 5), new(999, 1), new(103, 0), new(null, 4), new(101, 1)]),
+        ]);
+
+        var need = Assert.Single(accepted);
+        Assert.Equal(new Dictionary<long, int> { [101] = 1, [102] = 2 }, need.MemberUnits); // the last number per member wins
+        Assert.Equal(4, need.Units); // 1 + 2 + one for 103, who gave no sane number; the model's total (99) is not trusted over the breakdown
+    }
+
+    [Fact]
+    public void The_board_keeps_each_members_last_units_and_the_draft_minimum_uses_their_sum()
+    {
+        var board = new List<BoardNeed>();
+        var first = new[] { M(1, 101, "想团点砂糖橘,有没有一起的?"), M(2, 102, "+1 两箱"), M(3, 103, "算我一个") };
+        NeedBoard.Merge(board, -1, first, [new ExtractedNeed("砂糖橘", [101, 102, 103], [1, 2, 3], 4, new Dictionary<long, int> { [102] = 2 })], T0);
+        var later = new[] { M(9, 102, "我改成三箱吧"), M(10, 104, "我也要一箱") };
+        NeedBoard.Merge(board, -1, later, [new ExtractedNeed("砂糖橘", [102, 104], [9, 10], 4, new Dictionary<long, int> { [102] = 3, [104] = 1 })], T0.AddHours(2));
+
+        var need = Assert.Single(board);
+        Assert.Equal([null, 3, null, 1], need.Members.Select(m => m.Units));
+        Assert.Equal(6, need.RequestedUnits()); // 1 + 3 + 1 + 1: never 2 + 3 summed across the two reads
+
+        var draft = EmbeddedGroupBuyProposer.Default(new ProposalRequest(-1, need.Summary, need.Members.Count, need.RequestedUnits()));
+        Assert.Equal(6, draft.MinUnits);
+        Assert.Equal(4, EmbeddedGroupBuyProposer.Default(new ProposalRequest(-1, need.Summary, 4)).MinUnits); // no numbers said: the members
     }
 }

@@ -7,7 +7,6 @@ using GroupBuyBot.TestKit;
 using GroupBuyBot.TestKit.FakeOpenAi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GroupBuyBot.IntegrationTests.Ai;
 
@@ -16,29 +15,45 @@ internal sealed class ModelPath
 {
     public const string ApiKey = "sk-test-SECRET-0123456789";
 
-    public ModelPath(FakeOpenAiServer server, double timeoutSeconds = 5, int maxRetries = 2, LlmBudgetOptions? budget = null)
+    public ModelPath(
+        FakeOpenAiServer server,
+        double timeoutSeconds = 5,
+        int maxRetries = 2,
+        LlmBudgetOptions? budget = null,
+        Uri? baseUrl = null,
+        TokenLimitParameter tokenLimit = TokenLimitParameter.Auto,
+        bool sendMemberNames = true,
+        int cooldownSeconds = 0)
     {
-        var options = Options.Create(new LlmOptions
+        Options = new LlmOptions
         {
-            BaseUrl = server.BaseUrl.ToString(),
+            BaseUrl = (baseUrl ?? server.BaseUrl).ToString(),
             Model = "fake-model",
             ApiKey = ApiKey,
             TimeoutSeconds = timeoutSeconds,
             MaxRetries = maxRetries,
             RetryBaseDelayMilliseconds = 10,
-            CooldownSeconds = 0,
-        });
+            CooldownSeconds = cooldownSeconds,
+            TokenLimitParameter = tokenLimit,
+            SendMemberNames = sendMemberNames,
+        };
+        var options = Microsoft.Extensions.Options.Options.Create(Options);
         var http = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
         Client = new LlmClient(options, http, TimeProvider.System, Logs.For<LlmClient>());
         Budget = new LlmBudget(budget ?? new LlmBudgetOptions(), Clock.Fake());
-        Discovery = new NeedDiscovery(Budget, Logs.For<NeedDiscovery>(), new SemanticKernelNeedExtractor(Client));
-        Replies = new ModelSignUpReplyReader(Client, Budget, Logs.For<ModelSignUpReplyReader>());
-        Proposer = new ModelGroupBuyProposer(Client, Budget, Logs.For<ModelGroupBuyProposer>());
+        Gateway = new ModelGateway(Client, Budget, Logs.For<ModelGateway>());
+        Extractor = new SemanticKernelNeedExtractor(Gateway, options);
+        Discovery = new NeedDiscovery(Logs.For<NeedDiscovery>(), Extractor);
+        Replies = new ModelSignUpReplyReader(Gateway);
+        Proposer = new ModelGroupBuyProposer(Gateway);
     }
 
     public CapturingLogs Logs { get; } = new();
+    public LlmOptions Options { get; }
     public LlmClient Client { get; }
     public LlmBudget Budget { get; }
+    public ModelGateway Gateway { get; }
+    public SemanticKernelNeedExtractor Extractor { get; }
     public NeedDiscovery Discovery { get; }
     public ModelSignUpReplyReader Replies { get; }
     public ModelGroupBuyProposer Proposer { get; }

@@ -1,3 +1,4 @@
+using GroupBuyBot.Core.Discovery.Proposals;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.TestKit.FakeOpenAi;
 
@@ -62,11 +63,23 @@ public class ReplyAndProposalModelTests
             FakeAnswer.Json("""{"title":"","min_units":-3,"deadline_days":400}"""));
         var model = new ModelPath(server);
 
-        var good = await model.Proposer.Propose("周末带娃做陶艺", 3, CancellationToken.None);
-        var bad = await model.Proposer.Propose("周末带娃做陶艺", 3, CancellationToken.None);
+        var good = await model.Proposer.Propose(new ProposalRequest(-1001, "周末带娃做陶艺", 3), CancellationToken.None);
+        var bad = await model.Proposer.Propose(new ProposalRequest(-1001, "周末带娃做陶艺", 3), CancellationToken.None);
 
         Assert.Equal(new("周末亲子陶艺课", 4, 5), good);
         Assert.Equal(new("周末带娃做陶艺", 3, 3), bad);
         Assert.Contains("NEED START", server.Requests[0].Messages[^1].Content);
+    }
+
+    [Fact]
+    public async Task A_proposal_with_values_of_the_wrong_kind_gives_the_embedded_draft_instead_of_failing_the_tap()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(FakeAnswer.Json("""{"title":["周末亲子陶艺课"],"min_units":"4","deadline_days":{"days":5}}"""));
+        var model = new ModelPath(server);
+
+        var draft = await model.Proposer.Propose(new ProposalRequest(-1001, "周末带娃做陶艺", 3), CancellationToken.None);
+
+        Assert.Equal(new("周末带娃做陶艺", 3, 3), draft);
     }
 }

@@ -23,6 +23,9 @@ public sealed record FakeAnswer
     /// <summary>Seconds for a Retry-After header (with 429/503).</summary>
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>Leave <c>usage</c> out of the completion, as some local servers do.</summary>
+    public bool OmitUsage { get; init; }
+
     public static FakeAnswer Json(string content, int promptTokens = 100, int completionTokens = 20) =>
         new() { Content = content, PromptTokens = promptTokens, CompletionTokens = completionTokens };
 

@@ -96,6 +96,19 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             return;
         }
 
+        if (answer.OmitUsage)
+        {
+            await http.Response.WriteAsync(JsonSerializer.Serialize(new
+            {
+                id = "chatcmpl-" + Guid.NewGuid().ToString("N"),
+                @object = "chat.completion",
+                created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                model = request.Model ?? "fake-model",
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = answer.Content ?? "" }, finish_reason = "stop" } },
+            }), http.RequestAborted);
+            return;
+        }
+
         Interlocked.Add(ref _promptTokens, answer.PromptTokens);
         Interlocked.Add(ref _completionTokens, answer.CompletionTokens);
         var completion = new

@@ -19,8 +19,11 @@ public enum BoardNeedStatus
     Never,
 }
 
-/// <summary>One member interested in a need: who, and in which messages (ids only, never text).</summary>
-public sealed record BoardMember(long UserId, string DisplayName, IReadOnlyList<long> MessageIds, DateTimeOffset LastSaidAt);
+/// <summary>
+/// One member interested in a need: who, in which messages (ids only, never text) and, when they said a number, how
+/// many units ("晓雯2盒", "two for us"); null means they did not say (one).
+/// </summary>
+public sealed record BoardMember(long UserId, string DisplayName, IReadOnlyList<long> MessageIds, DateTimeOffset LastSaidAt, int? Units = null);
 
 /// <summary>A shared need the bot noticed in a chat, merged over time. Keeps summaries, member ids and message ids only.</summary>
 public sealed class BoardNeed
@@ -38,4 +41,10 @@ public sealed class BoardNeed
     public IEnumerable<long> EvidenceMessageIds => Members.SelectMany(m => m.MessageIds);
 
     public bool Has(long userId) => Members.Exists(m => m.UserId == userId);
+
+    /// <summary>
+    /// Units the members asked for: each member's number, one for a member who said none; null when nobody said a
+    /// number (the member count is all there is). A method, so the database mapping never sees it.
+    /// </summary>
+    public int? RequestedUnits() => Members.Exists(m => m.Units is not null) ? Members.Sum(m => m.Units ?? 1) : null;
 }

@@ -5,7 +5,8 @@ namespace GroupBuyBot.Core.Discovery.Board;
 /// <summary>
 /// The rules of a chat's need board: an extracted need joins the board need it matches (shared evidence,
 /// mostly the same members, or the same content words: "the same need mentioned hours apart"), members
-/// accumulate, a member who declines later is removed, idle needs expire, and a need is suggested once.
+/// accumulate (with the units they last asked for), a member who declines later is removed, idle needs expire,
+/// and a need is suggested once.
 /// </summary>
 public static class NeedBoard
 {
@@ -34,16 +35,18 @@ public static class NeedBoard
                 var said = need.Evidence.Where(id => byId.TryGetValue(id, out var m) && m.FromId == userId).ToList();
                 var name = window.LastOrDefault(m => m.FromId == userId)?.FromName ?? userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var at = said.Count > 0 ? said.Max(id => byId[id].At) : now;
+                int? units = need.MemberUnits is { } perMember && perMember.TryGetValue(userId, out var n) ? n : null;
                 var existing = match.Members.FindIndex(m => m.UserId == userId);
                 if (existing < 0)
                 {
-                    match.Members.Add(new BoardMember(userId, name, said, at));
+                    match.Members.Add(new BoardMember(userId, name, said, at, units));
                 }
                 else
                 {
+                    // A number said again (a correction, a tally) replaces the one before: units are never summed across windows.
                     var old = match.Members[existing];
                     var ids = old.MessageIds.Union(said).Order().TakeLast(MaxMessageIdsPerMember).ToList();
-                    match.Members[existing] = old with { DisplayName = name, MessageIds = ids, LastSaidAt = at > old.LastSaidAt ? at : old.LastSaidAt };
+                    match.Members[existing] = old with { DisplayName = name, MessageIds = ids, LastSaidAt = at > old.LastSaidAt ? at : old.LastSaidAt, Units = units ?? old.Units };
                 }
             }
 

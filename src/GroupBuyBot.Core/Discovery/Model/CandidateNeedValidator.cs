@@ -2,8 +2,10 @@ namespace GroupBuyBot.Core.Discovery.Model;
 
 /// <summary>
 /// Model output is untrusted: a need is kept only if every user id and message id exists in the window,
-/// each interested member has evidence of their own, no evidence is an instruction to the bot, quantities
-/// are sane and at least two members remain. Everything else is dropped with a reason (for the log).
+/// each interested member has evidence of their own, no evidence is an instruction to the bot and at least
+/// two members remain. Everything else is dropped with a reason (for the log). Quantities are a detail, never
+/// a reason to drop a need: a total or a member's units outside 1–<see cref="MaxUnits"/> (a model's
+/// <c>units: 0</c>) become null, and units of a member who is not kept are ignored.
 /// </summary>
 public static class CandidateNeedValidator
 {
@@ -40,7 +42,6 @@ public static class CandidateNeedValidator
         var summary = Clean(c.Summary);
         if (summary.Length == 0) return "no summary";
         if (c.Interested is not { Count: > 0 } interested || c.Evidence is not { Count: > 0 } evidence) return "no members or evidence";
-        if (c.Units is { } units && units is < 1 or > MaxUnits) return $"insane quantity {units}";
 
         var unknownUsers = interested.Where(id => !authors.Contains(id)).ToList();
         if (unknownUsers.Count > 0) return $"user ids not in the window: {string.Join(',', unknownUsers)}";
@@ -52,9 +53,25 @@ public static class CandidateNeedValidator
         var members = interested.Distinct().Where(user => usable.Any(id => byId[id].FromId == user)).ToList();
         if (members.Count < 2) return "fewer than two members with evidence of their own";
 
+        var memberUnits = MemberUnits(c.MemberUnits, members);
+        int? total = memberUnits.Count > 0 ? members.Sum(m => memberUnits.GetValueOrDefault(m, 1)) : Sane(c.Units);
         need = new ExtractedNeed(summary.Length > MaxSummaryLength ? summary[..MaxSummaryLength] : summary, members,
-            [.. usable.Where(id => members.Contains(byId[id].FromId)).Order()]);
+            [.. usable.Where(id => members.Contains(byId[id].FromId)).Order()], total, memberUnits.Count > 0 ? memberUnits : null);
         return null;
+    }
+
+    private static int? Sane(int? units) => units is >= 1 and <= MaxUnits ? units : null;
+
+    // The last sane number per kept member ("晓雯2盒" then "改成3盒" → 3).
+    private static Dictionary<long, int> MemberUnits(IReadOnlyList<CandidateUnits>? said, List<long> members)
+    {
+        var units = new Dictionary<long, int>();
+        foreach (var entry in said ?? [])
+        {
+            if (entry.Member is { } member && members.Contains(member) && Sane(entry.Units) is { } n) units[member] = n;
+        }
+
+        return units;
     }
 
     // Drops control and invisible format characters (RTL overrides, zero-width) a summary could smuggle.

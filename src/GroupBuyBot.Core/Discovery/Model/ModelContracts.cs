@@ -1,21 +1,38 @@
 namespace GroupBuyBot.Core.Discovery.Model;
 
 /// <summary>A need as a language model returned it: untrusted until <see cref="CandidateNeedValidator"/> accepts it.</summary>
-public sealed record CandidateNeed(string? Summary, IReadOnlyList<long>? Interested, IReadOnlyList<long>? Evidence, int? Units);
+/// <param name="Units">The total the model read ("units"); null when missing.</param>
+/// <param name="MemberUnits">Who asked for how many ("member_units"): a tally by name ("Sophie 1, Kumar 1") mapped to ids.</param>
+public sealed record CandidateNeed(
+    string? Summary,
+    IReadOnlyList<long>? Interested,
+    IReadOnlyList<long>? Evidence,
+    int? Units,
+    IReadOnlyList<CandidateUnits>? MemberUnits = null);
 
-/// <summary>A model's answer and the tokens it cost (prompt + completion).</summary>
-public sealed record ModelAnswer<T>(T Value, int Tokens);
+/// <summary>One member's units as the model read them; either part may be missing or wrong.</summary>
+public sealed record CandidateUnits(long? Member, int? Units);
+
+/// <summary>
+/// What one model call gave: the answer, or why there is none (the caller then uses its fallback: the embedded
+/// extractor, the local reply rules, the default proposal), and the tokens it cost either way.
+/// </summary>
+public sealed record ModelResult<T>(bool Answered, T? Value, string? Failure, int Tokens);
+
+/// <summary>Builds <see cref="ModelResult{T}"/>s.</summary>
+public static class ModelResult
+{
+    public static ModelResult<T> Answer<T>(T value, int tokens) => new(true, value, null, tokens);
+
+    public static ModelResult<T> Fallback<T>(string reason, int tokens = 0) => new(false, default, reason, tokens);
+}
 
 /// <summary>Reads needs from a window with a language model. Implementations live in Infrastructure (Semantic Kernel).</summary>
 public interface IModelNeedExtractor
 {
-    /// <exception cref="ModelUnavailableException">The provider failed, timed out or answered something unreadable.</exception>
-    Task<ModelAnswer<IReadOnlyList<CandidateNeed>>> ExtractNeeds(IReadOnlyList<ChatMessage> window, CancellationToken ct);
-}
-
-/// <summary>The model could not give a usable answer (network, 429/5xx after retries, timeout, malformed JSON).</summary>
-public sealed class ModelUnavailableException(string message, Exception? inner = null, int tokens = 0) : Exception(message, inner)
-{
-    /// <summary>Tokens the failed call still cost (a malformed answer is billed too).</summary>
-    public int Tokens { get; } = tokens;
+    /// <summary>
+    /// The model's candidates, or a fallback result (budget, cooldown, provider failure, unreadable answer): never
+    /// throws for the model's sake. The call counts against <paramref name="chatId"/>'s budget.
+    /// </summary>
+    Task<ModelResult<IReadOnlyList<CandidateNeed>>> ExtractNeeds(long chatId, IReadOnlyList<ChatMessage> window, CancellationToken ct);
 }

@@ -55,10 +55,12 @@ public sealed class NeedSuggestionHandler(INeedBoardStore board, OrganizerPolicy
     /// </summary>
     private async Task<SuggestionDecision> Start(CommandContext context, long needId, CancellationToken ct)
     {
-        var need = await board.ChangeNeed(needId, n => IsUndecided(n, context) ? (Summary: n!.Summary, Members: n.Members.Count) : default((string Summary, int Members)?), ct);
+        var need = await board.ChangeNeed(needId, n => IsUndecided(n, context)
+            ? (Summary: n!.Summary, Members: n.Members.Count, Units: n.RequestedUnits())
+            : default((string Summary, int Members, int? Units)?), ct);
         if (need is not { } found) return new SuggestionDecision(new Outcome { Toast = context.Text("SuggestionGone") }, null);
 
-        var proposal = await proposer.Propose(found.Summary, found.Members, ct);
+        var proposal = await proposer.Propose(new ProposalRequest(context.ChatId, found.Summary, found.Members, found.Units), ct);
         var draft = await newBuy.StartFromProposal(context, proposal, ct);
         await board.ChangeNeed(needId, n =>
         {

@@ -4,6 +4,9 @@ namespace GroupBuyBot.Core.SignUps.Replies;
 public interface ISignUpReplyReader
 {
     Task<SignUpReply> Read(string text, CancellationToken ct);
+
+    /// <summary>The same, for a reply in <paramref name="chatId"/>: a model reading counts against that chat's budget.</summary>
+    Task<SignUpReply> Read(long chatId, string text, CancellationToken ct) => Read(text, ct);
 }
 
 /// <summary>

@@ -58,7 +58,7 @@ public sealed class GroupMessages(IServiceProvider services, BotIdentity identit
 
         var buy = await buys.FindByAnnouncement(context.ChatId, repliedTo, ct);
         if (buy is null) return null;
-        var reply = await replies.Read(text, ct);
+        var reply = await replies.Read(context.ChatId, text, ct); // a model reading counts against this chat's budget
         return reply.Intent switch
         {
             SignUpIntent.Join => await signUps.Apply(context, buy.Id, SignUpAction.Join, reply.Quantity ?? 1, null, asToast: false, ct),

@@ -1,0 +1,80 @@
+using GroupBuyBot.Core.Discovery;
+using GroupBuyBot.Core.Discovery.Board;
+using GroupBuyBot.Core.Discovery.Proposals;
+using GroupBuyBot.Core.Localization;
+
+namespace GroupBuyBot.Core.Tests.Discovery;
+
+/// <summary>Without a model, the need is named by what is wanted, not by the first message copied.</summary>
+public sealed class NeedSummaryTests
+{
+    [Theory]
+    [InlineData("周末有没有人想带娃去做陶艺?万达三楼那家工作室说满20组家庭可以包场", "周末带娃去做陶艺")]
+    [InlineData("有人知道哪里能请人上门清洗空调吗?我家的空调一开就有味道", "上门清洗空调")]
+    [InlineData("有没有人想一起团点大闸蟹?", "大闸蟹")]
+    [InlineData("天热起来了,我想约个油烟机清洗,有一起的吗", "油烟机清洗")]
+    [InlineData("我想给爸妈约个体检,有没有一起的?", "给爸妈约个体检")]
+    [InlineData("想团点砂糖橘,有没有一起的?", "砂糖橘")]
+    [InlineData("下周音乐节 有人要揪团吗", "下周音乐节")]
+    [InlineData("山东的樱桃今年特别大,有人想一起团一箱吗?", "山东的樱桃今年特别大")]
+    [InlineData("有没有人一起拼一单?", "有没有人一起拼一单?")] // no thing named anywhere: the text stands
+    [InlineData("Anyone want to take the kids to a pottery class this weekend?", "take the kids to a pottery class this weekend")]
+    [InlineData("Does anyone know a good Mandarin tutor for kids? I'd like to set up a small group class", "a good Mandarin tutor for kids")]
+    [InlineData("Hi all! I'm looking for someone to clean the windows on our row, anyone?", "someone to clean the windows on our row")]
+    [InlineData("Would anyone be up for a bulk order of coffee beans?", "a bulk order of coffee beans")]
+    [InlineData("Who's in for a durian run on Saturday?", "a durian run on Saturday")]
+    public void The_summary_names_the_wanted_thing(string seed, string expected)
+    {
+        Assert.Equal(expected, NeedSummary.Of(seed));
+    }
+
+    [Theory]
+    [InlineData("+1")]
+    [InlineData("有没有人?")]
+    [InlineData("")]
+    public void With_nothing_left_after_the_asking_the_text_stands(string seed)
+    {
+        Assert.Equal(seed.Trim('?'), NeedSummary.Of(seed).Trim('?'));
+    }
+
+    [Fact]
+    public void A_long_want_is_cut_and_never_splits_an_emoji()
+    {
+        var summary = NeedSummary.Of("我想找" + new string('长', NeedSummary.MaxLength - 3) + "😀的东西");
+
+        Assert.True(summary.Length <= NeedSummary.MaxLength + 1);
+        Assert.EndsWith("…", summary);
+        Assert.False(char.IsHighSurrogate(summary[^2]));
+    }
+
+    [Fact]
+    public void The_embedded_suggestion_and_the_draft_title_read_as_the_wanted_thing()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        ChatMessage[] window =
+        [
+            new(1, 1, "王妈妈", at, "周末有没有人想带娃去做陶艺?万达三楼那家工作室说满20组家庭可以包场", null),
+            new(2, 2, "朵朵妈", at, "我家想去!朵朵念叨好久了", 1),
+            new(3, 3, "乐乐爸", at, "+1 我们家也去", 1),
+        ];
+
+        var need = Assert.Single(EmbeddedNeedExtractor.Extract(window));
+        var board = new List<BoardNeed>();
+        NeedBoard.Merge(board, -1, window, [need], at);
+
+        Assert.Equal("周末带娃去做陶艺", need.Summary);
+        Assert.Contains("想要<b>周末带娃去做陶艺</b>", NeedSuggestionText.Render(board[0], Language.Zh));
+        Assert.Equal("周末带娃去做陶艺", EmbeddedGroupBuyProposer.Default(new ProposalRequest(-1, need.Summary, 3)).Title);
+    }
+
+    [Fact]
+    public void The_english_suggestion_reads_with_a_verb_phrase_or_a_noun()
+    {
+        var need = new BoardNeed { Summary = NeedSummary.Of("Anyone want to take the kids to a pottery class this weekend?") };
+        need.Members.AddRange([new BoardMember(1, "Wang", [1], DateTimeOffset.UnixEpoch), new BoardMember(2, "Lily", [2], DateTimeOffset.UnixEpoch)]);
+
+        var text = NeedSuggestionText.Render(need, Language.En);
+
+        Assert.StartsWith("💡 It sounds like 2 of you want the same thing: <b>take the kids to a pottery class this weekend</b> (", text);
+    }
+}
