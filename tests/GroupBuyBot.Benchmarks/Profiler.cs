@@ -53,8 +53,10 @@ public sealed class Profiler(string outputPath, string profile)
     public async Task Stop()
     {
         if (_trace is null) return;
-        using (var interrupt = Process.Start("kill", ["-INT", _trace.Id.ToString(CultureInfo.InvariantCulture)]))
+        // `dotnet dotnet-trace` is the muxer running the tool as its child: the child is the one to interrupt.
+        foreach (var pid in ChildrenOf(_trace.Id).Append(_trace.Id))
         {
+            using var interrupt = Process.Start("kill", ["-INT", pid.ToString(CultureInfo.InvariantCulture)]);
             await interrupt.WaitForExitAsync();
         }
 
@@ -63,6 +65,28 @@ public sealed class Profiler(string outputPath, string profile)
         _trace.Dispose();
         _trace = null;
         Console.WriteLine($"Trace written to {OutputPath}");
+    }
+
+    /// <summary>Processes whose parent is <paramref name="parent"/>, from /proc/PID/stat.</summary>
+    private static List<int> ChildrenOf(int parent)
+    {
+        var children = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent) children.Add(pid);
+            }
+            catch (IOException)
+            {
+                // Gone meanwhile.
+            }
+        }
+
+        return children;
     }
 
     private static string RepositoryRoot()

@@ -43,6 +43,7 @@ await using (var bot = await BenchBot.Start(botDll))
     var peak = bot.PeakWorkingSetMb();
     Add("peak_working_set_mb", peak, $"Peak working set, {load.Chats} chats + {load.SignUps} sign-ups (bot process)", $"{peak:0} MB (now {bot.WorkingSetMb():0} MB)", "<= 150", peak <= 150);
     Add("emulator_peak_working_set_mb", PeakWorkingSetMb(), "Peak working set of the benchmark + emulator (not the bot)", $"{PeakWorkingSetMb():0} MB");
+    if (options.LoadOnly) goto report;
 
     // Past the list-edit interval of every chat touched by the load: no call for 3.5 s.
     await bot.Telegram.WaitUntilIdle(TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(3.5));
