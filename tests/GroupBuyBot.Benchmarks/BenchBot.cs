@@ -149,6 +149,28 @@ public sealed class BenchBot : IAsyncDisposable
         return count;
     }
 
+    /// <summary>Lines of the bot's log that mention <paramref name="text"/>, with the line after each (the message of a simple-console entry).</summary>
+    public IReadOnlyList<string> LogLines(string text)
+    {
+        lock (_log) _log.Flush();
+        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        string? previous = null;
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                var header = previous is not null && (previous.StartsWith("warn", StringComparison.Ordinal) || previous.StartsWith("fail", StringComparison.Ordinal));
+                lines.Add(header ? previous + " " + line.Trim() : line.Trim());
+            }
+
+            previous = line;
+        }
+
+        return lines;
+    }
+
     /// <summary>A supergroup whose administrator is <see cref="AdminId"/>.</summary>
     public void CreateGroup(long chatId)
     {

@@ -41,6 +41,8 @@ public sealed class Confirmations(EmulatorState telegram)
 
     public int UnansweredCommands() => _commands.Count(c => Replies(c) == 0);
 
+    public IReadOnlyList<PostedMessage> UnansweredCommandList() => [.. _commands.Where(c => Replies(c) == 0)];
+
     /// <summary>Commands answered more than once (the documented crash window, or a send whose answer was lost).</summary>
     public int CommandsAnsweredTwice() => _commands.Count(c => Replies(c) > 1);
 

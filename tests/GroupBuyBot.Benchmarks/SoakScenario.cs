@@ -51,6 +51,35 @@ public static class SoakScenario
         command.Parameters.AddWithValue("$first", ChatId(0));
         command.Parameters.AddWithValue("$last", ChatId(chats));
         var signUps = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var lost in confirmations.UnansweredCommandList().Take(5)) Explain(bot, db, lost);
         return new Result(chats, confirmations.Commands, seconds, confirmations.UnansweredCommands(), confirmations.CommandsAnsweredTwice(), signUps, counts);
+    }
+
+    /// <summary>What is known about a /join left without its reply: the chat's outbox rows, its calls, the bot's log about it.</summary>
+    private static void Explain(BenchBot bot, Microsoft.Data.Sqlite.SqliteConnection db, PostedMessage lost)
+    {
+        var chat = lost.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Console.WriteLine($"Soak: no reply to /join message {lost.MessageId} (update {lost.UpdateId}) in chat {chat}");
+        using var outbox = db.CreateCommand();
+        outbox.CommandText = "SELECT Id, Kind, ReplyTo, Attempts, NextAttemptAt FROM Outbox WHERE ChatId = $chat ORDER BY Id";
+        outbox.Parameters.AddWithValue("$chat", lost.ChatId);
+        using (var reader = outbox.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                Console.WriteLine($"  outbox row {reader.GetValue(0)}: kind {reader.GetValue(1)}, reply to {reader.GetValue(2)}, attempts {reader.GetValue(3)}, next {reader.GetValue(4)}");
+            }
+        }
+
+        using var inbox = db.CreateCommand();
+        inbox.CommandText = "SELECT COUNT(*) FROM Inbox WHERE UpdateId = $update";
+        inbox.Parameters.AddWithValue("$update", lost.UpdateId);
+        Console.WriteLine($"  update still in the inbox: {Convert.ToInt32(inbox.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0}");
+        foreach (var call in bot.Telegram.GetApiCalls().Where(c => c.ChatId == chat).TakeLast(12))
+        {
+            Console.WriteLine($"  {call.WallClockAt:HH:mm:ss.fff} {call.Method} {call.StatusCode} {call.ErrorDescription}");
+        }
+
+        foreach (var line in bot.LogLines(chat).TakeLast(6)) Console.WriteLine("  bot: " + line);
     }
 }
