@@ -23,6 +23,7 @@ using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.Infrastructure.Pipeline;
 using GroupBuyBot.Infrastructure.Scheduling;
 using GroupBuyBot.Infrastructure.Telegram;
+using GroupBuyBot.Infrastructure.Telegram.Routing;
 using GroupBuyBot.Infrastructure.Telegram.Webhook;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -101,6 +102,9 @@ public static class DependencyInjection
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
         services.AddScoped<UpdateHandler>();
+        services.AddScoped<GroupMessages>();
+        services.AddScoped<PrivateMessages>();
+        services.AddScoped<ButtonTaps>();
         services.AddSingleton<UpdateRunner>();
         services.AddSingleton<ChatQueues>();
         services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>()); // after the migrator: the inbox first
@@ -167,7 +171,8 @@ public static class DependencyInjection
         services.Configure<LlmOptions>(llmSection);
         services.AddSingleton<LlmBudget>();
         services.AddSingleton<ConversationWindows>();
-        services.AddSingleton<INeedBoardStore, NeedBoardStore>();
+        services.AddSingleton<NeedBoardStore>();
+        services.AddSingleton<INeedBoardStore>(provider => provider.GetRequiredService<NeedBoardStore>());
         services.AddSingleton<INeedBoardView, NeedBoardView>();
         services.AddSingleton<DiscoveryHandler>();
         services.AddSingleton<NeedSuggestionHandler>();

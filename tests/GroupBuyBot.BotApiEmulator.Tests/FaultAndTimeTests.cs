@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using GroupBuyBot.BotApiEmulator.Models;
 using Microsoft.Extensions.Time.Testing;
 using Telegram.Bot;
@@ -108,6 +109,52 @@ public sealed class FaultTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task A_connection_reset_fails_the_call_without_handling_it()
+    {
+        var bot = BotWithoutAutoRetry;
+        Emulator.State.InjectFault(new FaultSpec(FaultKind.ConnectionReset, "sendMessage"));
+
+        var error = await Assert.ThrowsAsync<RequestException>(() => bot.SendMessage(GroupId, "lost"));
+        await bot.SendMessage(GroupId, "sent");
+
+        Assert.IsNotType<ApiRequestException>(error); // no answer at all, not an error answer
+        Assert.Contains(Flatten(error), e => e is SocketException { SocketErrorCode: SocketError.ConnectionReset }); // a real RST
+        Assert.Equal(["sent"], Emulator.State.GetMessages(GroupId).Select(m => m.Text));
+        Assert.Equal([0, 200], Emulator.State.GetApiCalls("sendMessage").Select(c => c.StatusCode));
+    }
+
+    [Fact]
+    public async Task An_interceptor_sees_each_call_and_can_reset_it_before_or_after_it_is_handled()
+    {
+        var bot = BotWithoutAutoRetry;
+        var seen = new List<string>();
+        Emulator.State.InterceptBotCalls(call =>
+        {
+            lock (seen) seen.Add($"{call.Method}:{call.Text}:{call.ReplyToMessageId}");
+            return call.Text switch
+            {
+                "never" => BotCallVerdict.ResetBeforeHandling,
+                "unheard" => BotCallVerdict.ResetAfterHandling,
+                _ => BotCallVerdict.Proceed,
+            };
+        });
+        var first = await bot.SendMessage(GroupId, "first");
+
+        await Assert.ThrowsAsync<RequestException>(() => bot.SendMessage(GroupId, "never"));
+        await Assert.ThrowsAsync<RequestException>(() => bot.SendMessage(GroupId, "unheard", replyParameters: first.MessageId));
+        Emulator.State.InterceptBotCalls(null);
+        await bot.SendMessage(GroupId, "last");
+
+        Assert.Equal(["sendMessage:first:", "sendMessage:never:", $"sendMessage:unheard:{first.MessageId}"], seen);
+        Assert.Equal(["first", "unheard", "last"], Emulator.State.GetMessages(GroupId).Select(m => m.Text));
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception e)
+    {
+        for (var current = e; current is not null; current = current.InnerException) yield return current;
+    }
+
+    [Fact]
     public async Task Flood_limits_when_enabled_allow_20_group_messages_a_minute()
     {
         var bot = BotWithoutAutoRetry;
@@ -150,6 +197,40 @@ public sealed class FakeClockTests : EmulatorTestBase
         Assert.Equal(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc), update.Message!.Date);
         Assert.Equal(new DateTime(2026, 1, 2, 4, 4, 5, DateTimeKind.Utc), sent.Date);
         Assert.Equal(_clock.GetUtcNow(), Emulator.State.GetApiCalls("sendMessage").Single().At);
+    }
+
+    [Fact]
+    public async Task A_fault_window_fails_every_call_while_open_on_the_emulator_clock_whatever_the_count()
+    {
+        var bot = new TelegramBotClient(new TelegramBotClientOptions(Token, Emulator.BaseUrl.ToString()) { RetryThreshold = 0 });
+        Emulator.State.InjectFault(new FaultSpec(FaultKind.InternalServerError, "sendMessage", DurationMilliseconds: 60_000));
+        Emulator.State.InjectFault(new FaultSpec(FaultKind.BadGateway, "sendMessage", StartAfterMilliseconds: 60_000, DurationMilliseconds: 30_000));
+
+        async Task<int> Send()
+        {
+            try
+            {
+                await bot.SendMessage(GroupId, "x");
+                return 200;
+            }
+            catch (ApiRequestException e)
+            {
+                return e.ErrorCode;
+            }
+        }
+
+        var codes = new List<int> { await Send(), await Send(), await Send() };
+        await Emulator.State.AdvanceTime(TimeSpan.FromSeconds(59));
+        codes.Add(await Send());
+        await Emulator.State.AdvanceTime(TimeSpan.FromSeconds(1));
+        codes.Add(await Send());
+        codes.Add(await Send());
+        await Emulator.State.AdvanceTime(TimeSpan.FromSeconds(30));
+        codes.Add(await Send());
+
+        Assert.Equal([500, 500, 500, 500, 502, 502, 200], codes);
+        Assert.Empty(Emulator.State.GetPendingFaults());
+        Assert.Single(Emulator.State.GetMessages(GroupId));
     }
 
     [Fact]

@@ -88,13 +88,19 @@ public sealed record CallbackAnswer(
     string? Url,
     DateTimeOffset? AnsweredAt);
 
-/// <summary>Make the next <see cref="Count"/> calls of <see cref="Method"/> (null: any method except getUpdates) fail or stall.</summary>
+/// <summary>
+/// Make the next <see cref="Count"/> calls of <see cref="Method"/> (null: any method except getUpdates) fail or stall.
+/// With <see cref="DurationMilliseconds"/> the rule is a time window instead: every matching call fails from
+/// <see cref="StartAfterMilliseconds"/> after it was injected until the window ends (emulator clock), whatever the count.
+/// </summary>
 public sealed record FaultSpec(
     FaultKind Kind,
     string? Method = null,
     int Count = 1,
     int RetryAfterSeconds = 1,
-    int DelayMilliseconds = 0);
+    int DelayMilliseconds = 0,
+    int StartAfterMilliseconds = 0,
+    int DurationMilliseconds = 0);
 
 public sealed record PostedMessage(long ChatId, int MessageId, int UpdateId);
 

@@ -22,4 +22,20 @@ public enum FaultKind
     InternalServerError,
     BadGateway,
     Delay,
+
+    /// <summary>The connection is reset (TCP RST) before the call is handled: the client sees "connection reset by peer".</summary>
+    ConnectionReset,
+}
+
+/// <summary>What the emulator does with a call an <see cref="State.EmulatorState.InterceptBotCalls"/> hook looked at.</summary>
+public enum BotCallVerdict
+{
+    /// <summary>Handle it as usual (injected faults still apply).</summary>
+    Proceed,
+
+    /// <summary>Reset the connection without handling the call: Telegram never saw it.</summary>
+    ResetBeforeHandling,
+
+    /// <summary>Handle the call, then reset the connection instead of answering: Telegram did it, the client never hears so.</summary>
+    ResetAfterHandling,
 }

@@ -35,9 +35,14 @@ public sealed partial class EmulatorState
             throw new EmulatorDriverException("A fault needs a positive count.");
         }
 
+        if (fault.DurationMilliseconds < 0 || fault.StartAfterMilliseconds < 0)
+        {
+            throw new EmulatorDriverException("A fault window cannot start in the past or last a negative time.");
+        }
+
         lock (_gate)
         {
-            _faults.Add(new FaultRule(fault));
+            _faults.Add(new FaultRule(fault, Now));
         }
     }
 
@@ -76,11 +81,13 @@ public sealed partial class EmulatorState
         }
     }
 
-    /// <summary>Faults still waiting to fire, with the calls they have left.</summary>
+    /// <summary>Faults still waiting to fire, with the calls they have left (time windows: until they end).</summary>
     public IReadOnlyList<FaultSpec> GetPendingFaults()
     {
         lock (_gate)
         {
+            var now = Now;
+            _faults.RemoveAll(f => f.IsWindow && now >= f.ActiveUntil);
             return [.. _faults.Select(f => f.Spec with { Count = f.Remaining })];
         }
     }
@@ -104,11 +111,15 @@ public sealed partial class EmulatorState
         }
     }
 
-    /// <summary>Takes one use of the first fault matching <paramref name="method"/>; "any method" rules skip getUpdates.</summary>
+    /// <summary>
+    /// Takes one use of the first fault matching <paramref name="method"/>; "any method" rules skip getUpdates. A rule
+    /// with a start delay waits for it; a time window fires for every call while it is open and is dropped once it has ended.
+    /// </summary>
     internal FaultSpec? TakeFault(string method)
     {
         lock (_gate)
         {
+            var now = Now;
             for (var i = 0; i < _faults.Count; i++)
             {
                 var rule = _faults[i];
@@ -118,6 +129,22 @@ public sealed partial class EmulatorState
                 if (!matches)
                 {
                     continue;
+                }
+
+                if (rule.IsWindow && now >= rule.ActiveUntil)
+                {
+                    _faults.RemoveAt(i--);
+                    continue;
+                }
+
+                if (now < rule.ActiveFrom)
+                {
+                    continue; // not started yet
+                }
+
+                if (rule.IsWindow)
+                {
+                    return rule.Spec;
                 }
 
                 if (--rule.Remaining == 0)

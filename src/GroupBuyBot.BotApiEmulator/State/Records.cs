@@ -129,9 +129,16 @@ internal sealed class CallbackRecord
         new(Id, ChatId, MessageId, FromUserId, Data, Answered, AnswerText, ShowAlert, Url, AnsweredAt);
 }
 
-internal sealed class FaultRule(FaultSpec spec)
+internal sealed class FaultRule(FaultSpec spec, DateTimeOffset injectedAt)
 {
     public FaultSpec Spec { get; } = spec;
 
     public int Remaining { get; set; } = spec.Count;
+
+    /// <summary>A time window (<see cref="FaultSpec.DurationMilliseconds"/>) rather than a count.</summary>
+    public bool IsWindow => Spec.DurationMilliseconds > 0;
+
+    public DateTimeOffset ActiveFrom { get; } = injectedAt.AddMilliseconds(spec.StartAfterMilliseconds);
+
+    public DateTimeOffset ActiveUntil { get; } = injectedAt.AddMilliseconds(spec.StartAfterMilliseconds + (double)spec.DurationMilliseconds);
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.BotApiEmulator.State;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace GroupBuyBot.BotApiEmulator.TelegramApi;
@@ -47,11 +49,38 @@ internal static class TelegramEndpoint
                 throw new TelegramApiException(404, "Not Found");
             }
 
-            await ApplyFaultAsync(state, method, http.RequestAborted);
+            var verdict = state.Intercept(method, request);
+            if (verdict == BotCallVerdict.ResetBeforeHandling)
+            {
+                throw new ConnectionResetSignal();
+            }
+
+            try
+            {
+                await ApplyFaultAsync(state, method, http.RequestAborted);
+            }
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                // The client gave up while an injected delay held the call: a timeout, and the call is not handled.
+                state.RecordApiCall(method, chatId, 0, "timed out");
+                throw;
+            }
+
             state.CheckFloodLimits(method, long.TryParse(chatId, out var numericChatId) ? numericChatId : null);
             var result = await handler(state, request, http.RequestAborted);
             state.RecordApiCall(method, chatId, 200, null);
+            if (verdict == BotCallVerdict.ResetAfterHandling)
+            {
+                Reset(http); // done, but the answer never reaches the bot
+                return;
+            }
+
             await WriteAsync(http, 200, new JsonObject { ["ok"] = true, ["result"] = result });
+        }
+        catch (ConnectionResetSignal)
+        {
+            state.RecordApiCall(method, chatId, 0, "connection reset");
+            Reset(http);
         }
         catch (TelegramApiException error)
         {
@@ -85,9 +114,29 @@ internal static class TelegramEndpoint
                 throw TelegramApiException.TooManyRequests(flood.RetryAfterSeconds);
             case { Kind: FaultKind.InternalServerError }:
                 throw new TelegramApiException(500, "Internal Server Error");
+            case { Kind: FaultKind.ConnectionReset }:
+                throw new ConnectionResetSignal();
             default:
                 throw new TelegramApiException(502, "Bad Gateway");
         }
+    }
+
+    /// <summary>Drops the connection with a TCP RST (no FIN, no answer): the client reads "connection reset by peer".</summary>
+    private static void Reset(HttpContext http)
+    {
+        if (http.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        {
+            try
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // already closed: aborting below is all that is left
+            }
+        }
+
+        http.Abort();
     }
 
     private static JsonObject Error(int code, string description) =>
@@ -104,4 +153,9 @@ internal static class TelegramEndpoint
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
     }
+}
+
+/// <summary>Thrown inside the endpoint when a call must end in a connection reset instead of an answer.</summary>
+internal sealed class ConnectionResetSignal : Exception
+{
 }

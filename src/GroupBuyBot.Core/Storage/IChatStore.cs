@@ -30,5 +30,25 @@ public interface IChatStore
 /// <summary>Who administers a chat, as Telegram says (cached by the adapter).</summary>
 public interface IChatAdministrators
 {
+    /// <exception cref="AdministratorsUnknownException">Telegram could not be asked just now.</exception>
     Task<bool> IsAdministrator(long chatId, long userId, CancellationToken ct);
+}
+
+/// <summary>
+/// Telegram could not say who administers the chat (unreachable, timing out). The request is refused at once with
+/// a message saying so, rather than waiting (and holding the chat) or guessing.
+/// </summary>
+public sealed class AdministratorsUnknownException : Exception
+{
+    public AdministratorsUnknownException()
+    {
+    }
+
+    public AdministratorsUnknownException(string message) : base(message)
+    {
+    }
+
+    public AdministratorsUnknownException(string message, Exception inner) : base(message, inner)
+    {
+    }
 }

@@ -1,8 +1,10 @@
 using GroupBuyBot.Core.Discovery;
 using GroupBuyBot.Core.Discovery.Board;
 using GroupBuyBot.Core.Discovery.Windows;
+using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Discovery;
 using GroupBuyBot.Core.Storage;
+using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.Infrastructure.Telegram;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,10 +20,9 @@ public sealed class DiscoveryWorker(
     DiscoveryInbox inbox,
     ConversationWindows windows,
     NeedDiscovery discovery,
-    INeedBoardStore board,
+    NeedBoardStore board,
     IChatStore chats,
     DiscoveryHandler switches,
-    TelegramSender sender,
     DiscoveryOptions options,
     TimeProvider time,
     ILogger<DiscoveryWorker> logger) : BackgroundService
@@ -85,29 +86,26 @@ public sealed class DiscoveryWorker(
         WindowsSent++;
         var needs = await discovery.Extract(chatId, window, ct);
         var now = time.GetUtcNow();
-        var ready = await board.ChangeChat(chatId, list =>
+        var ready = await board.ChangeChatAndSay(chat, list =>
         {
             NeedBoard.Merge(list, chatId, window, needs, now);
             var toSuggest = list.Where(n => NeedBoard.IsReadyToSuggest(n, options.SuggestionThreshold)).ToList();
             foreach (var need in toSuggest)
             {
-                // Marked before posting: a need is suggested once, even if sending fails.
+                // Suggested once: the suggestion is stored with this change and posted from the outbox.
                 need.Status = BoardNeedStatus.Suggested;
                 need.SuggestedAt = now;
             }
 
             return toSuggest;
-        }, ct);
+        }, toSuggest => toSuggest.Select(need => new Outcome
+        {
+            Reply = NeedSuggestionText.Render(need, chat.Language),
+            Buttons = SuggestionButtons.Specs(need.Id, chat.Language),
+        }), ct);
 
         foreach (var need in ready)
         {
-            var posted = await sender.SendText(chatId, null, NeedSuggestionText.Render(need, chat.Language), SuggestionButtons.For(need.Id, chat.Language), ct: ct);
-            if (posted is null) continue;
-            await board.ChangeNeed(need.Id, n =>
-            {
-                if (n is not null) n.SuggestionMessageId = posted.MessageId;
-                return true;
-            }, ct);
             logger.LogInformation("Suggested need {NeedId} in chat {ChatId} ({Members} members)", need.Id, chatId, need.Members.Count);
         }
     }

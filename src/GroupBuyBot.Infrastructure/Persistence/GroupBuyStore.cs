@@ -12,7 +12,7 @@ namespace GroupBuyBot.Infrastructure.Persistence;
 /// process can never overwrite a newer version). <see cref="Decide"/> also writes what the change promises to say
 /// (outbox rows) and removes the request from the inbox, in the same transaction.
 /// </summary>
-public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, OutboxWriter outbox, TimeProvider time) : IGroupBuyStore
+public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, OutboxWriter outbox, UpdateInbox inbox, TimeProvider time) : IGroupBuyStore
 {
     private const int Attempts = 5;
 
@@ -100,7 +100,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
     {
         await db.SaveChangesAsync(ct); // queues the BuyEnded row when this change ended the buy
         await outbox.Add(db, request, outcome, ct);
-        await UpdateInbox.MarkHandled(db, request.RequestId, ct);
+        await inbox.MarkHandled(db, request.RequestId, ct);
         return outcome with { Recorded = true };
     }
 

@@ -15,21 +15,24 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// Telegram's limits (<see cref="SendRateLimiter"/>, inside <see cref="TelegramSender"/>). A row is deleted once
 /// Telegram accepted it; a row Telegram could not take is tried again later with a growing pause, and the rows after
 /// it in its chat wait for it. Live-list edits are coalesced: one row per buy, at most one edit per
-/// <see cref="TelegramOptions.ListEditIntervalMs"/>, always rendered from the buy as it is when sent. After a restart
-/// it carries on with whatever is left.
+/// <see cref="TelegramOptions.ListEditIntervalMs"/>, always rendered from the buy as it is when sent. When a group's
+/// budget is spent, plain messages waiting for it are merged into one (every member's confirmation still arrives,
+/// in one message instead of many). After a restart it carries on with whatever is left.
 /// </summary>
 public sealed class OutboxSender(
     IDbContextFactory<BotDbContext> contexts,
     SqliteWriteGate writes,
     OutboxWriter writer,
     OutboxDelivery delivery,
+    SendRateLimiter limiter,
     BotIdentity identity,
     IOptions<TelegramOptions> options,
     SecretRedactor redactor,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private const int RowsPerRead = 50;
-    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(15);
+    private const int MaxMergedLength = 3500; // Telegram takes 4,096 characters; room for the HTML
+    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(5);
 
     // Real time, whatever clock the bot runs on: retries and intervals are Telegram's seconds.
     private static readonly TimeProvider Wall = TimeProvider.System;
@@ -39,12 +42,31 @@ public sealed class OutboxSender(
     private readonly TimeSpan _listInterval = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.ListEditIntervalMs));
     private readonly SemaphoreSlim _drained = new(0);
     private CancellationToken _stopping;
+    private int _failing; // 1 after a failed send, until one succeeds: then every postponed row is due again
 
     /// <summary>Rows not yet sent (tests, health).</summary>
     public async Task<int> Pending(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Outbox.CountAsync(ct);
+    }
+
+    /// <summary>
+    /// Waits (up to <paramref name="max"/>) until no announcement or question to <paramref name="chatId"/> is still
+    /// unsent, so a message whose id is being remembered right now can be recognised.
+    /// </summary>
+    public async Task WaitForMessageIds(long chatId, TimeSpan max, CancellationToken ct)
+    {
+        var until = Wall.GetUtcNow() + max;
+        while (Wall.GetUtcNow() < until)
+        {
+            await using (var db = await contexts.CreateDbContextAsync(ct))
+            {
+                if (!await db.Outbox.AnyAsync(m => m.ChatId == chatId && (m.Kind == OutboxKind.Announce || m.Kind == OutboxKind.Question), ct)) return;
+            }
+
+            await Task.Delay(20, ct);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -150,11 +172,57 @@ public sealed class OutboxSender(
                 return progressed; // an earlier failure: later rows keep their order behind it
             }
 
+            var merged = Mergeable(rows, row, now);
+            if (merged.Count > 1)
+            {
+                if (!await SendMerged(merged)) return progressed;
+                return true; // the rows after the merged ones are read again
+            }
+
             if (!await Send(row)) return progressed;
             progressed = true;
         }
 
         return progressed;
+    }
+
+    /// <summary>
+    /// The plain messages from <paramref name="first"/> on that can go as one, when the chat's budget would make
+    /// each wait: texts without buttons to the same topic, due now, in order.
+    /// </summary>
+    private List<OutboxMessage> Mergeable(List<OutboxMessage> rows, OutboxMessage first, DateTimeOffset now)
+    {
+        if (!IsPlain(first) || !limiter.WouldWait(first.ChatId)) return [first];
+        var merged = new List<OutboxMessage> { first };
+        var length = first.Html!.Length;
+        foreach (var next in rows.SkipWhile(r => r.Id != first.Id).Skip(1))
+        {
+            if (next.Kind == OutboxKind.ListEdit) continue; // edits do not keep order with messages
+            if (!IsPlain(next) || next.ThreadId != first.ThreadId || next.NextAttemptAt > now || length + next.Html!.Length + 1 > MaxMergedLength) break;
+            merged.Add(next);
+            length += next.Html.Length + 1;
+        }
+
+        return merged;
+    }
+
+    private static bool IsPlain(OutboxMessage row) => row is { Kind: OutboxKind.Text, Buttons: null, Html: not null };
+
+    private async Task<bool> SendMerged(List<OutboxMessage> rows)
+    {
+        var first = rows[0];
+        var together = new OutboxMessage
+        {
+            Id = first.Id, Kind = OutboxKind.Text, ChatId = first.ChatId, ThreadId = first.ThreadId, Attempts = first.Attempts,
+            Html = string.Join('\n', rows.Select(r => r.Html)),
+        };
+        if (!await Send(together)) return false;
+
+        using var writing = await writes.Enter(CancellationToken.None);
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        var ids = rows.Select(r => r.Id).ToList();
+        await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        return true;
     }
 
     /// <returns>False when the row could not be sent now (it was postponed).</returns>
@@ -171,11 +239,13 @@ public sealed class OutboxSender(
             var pause = TimeSpan.FromMilliseconds(Math.Min(MaxPause.TotalMilliseconds, 500 * Math.Pow(2, Math.Min(row.Attempts, 10))));
             logger.LogWarning("Could not send outbox row {RowId} ({Kind}) to chat {ChatId}; again in {Pause}: {Error}",
                 row.Id, row.Kind, row.ChatId, pause, redactor.Describe(e));
+            Volatile.Write(ref _failing, 1);
             await Postpone(row, Wall.GetUtcNow() + pause, countAttempt: true);
             return false;
         }
 
         await Complete(row, result);
+        if (Interlocked.Exchange(ref _failing, 0) == 1) await RetryPostponedNow();
         return true;
     }
 
@@ -218,6 +288,15 @@ public sealed class OutboxSender(
         }
 
         await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>Telegram answers again: what waited for it need not wait out its pause.</summary>
+    private async Task RetryPostponedNow()
+    {
+        using var writing = await writes.Enter(CancellationToken.None);
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        await db.Outbox.Where(m => m.Attempts > 0).ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, DateTimeOffset.MinValue), CancellationToken.None);
+        writer.Committed();
     }
 
     private async Task Postpone(OutboxMessage row, DateTimeOffset until, bool countAttempt)

@@ -9,7 +9,7 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// the outbox rows and the request's removal from the inbox in one transaction. Used for answers that change
 /// nothing of a buy (help, refusals, lists, settings), which a redelivered request simply gives again.
 /// </summary>
-public sealed class OutcomeRecorder(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, OutboxWriter outbox)
+public sealed class OutcomeRecorder(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, OutboxWriter outbox, UpdateInbox inbox)
 {
     public async Task Record(CommandContext context, Outcome outcome, CancellationToken ct)
     {
@@ -19,7 +19,7 @@ public sealed class OutcomeRecorder(IDbContextFactory<BotDbContext> contexts, Sq
             await using var db = await contexts.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await outbox.Add(db, context, outcome, ct);
-            await UpdateInbox.MarkHandled(db, context.RequestId, ct);
+            await inbox.MarkHandled(db, context.RequestId, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

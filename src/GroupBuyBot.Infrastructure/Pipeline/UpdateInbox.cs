@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using GroupBuyBot.Infrastructure.Persistence;
@@ -11,6 +12,10 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, TimeProvider time)
 {
     private const string LastUpdateIdKey = "LastUpdateId";
+
+    // Updates whose row a change's own transaction deleted: the runner need not delete them again. Only ids of
+    // updates under way are here; the runner takes each out when it is done.
+    private readonly ConcurrentDictionary<long, byte> _removedWithChange = new();
 
     /// <summary>
     /// Stores a received batch in one transaction and returns the updates that are new (neither waiting nor
@@ -64,17 +69,25 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, Sqlite
         return entry is null ? null : int.Parse(entry.Value, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>An update whose handling changed nothing stored (or whose change is committed): it is done.</summary>
+    /// <summary>An update has been handled: its row goes, unless the transaction of what it changed took it already.</summary>
     public async Task MarkHandled(long updateId, CancellationToken ct)
     {
+        if (_removedWithChange.TryRemove(updateId, out _)) return;
         using var writing = await writes.Enter(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        await MarkHandled(db, updateId, ct);
+        await db.Inbox.Where(u => u.UpdateId == updateId).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>Deletes the update's row inside the caller's transaction: handled together with what it changed.</summary>
-    public static Task MarkHandled(BotDbContext db, long updateId, CancellationToken ct) =>
-        updateId <= 0 ? Task.CompletedTask : db.Inbox.Where(u => u.UpdateId == updateId).ExecuteDeleteAsync(ct);
+    public async Task MarkHandled(BotDbContext db, long updateId, CancellationToken ct)
+    {
+        if (updateId <= 0) return;
+        await db.Inbox.Where(u => u.UpdateId == updateId).ExecuteDeleteAsync(ct);
+
+        // Noted before the commit: if the transaction fails after all, the row stays and the update is simply
+        // handled again at the next start, which its request id makes harmless.
+        _removedWithChange[updateId] = 0;
+    }
 
     /// <summary>Forgets handled-request markers older than <paramref name="olderThan"/>: Telegram redelivers for at most a day.</summary>
     public async Task PruneHandledRequests(DateTimeOffset olderThan, CancellationToken ct)

@@ -1,5 +1,5 @@
 using GroupBuyBot.Infrastructure.Logging;
-using GroupBuyBot.Infrastructure.Telegram;
+using GroupBuyBot.Infrastructure.Telegram.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;

@@ -2,10 +2,14 @@ using System.Collections.Concurrent;
 using GroupBuyBot.Core.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace GroupBuyBot.Infrastructure.Telegram;
 
-/// <summary>Telegram's list of a chat's administrators, cached briefly: organizer checks happen on every command.</summary>
+/// <summary>
+/// Telegram's list of a chat's administrators, cached briefly: organizer checks happen on every command. When
+/// Telegram cannot be asked, <see cref="AdministratorsUnknownException"/>.
+/// </summary>
 public sealed class ChatAdministrators(TelegramSender sender, IOptions<TelegramOptions> options, TimeProvider time) : IChatAdministrators
 {
     private readonly ConcurrentDictionary<long, (DateTimeOffset Fetched, HashSet<long> Ids)> _cache = new();
@@ -17,7 +21,17 @@ public sealed class ChatAdministrators(TelegramSender sender, IOptions<TelegramO
         var now = time.GetUtcNow();
         if (!_cache.TryGetValue(chatId, out var entry) || now - entry.Fetched > TimeSpan.FromSeconds(options.Value.AdministratorCacheSeconds))
         {
-            var members = await sender.Call((bot, token) => bot.GetChatAdministrators(chatId, cancellationToken: token), ct);
+            // One attempt: when Telegram cannot tell, the member hears so at once and the chat's other updates go on.
+            ChatMember[]? members;
+            try
+            {
+                members = await sender.CallOnce((bot, token) => bot.GetChatAdministrators(chatId, cancellationToken: token), ct);
+            }
+            catch (TelegramUnreachableException e)
+            {
+                throw new AdministratorsUnknownException($"getChatAdministrators failed for chat {chatId}: {e.Message}", e);
+            }
+
             if (members is null) return false; // Telegram refused: don't remember "no administrators"
             entry = (now, [.. members.Select(m => m.User.Id)]);
             _cache[chatId] = entry;

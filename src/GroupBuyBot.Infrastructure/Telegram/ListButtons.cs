@@ -1,3 +1,4 @@
+using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.Localization;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -7,8 +8,6 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 /// <summary>The Join / +1 / −1 / Leave buttons of a live list, and the callback data they carry (<c>gb:j:42</c>).</summary>
 public static class ListButtons
 {
-    private const string Prefix = "gb:";
-
     public static InlineKeyboardMarkup For(long buyId, Language language) => new(
     [
         [
@@ -19,22 +18,15 @@ public static class ListButtons
         ],
     ]);
 
-    /// <summary>Reads callback data; false for anything that is not a well-formed list button.</summary>
-    public static bool TryParse(string? data, out SignUpAction action, out long buyId)
+    /// <summary>The action of a list button's data; null for a letter no list button carries.</summary>
+    public static SignUpAction? Action(CallbackData data) => data.Action switch
     {
-        action = default;
-        SignUpAction? parsed = CallbackData.TryParse(data, Prefix, out var code, out buyId) ? code switch
-        {
-            'j' or 'p' => SignUpAction.Join,
-            'm' => SignUpAction.Decrement,
-            'l' => SignUpAction.Leave,
-            _ => null,
-        } : null;
-        if (parsed is null) return false;
-        action = parsed.Value;
-        return true;
-    }
+        'j' or 'p' => SignUpAction.Join,
+        'm' => SignUpAction.Decrement,
+        'l' => SignUpAction.Leave,
+        _ => null,
+    };
 
     private static InlineKeyboardButton Button(Language language, string textKey, char action, long buyId) =>
-        InlineKeyboardButton.WithCallbackData(Texts.Get(language, textKey), CallbackData.Format(Prefix, action, buyId));
+        InlineKeyboardButton.WithCallbackData(Texts.Get(language, textKey), CallbackData.Format(CallbackData.SignUp, action, buyId));
 }

@@ -24,6 +24,13 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options)
         await _global.Take(ct);
     }
 
+    /// <summary>True when a message to <paramref name="chatId"/> would have to wait for its chat's or group's budget.</summary>
+    public bool WouldWait(long chatId)
+    {
+        if (_chats.TryGetValue(chatId, out var chat) && !chat.HasToken()) return true;
+        return chatId < 0 && _groups.TryGetValue(chatId, out var group) && !group.HasToken();
+    }
+
     /// <summary>Telegram said 429: nothing more goes to that chat until <paramref name="retryAfter"/> has passed.</summary>
     public void Pause(long chatId, TimeSpan retryAfter) =>
         _chats.GetOrAdd(chatId, _ => new TokenBucket(_options.PerChatBurst, _options.PerChatMessagesPerSecond)).Pause(retryAfter);
@@ -58,6 +65,16 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options)
                 }
 
                 await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, ct);
+            }
+        }
+
+        public bool HasToken()
+        {
+            lock (_lock)
+            {
+                var now = Stopwatch.GetTimestamp();
+                var tokens = Math.Min(_capacity, _tokens + Stopwatch.GetElapsedTime(_updated, now).TotalSeconds * perSecond);
+                return now >= _pausedUntil && tokens >= 1;
             }
         }
 

@@ -16,7 +16,7 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limiter, IOptions<TelegramOptions> options, SecretRedactor redactor, ILogger<TelegramSender> logger)
 {
     // Few: a send that keeps failing goes back to the outbox, which tries again later without holding its chat.
-    private readonly int MaxAttempts = Math.Max(1, options.Value.SendAttempts);
+    private readonly int _sendAttempts = Math.Max(1, options.Value.SendAttempts);
 
     /// <summary>Sends an HTML message. Null when Telegram refused it for good (the bot was removed, blocked, …).</summary>
     public Task<Message?> SendText(long chatId, int? threadId, string html, ReplyMarkup? markup = null, int? replyTo = null, CancellationToken ct = default) =>
@@ -74,22 +74,49 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
         }
     }
 
-    /// <summary>Answers a button tap; the member sees <paramref name="text"/> as a short notice.</summary>
+    /// <summary>
+    /// Answers a button tap; the member sees <paramref name="text"/> as a short notice. Once, and never an error:
+    /// the tap's change is already stored, and Telegram forgets a tap after a few seconds anyway.
+    /// </summary>
     public async Task AnswerCallback(string callbackQueryId, string? text, CancellationToken ct)
     {
-        await Execute(0, rateLimited: false, async (_, token) =>
+        try
         {
-            await bot.AnswerCallbackQuery(callbackQueryId, Truncate(text, 200), cancellationToken: token);
-            return true;
-        }, ct);
+            await Execute(0, rateLimited: false, async (_, token) =>
+            {
+                await bot.AnswerCallbackQuery(callbackQueryId, Truncate(text, 200), cancellationToken: token);
+                return true;
+            }, ct, maxAttempts: 1);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is RequestException or HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning("Could not answer a button tap: {Error}", redactor.Describe(e));
+        }
     }
 
     /// <summary>Any other call, with the same retries (not rate-limited: reads and answers).</summary>
     public Task<T?> Call<T>(Func<ITelegramBotClient, CancellationToken, Task<T>> call, CancellationToken ct) =>
         Execute(0, rateLimited: false, (_, token) => call(bot, token), ct);
 
-    private async Task<T?> Execute<T>(long chatId, bool rateLimited, Func<long, CancellationToken, Task<T>> call, CancellationToken ct)
+    /// <summary>
+    /// A read that must not hold anything up: one attempt. Null when Telegram refused it; when Telegram could not
+    /// be reached, <see cref="TelegramUnreachableException"/>.
+    /// </summary>
+    public async Task<T?> CallOnce<T>(Func<ITelegramBotClient, CancellationToken, Task<T>> call, CancellationToken ct)
     {
+        try
+        {
+            return await Execute(0, rateLimited: false, (_, token) => call(bot, token), ct, maxAttempts: 1);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is RequestException or HttpRequestException or TaskCanceledException)
+        {
+            throw new TelegramUnreachableException(redactor.Describe(e), e);
+        }
+    }
+
+    private async Task<T?> Execute<T>(long chatId, bool rateLimited, Func<long, CancellationToken, Task<T>> call, CancellationToken ct, int? maxAttempts = null)
+    {
+        var attempts = maxAttempts ?? _sendAttempts;
         for (var attempt = 1; ; attempt++)
         {
             if (rateLimited) await limiter.Acquire(chatId, ct);
@@ -97,7 +124,7 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
             {
                 return await call(chatId, ct);
             }
-            catch (ApiRequestException e) when (e.ErrorCode == 429 && attempt < MaxAttempts)
+            catch (ApiRequestException e) when (e.ErrorCode == 429 && attempt < attempts)
             {
                 var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
                 logger.LogWarning("Telegram asked to slow down for {Seconds}s (chat {ChatId})", wait.TotalSeconds, chatId);
@@ -109,21 +136,22 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
                 logger.LogInformation("Chat {ChatId} became supergroup {NewChatId}; sending there", chatId, newChatId);
                 chatId = newChatId;
             }
-            catch (ApiRequestException e) when (e.ErrorCode >= 500 && attempt < MaxAttempts)
+            catch (ApiRequestException e) when (e.ErrorCode >= 500 && attempt < attempts)
             {
                 await Backoff(attempt, e, ct);
             }
-            catch (ApiRequestException e) when (!IsNotModified(e))
+            catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500 and not 429 && !IsNotModified(e))
             {
-                // 400/403: retrying cannot help (bad request, bot removed or blocked).
+                // 400/403: retrying cannot help (bad request, bot removed or blocked). 429 and 5xx past the last
+                // attempt are thrown instead: the outbox tries them again later.
                 logger.LogWarning("Telegram refused a call to chat {ChatId}: {Code} {Description}", chatId, e.ErrorCode, redactor.Redact(e.Message));
                 return default;
             }
-            catch (RequestException e) when (e is not ApiRequestException && attempt < MaxAttempts && !ct.IsCancellationRequested)
+            catch (RequestException e) when (e is not ApiRequestException && attempt < attempts && !ct.IsCancellationRequested)
             {
                 await Backoff(attempt, e, ct);
             }
-            catch (HttpRequestException e) when (attempt < MaxAttempts && !ct.IsCancellationRequested)
+            catch (HttpRequestException e) when (attempt < attempts && !ct.IsCancellationRequested)
             {
                 await Backoff(attempt, e, ct);
             }
@@ -141,6 +169,22 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
         e.ErrorCode == 400 && e.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);
 
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
+/// <summary>Telegram could not be reached (network, timeout, 5xx) for a call made once.</summary>
+public sealed class TelegramUnreachableException : Exception
+{
+    public TelegramUnreachableException()
+    {
+    }
+
+    public TelegramUnreachableException(string message) : base(message)
+    {
+    }
+
+    public TelegramUnreachableException(string message, Exception inner) : base(message, inner)
+    {
+    }
 }
 
 /// <summary>The result of a private message: sent, or why not.</summary>

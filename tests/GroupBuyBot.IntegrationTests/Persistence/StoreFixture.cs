@@ -32,6 +32,7 @@ public sealed class StoreFixture : IAsyncDisposable
         services.AddPooledDbContextFactory<BotDbContext>((p, b) => SqliteDatabase.Configure(b, p.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<GroupBuyBot.Infrastructure.Pipeline.OutboxWriter>();
+        services.AddSingleton<GroupBuyBot.Infrastructure.Pipeline.UpdateInbox>();
         services.AddSingleton<IGroupBuyStore, GroupBuyStore>();
         services.AddSingleton<IChatStore, ChatStore>();
         var provider = services.BuildServiceProvider();

@@ -4,12 +4,17 @@ namespace GroupBuyBot.Core.Discovery.Windows;
 public sealed class ConversationWindows(DiscoveryOptions options)
 {
     private readonly Dictionary<long, ConversationWindow> _windows = [];
+
+    // Members who asked to be forgotten, with the message that asked and when: their earlier messages still on
+    // their way to the worker are dropped when they arrive. Kept as long as messages are.
+    private readonly Dictionary<(long ChatId, long UserId), (long BeforeMessageId, DateTimeOffset At)> _forgotten = [];
     private readonly Lock _lock = new();
 
     public void Add(long chatId, ChatMessage message, long nowMs)
     {
         lock (_lock)
         {
+            if (_forgotten.TryGetValue((chatId, message.FromId), out var forgotten) && message.Id < forgotten.BeforeMessageId) return;
             if (!_windows.TryGetValue(chatId, out var window)) _windows[chatId] = window = new ConversationWindow(options);
             window.Add(message, nowMs);
         }
@@ -38,6 +43,11 @@ public sealed class ConversationWindows(DiscoveryOptions options)
     {
         lock (_lock)
         {
+            foreach (var (key, forgotten) in _forgotten.ToList())
+            {
+                if (now - forgotten.At > options.RawTextRetention) _forgotten.Remove(key);
+            }
+
             foreach (var (chatId, window) in _windows.ToList())
             {
                 window.Prune(now);
@@ -46,11 +56,13 @@ public sealed class ConversationWindows(DiscoveryOptions options)
         }
     }
 
-    public void ForgetMember(long chatId, long userId, DateTimeOffset now)
+    /// <param name="beforeMessageId">The member's request: their messages before it are forgotten, also those not yet here.</param>
+    public void ForgetMember(long chatId, long userId, DateTimeOffset now, long? beforeMessageId = null)
     {
         lock (_lock)
         {
             if (_windows.TryGetValue(chatId, out var window)) window.Prune(now, userId);
+            if (beforeMessageId is { } before) _forgotten[(chatId, userId)] = (before, now);
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class DiscoveryHandler(
 
     public async Task<Outcome> ForgetMe(CommandContext context, CancellationToken ct)
     {
-        windows.ForgetMember(context.ChatId, context.Actor.UserId, time.GetUtcNow());
+        windows.ForgetMember(context.ChatId, context.Actor.UserId, time.GetUtcNow(), context.MessageId);
         var changed = await board.ForgetMember(context.ChatId, context.Actor.UserId, ct);
         return Outcome.Say(context.Text("ForgetMeDone", changed));
     }

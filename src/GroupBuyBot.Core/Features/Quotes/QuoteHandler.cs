@@ -207,18 +207,17 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
 /// <summary>The board as it should look now; <see cref="Buy"/> says in which chat and topic.</summary>
 public sealed record QuoteBoardView(GroupBuy Buy, string Text, IReadOnlyList<IReadOnlyList<ButtonSpec>> Buttons);
 
-/// <summary>Callback data of quote buttons (read with <see cref="SupplierCallbacks.TryParse"/>): at most 64 bytes.</summary>
+/// <summary>Callback data of quote buttons (<see cref="CallbackData"/>).</summary>
 public static class QuoteCallbacks
 {
-    public const string Prefix = "qt";
     public const char ChooseAction = 'c';
     public const char PriceAction = 'p';
     public const char DeclineAction = 'n';
 
-    public static string Choose(long buyId, long supplierId) => FormattableString.Invariant($"{Prefix}:{ChooseAction}:{buyId}:{supplierId}");
+    public static string Choose(long buyId, long supplierId) => CallbackData.Format(CallbackData.Quote, ChooseAction, buyId, supplierId);
 
     /// <summary>The price travels in cents, so the tap means the price the supplier saw.</summary>
-    public static string Price(long buyId, decimal price) => FormattableString.Invariant($"{Prefix}:{PriceAction}:{buyId}:{(long)(price * 100)}");
+    public static string Price(long buyId, decimal price) => CallbackData.Format(CallbackData.Quote, PriceAction, buyId, (long)(price * 100));
 
-    public static string Decline(long buyId) => FormattableString.Invariant($"{Prefix}:{DeclineAction}:{buyId}");
+    public static string Decline(long buyId) => CallbackData.Format(CallbackData.Quote, DeclineAction, buyId);
 }

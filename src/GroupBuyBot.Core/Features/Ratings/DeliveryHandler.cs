@@ -18,9 +18,7 @@ public sealed record DeliveredBuy(GroupBuy Buy, CommandContext GroupContext, Sup
 public sealed class DeliveryHandler(IGroupBuyStore buys, ISupplierStore suppliers, IRatingStore ratings, IChatStore chats,
     OrganizerPolicy organizers, TimeProvider time)
 {
-    public const string CallbackPrefix = "rt";
-
-    public static string RateCallback(long buyId, int stars) => FormattableString.Invariant($"{CallbackPrefix}:{stars}:{buyId}");
+    public static string RateCallback(long buyId, int stars) => CallbackData.Format(CallbackData.Rating, (char)('0' + stars), buyId);
 
     public static IReadOnlyList<IReadOnlyList<ButtonSpec>> RatingButtons(long buyId) =>
         [[.. Enumerable.Range(1, 5).Select(stars => new ButtonSpec(stars + "★", RateCallback(buyId, stars)))]];

@@ -118,24 +118,10 @@ public sealed class SupplierHandler(ISupplierStore suppliers, IGroupBuyStore buy
     }
 }
 
-/// <summary>Callback data of supplier buttons; each at most 64 bytes and validated where it is read.</summary>
+/// <summary>Callback data of supplier buttons (<see cref="CallbackData"/>).</summary>
 public static class SupplierCallbacks
 {
-    public static string Choose(long buyId, long supplierId) => string.Create(CultureInfo.InvariantCulture, $"sp:c:{buyId}:{supplierId}");
+    public static string Choose(long buyId, long supplierId) => CallbackData.Format(CallbackData.SupplierChoice, 'c', buyId, supplierId);
 
-    public static string Order(char answer, long buyId) => string.Create(CultureInfo.InvariantCulture, $"so:{answer}:{buyId}");
-
-    /// <summary>Reads <c>prefix:letter:id[:id]</c>; false for anything else.</summary>
-    public static bool TryParse(string? data, out string prefix, out char action, out long first, out long second)
-    {
-        prefix = "";
-        action = default;
-        first = second = 0;
-        var parts = data?.Split(':');
-        if (data is null || data.Length > 64 || parts is not { Length: 3 or 4 } || parts[1].Length != 1) return false;
-        prefix = parts[0];
-        action = parts[1][0];
-        return long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out first)
-            && (parts.Length == 3 || long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out second));
-    }
+    public static string Order(char answer, long buyId) => CallbackData.Format(CallbackData.SupplierOrder, answer, buyId);
 }

@@ -1,0 +1,71 @@
+using GroupBuyBot.Core.Features;
+using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Core.Features.SignUps;
+using GroupBuyBot.Core.Features.Suppliers;
+using GroupBuyBot.Infrastructure.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot.Types;
+
+namespace GroupBuyBot.Infrastructure.Telegram.Routing;
+
+/// <param name="Context">Who tapped, in which chat; <see cref="CommandContext.ReplyToMessageId"/> is the tapped message.</param>
+/// <param name="Data">The button's parsed callback data.</param>
+/// <param name="Message">The message the button is under.</param>
+public sealed record ButtonTap(CommandContext Context, CallbackData Data, Message Message)
+{
+    public bool InPrivate => Message.Chat.Type == global::Telegram.Bot.Types.Enums.ChatType.Private;
+}
+
+/// <summary>A button's use case: what it says in the chat (stored for the outbox) and the tap's toast.</summary>
+public delegate Task<Outcome> ButtonHandler(IServiceProvider services, ButtonTap tap, CancellationToken ct);
+
+/// <summary>Which use case answers which button: one table, by the callback data's prefix (<see cref="CallbackData"/>).</summary>
+public sealed class ButtonTaps(IServiceProvider services, OutcomeRecorder recorder)
+{
+    private static readonly Dictionary<string, ButtonHandler> Table = new(StringComparer.Ordinal)
+    {
+        [CallbackData.SignUp] = (s, tap, ct) => ListButtons.Action(tap.Data) is { } action
+            ? s.GetRequiredService<SignUpHandler>().Apply(tap.Context, tap.Data.First, action, 1, null, asToast: true, ct)
+            : Invalid(tap),
+        [CallbackData.Suggestion] = Suggestion,
+        [CallbackData.SupplierChoice] = (s, tap, ct) => tap is { InPrivate: false, Data.Action: 'c' }
+            ? s.GetRequiredService<SupplierHandler>().Choose(tap.Context, tap.Data.First, tap.Data.Second, ct)
+            : Invalid(tap),
+        [CallbackData.SupplierOrder] = (s, tap, ct) => tap.InPrivate
+            ? s.GetRequiredService<SupplierOrderHandler>().Answer(tap.Context.Actor, tap.Data.Action, tap.Data.First, ct)
+            : Invalid(tap),
+        [CallbackData.Quote] = async (s, tap, ct) => new Outcome
+        {
+            Toast = await s.GetRequiredService<QuoteMessenger>().Button(tap.Context, tap.InPrivate, tap.Data.Action, tap.Data.First, tap.Data.Second, ct),
+        },
+        [CallbackData.Rating] = async (s, tap, ct) => new Outcome
+        {
+            Toast = await s.GetRequiredService<DeliveryMessenger>().Rate(tap.Context, tap.Message.Chat.Id, tap.Data.Action, tap.Data.First, ct),
+        },
+    };
+
+    /// <summary>Runs the button's use case and stores what it says; returns the toast (null: none).</summary>
+    public async Task<string?> Handle(CommandContext context, CallbackData data, Message tapped, CancellationToken ct)
+    {
+        var tap = new ButtonTap(context, data, tapped);
+        var outcome = Table.TryGetValue(data.Prefix, out var handler) ? await handler(services, tap, ct) : await Invalid(tap);
+        await recorder.Record(context, outcome with { Toast = null }, ct);
+        return outcome.Toast;
+    }
+
+    private static Task<Outcome> Invalid(ButtonTap tap) => Task.FromResult(new Outcome { Toast = tap.Context.Text("CallbackInvalid") });
+
+    /// <summary>An organizer's tap under a need suggestion: decided once, then the buttons go and the decision shows.</summary>
+    private static async Task<Outcome> Suggestion(IServiceProvider services, ButtonTap tap, CancellationToken ct)
+    {
+        if (SuggestionButtons.Choice(tap.Data) is not { } choice) return await Invalid(tap);
+        var decision = await services.GetRequiredService<NeedSuggestionHandler>().Decide(tap.Context, choice, tap.Data.First, ct);
+        if (decision.Decided is { } decided)
+        {
+            var edit = new MessageEdit(tap.Message.Chat.Id, tap.Message.MessageId, Html.Escape(tap.Message.Text) + "\n\n" + decided);
+            await services.GetRequiredService<OutcomeRecorder>().Record(tap.Context, new Outcome { Edit = edit }, ct);
+        }
+
+        return decision.Outcome;
+    }
+}

@@ -1,0 +1,70 @@
+using GroupBuyBot.Core.Features;
+using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Core.Features.NewBuy;
+using GroupBuyBot.Core.Features.SignUps;
+using GroupBuyBot.Core.SignUps.Replies;
+using GroupBuyBot.Core.Storage;
+using GroupBuyBot.Infrastructure.Discovery;
+using GroupBuyBot.Infrastructure.Pipeline;
+using Telegram.Bot.Types;
+using BotCommand = GroupBuyBot.Core.Parsing.BotCommand;
+
+namespace GroupBuyBot.Infrastructure.Telegram.Routing;
+
+/// <summary>
+/// A member's message in a group: a command (<see cref="GroupCommands"/>), an answer to a draft question, a natural
+/// sign-up reply under a live list, or ordinary conversation for need discovery. Returns what to say (null: nothing).
+/// </summary>
+public sealed class GroupMessages(IServiceProvider services, BotIdentity identity, IGroupBuyStore buys, NewBuyHandler newBuy,
+    SignUpHandler signUps, ISignUpReplyReader replies, DiscoveryHandler discovery, DiscoveryInbox inbox, OutboxSender outbox)
+{
+    public Task<Outcome?> Handle(CommandContext context, Message message, string text, CancellationToken ct) =>
+        BotCommand.Parse(text, identity.Username) is { } command ? OnCommand(context, command, message, ct) : OnChatText(context, message, text, ct);
+
+    private async Task<Outcome?> OnCommand(CommandContext context, BotCommand command, Message message, CancellationToken ct) =>
+        GroupCommands.Table.TryGetValue(command.Name, out var run)
+            ? await run(services, context, command, message, ct)
+            : Outcome.Say(context.Text("Unknown"));
+
+    /// <summary>
+    /// Plain chat text: an answer to a draft question, or a natural sign-up reply to a list. Anything else is
+    /// ordinary conversation: with discovery on it is queued for the background worker (never awaited here).
+    /// </summary>
+    private async Task<Outcome?> OnChatText(CommandContext context, Message message, string text, CancellationToken ct)
+    {
+        var outcome = await AnswerOrSignUp(context, text, ct);
+        if (outcome is null && message.ReplyToMessage?.From?.Id == identity.Id)
+        {
+            // A reply to a bot message sent a moment ago: its id (a question's, a list's) is stored just after
+            // Telegram accepted it, maybe only now. Look again once it is.
+            await outbox.WaitForMessageIds(context.ChatId, TimeSpan.FromSeconds(3), ct);
+            outcome = await AnswerOrSignUp(context, text, ct);
+        }
+
+        if (outcome is null && discovery.IsOn(context.Chat))
+        {
+            var at = new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc));
+            inbox.Post(context.ChatId, new Core.Discovery.ChatMessage(message.MessageId, context.Actor.UserId, context.Actor.DisplayName, at, text, message.ReplyToMessage?.MessageId));
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Null: not for the bot.</summary>
+    private async Task<Outcome?> AnswerOrSignUp(CommandContext context, string text, CancellationToken ct)
+    {
+        if (context.ReplyToMessageId is not { } repliedTo) return null;
+        if (await newBuy.Answer(context, text, ct) is { } answer) return answer;
+
+        var buy = await buys.FindByAnnouncement(context.ChatId, repliedTo, ct);
+        if (buy is null) return null;
+        var reply = await replies.Read(text, ct);
+        return reply.Intent switch
+        {
+            SignUpIntent.Join => await signUps.Apply(context, buy.Id, SignUpAction.Join, reply.Quantity ?? 1, null, asToast: false, ct),
+            SignUpIntent.Set when reply.Quantity is { } quantity => await signUps.Apply(context, buy.Id, SignUpAction.Set, quantity, null, asToast: false, ct),
+            SignUpIntent.Leave => await signUps.Apply(context, buy.Id, SignUpAction.Leave, 0, null, asToast: false, ct),
+            _ => null, // a question or chit-chat under the list: not a sign-up
+        };
+    }
+}
