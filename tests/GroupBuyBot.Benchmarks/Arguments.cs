@@ -4,7 +4,7 @@ namespace GroupBuyBot.Benchmarks;
 
 /// <summary>
 /// Command line of the benchmark: <c>--out bench.json --chats 1000 --members 10 --soak-chats 100 --corpus path
-/// --bot path/to/GroupBuyBot.dll --trace load.nettrace --trace-profile cpu-sampling [--llm-only | --load-only]</c>.
+/// --bot path/to/GroupBuyBot.dll --trace load.nettrace --trace-profile dotnet-sampled-thread-time [--llm-only | --load-only]</c>.
 /// </summary>
 public sealed record Arguments(string? OutPath, int Chats, int Members, int SoakChats, string CorpusPath, string? BotDll, string? TracePath, string TraceProfile, bool LlmOnly, bool LoadOnly)
 {
@@ -14,7 +14,7 @@ public sealed record Arguments(string? OutPath, int Chats, int Members, int Soak
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
         var chats = Number("--chats", 1000);
         return new Arguments(Value("--out"), chats, Number("--members", 10), Number("--soak-chats", Math.Min(100, chats)),
-            Value("--corpus") ?? FindCorpus(), Value("--bot"), Value("--trace"), Value("--trace-profile") ?? "cpu-sampling", args.Contains("--llm-only"), args.Contains("--load-only"));
+            Value("--corpus") ?? FindCorpus(), Value("--bot"), Value("--trace"), Value("--trace-profile") ?? "dotnet-sampled-thread-time", args.Contains("--llm-only"), args.Contains("--load-only"));
     }
 
     /// <summary>The shared eval corpus, <c>../shared/eval/needs-dev.jsonl</c> from the repository or any folder above.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json;
 using GroupBuyBot.Benchmarks;
 
 // dotnet run -c Release --project tests/GroupBuyBot.Benchmarks -- --out bench.json [--chats 1000] [--members 10] [--soak-chats 100]
-//   [--corpus ../shared/eval/needs-dev.jsonl] [--bot path/to/GroupBuyBot.dll] [--trace load.nettrace [--trace-profile cpu-sampling|gc-verbose]]
+//   [--corpus ../shared/eval/needs-dev.jsonl] [--bot path/to/GroupBuyBot.dll] [--trace load.nettrace [--trace-profile dotnet-sampled-thread-time|gc-verbose]]
 // The bot runs as a child process (dotnet GroupBuyBot.dll); the emulator runs in this one.
 var options = Arguments.Parse(args);
 var figures = new Dictionary<string, double>();
