@@ -104,11 +104,9 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
         return outcome with { Recorded = true };
     }
 
-    private Outcome? Said(StoreChange<Outcome> stored)
+    private static Outcome? Said(StoreChange<Outcome> stored)
     {
-        if (stored.AlreadyApplied) return Outcome.AlreadySaid;
-        if (stored.Found) outbox.Committed();
-        return stored.Value;
+        return stored.AlreadyApplied ? Outcome.AlreadySaid : stored.Value;
     }
 
     /// <summary>Requests the bot makes itself (jobs) carry no update id: nothing to recognise when redelivered.</summary>
@@ -154,6 +152,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
 
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
+                    outbox.Committed();
                     return result;
                 }
                 catch (Exception e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || SqliteDatabase.IsTransient(e)))

@@ -37,11 +37,17 @@ public sealed class OutboxSender(
     // Real time, whatever clock the bot runs on: retries and intervals are Telegram's seconds.
     private static readonly TimeProvider Wall = TimeProvider.System;
 
+    private static readonly TimeSpan ScanEvery = TimeSpan.FromMilliseconds(250);
     private readonly ConcurrentDictionary<long, bool> _draining = new();
+    private readonly ConcurrentDictionary<long, byte> _again = new();
     private readonly ConcurrentDictionary<long, long> _lastListEdit = new();
     private readonly TimeSpan _listInterval = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.ListEditIntervalMs));
     private readonly SemaphoreSlim _drained = new(0);
     private CancellationToken _stopping;
+
+    // Cancelled only when a stop has waited long enough: a send under way at a stop finishes and is marked, so a
+    // graceful stop never repeats a message (only a crash can, once).
+    private readonly CancellationTokenSource _abandon = new();
     private int _failing; // 1 after a failed send, until one succeeds: then every postponed row is due again
 
     /// <summary>Rows not yet sent (tests, health).</summary>
@@ -79,17 +85,23 @@ public sealed class OutboxSender(
             await Task.Delay(100, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
+        var scanned = 0L;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                foreach (var chatId in await DueChats(stoppingToken))
+                // Chats that just got rows, at once; every row that is due (retries, postponed edits, rows left by
+                // a previous run, rows written outside the writer), by a search now and then.
+                var chats = writer.TakeDirty();
+                if (Stopwatch.GetElapsedTime(scanned) >= ScanEvery)
                 {
-                    if (_draining.TryAdd(chatId, true)) _ = Task.Run(() => Drain(chatId), CancellationToken.None);
+                    scanned = Stopwatch.GetTimestamp();
+                    chats.AddRange(await DueChats(stoppingToken));
                 }
 
+                foreach (var chatId in chats) Start(chatId);
                 ForgetOldListEdits();
-                await writer.WaitForRows(TimeSpan.FromMilliseconds(250), stoppingToken);
+                await writer.WaitForRows(ScanEvery, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -103,15 +115,24 @@ public sealed class OutboxSender(
         }
     }
 
+    /// <summary>Drains the chat, or, when it is being drained, makes that drain read it once more.</summary>
+    private void Start(long chatId)
+    {
+        if (_draining.TryAdd(chatId, true)) _ = Task.Run(() => Drain(chatId), CancellationToken.None);
+        else _again[chatId] = 0;
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
 
-        // Let sends under way finish (or be cancelled) so their rows are marked; the rest waits for the next start.
+        // Let sends under way finish so their rows are marked; the rest waits for the next start.
         for (var i = 0; i < 50 && !_draining.IsEmpty && !cancellationToken.IsCancellationRequested; i++)
         {
             await _drained.WaitAsync(100, CancellationToken.None);
         }
+
+        await _abandon.CancelAsync();
     }
 
     private async Task<List<long>> DueChats(CancellationToken ct)
@@ -125,11 +146,15 @@ public sealed class OutboxSender(
     {
         try
         {
-            while (!_stopping.IsCancellationRequested && await DrainOnce(chatId))
+            bool more;
+            do
             {
+                _again.TryRemove(chatId, out _);
+                more = await DrainOnce(chatId);
             }
+            while (!_stopping.IsCancellationRequested && (more || _again.ContainsKey(chatId)));
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested || _abandon.IsCancellationRequested)
         {
             // Stopping: unsent rows stay.
         }
@@ -140,22 +165,24 @@ public sealed class OutboxSender(
         finally
         {
             _draining.TryRemove(chatId, out _);
+            if (_again.ContainsKey(chatId)) writer.Wake(); // rows arrived as it finished: the next pass finds them
             _drained.Release();
         }
     }
 
-    /// <returns>True when it sent something and there may be more.</returns>
+    /// <returns>True when there may be more to read at once (a full read, or merged rows).</returns>
     private async Task<bool> DrainOnce(long chatId)
     {
         List<OutboxMessage> rows;
-        await using (var db = await contexts.CreateDbContextAsync(_stopping))
+        await using (var db = await contexts.CreateDbContextAsync(_abandon.Token))
         {
-            rows = await db.Outbox.AsNoTracking().Where(m => m.ChatId == chatId).OrderBy(m => m.Id).Take(RowsPerRead).ToListAsync(_stopping);
+            rows = await db.Outbox.AsNoTracking().Where(m => m.ChatId == chatId).OrderBy(m => m.Id).Take(RowsPerRead).ToListAsync(_abandon.Token);
         }
 
         var progressed = false;
         foreach (var row in rows)
         {
+            if (_stopping.IsCancellationRequested) return false; // a stop: what is not under way waits for the next start
             var now = Wall.GetUtcNow();
             if (row.Kind == OutboxKind.ListEdit)
             {
@@ -169,21 +196,20 @@ public sealed class OutboxSender(
             }
             else if (row.NextAttemptAt > now)
             {
-                return progressed; // an earlier failure: later rows keep their order behind it
+                return false; // an earlier failure: later rows keep their order behind it
             }
 
             var merged = Mergeable(rows, row, now);
             if (merged.Count > 1)
             {
-                if (!await SendMerged(merged)) return progressed;
-                return true; // the rows after the merged ones are read again
+                return await SendMerged(merged); // the rows after the merged ones are read again
             }
 
-            if (!await Send(row)) return progressed;
+            if (!await Send(row)) return false;
             progressed = true;
         }
 
-        return progressed;
+        return progressed && rows.Count == RowsPerRead;
     }
 
     /// <summary>
@@ -232,9 +258,9 @@ public sealed class OutboxSender(
         try
         {
             if (row.Kind == OutboxKind.ListEdit) _lastListEdit[row.BuyId!.Value] = Stopwatch.GetTimestamp();
-            result = await delivery.Deliver(row, _stopping);
+            result = await delivery.Deliver(row, _abandon.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !_abandon.IsCancellationRequested)
         {
             var pause = TimeSpan.FromMilliseconds(Math.Min(MaxPause.TotalMilliseconds, 500 * Math.Pow(2, Math.Min(row.Attempts, 10))));
             logger.LogWarning("Could not send outbox row {RowId} ({Kind}) to chat {ChatId}; again in {Pause}: {Error}",
@@ -296,7 +322,7 @@ public sealed class OutboxSender(
         using var writing = await writes.Enter(CancellationToken.None);
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         await db.Outbox.Where(m => m.Attempts > 0).ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, DateTimeOffset.MinValue), CancellationToken.None);
-        writer.Committed();
+        writer.Wake();
     }
 
     private async Task Postpone(OutboxMessage row, DateTimeOffset until, bool countAttempt)

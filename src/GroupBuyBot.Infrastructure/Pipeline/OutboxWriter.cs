@@ -14,6 +14,11 @@ public sealed class OutboxWriter(TimeProvider time)
 {
     private readonly SemaphoreSlim _written = new(0, 1);
 
+    // Chats with rows added to a transaction not yet committed, and chats with committed rows the sender has not
+    // looked at: the sender drains those at once instead of searching the table.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _pending = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _dirty = new();
+
     /// <summary>Adds the rows for <paramref name="outcome"/>, in the order the chat should see them.</summary>
     public async Task Add(BotDbContext db, CommandContext context, Outcome outcome, CancellationToken ct)
     {
@@ -27,7 +32,7 @@ public sealed class OutboxWriter(TimeProvider time)
             row.Html = question;
             row.ReplyTo = context.MessageId;
             row.BuyId = draft.Id;
-            db.Outbox.Add(row);
+            Queue(db, row);
         }
         else if (outcome.Ended is { } ended)
         {
@@ -38,11 +43,12 @@ public sealed class OutboxWriter(TimeProvider time)
             {
                 row = Row(OutboxKind.BuyEnded, ended.ChatId, ended.ThreadId);
                 row.BuyId = ended.Id;
-                db.Outbox.Add(row);
+                Queue(db, row);
             }
 
             row.Html = outcome.Reply;
             row.ReplyTo = context.MessageId;
+            _pending[row.ChatId] = 0;
         }
         else if (outcome.Document is { } document)
         {
@@ -54,7 +60,7 @@ public sealed class OutboxWriter(TimeProvider time)
             row.Html = outcome.Reply ?? "";
             row.Fallback = document.Unreachable;
             row.ReplyTo = context.MessageId;
-            db.Outbox.Add(row);
+            Queue(db, row);
         }
         else if (outcome.Reply is { } reply)
         {
@@ -62,7 +68,7 @@ public sealed class OutboxWriter(TimeProvider time)
             row.Html = reply;
             row.Buttons = Serialize(outcome.Buttons);
             row.ReplyTo = context.MessageId;
-            db.Outbox.Add(row);
+            Queue(db, row);
         }
 
         if (outcome.Edit is { } edit)
@@ -70,21 +76,21 @@ public sealed class OutboxWriter(TimeProvider time)
             var row = Row(OutboxKind.Edit, edit.ChatId, null);
             row.MessageId = edit.MessageId;
             row.Html = edit.Text;
-            db.Outbox.Add(row);
+            Queue(db, row);
         }
 
         foreach (var notice in outcome.Notices)
         {
             var row = Row(OutboxKind.Text, notice.ChatId, notice.ThreadId);
             row.Html = notice.Text;
-            db.Outbox.Add(row);
+            Queue(db, row);
         }
 
         if (outcome.Announce is { } buy)
         {
             var row = Row(OutboxKind.Announce, buy.ChatId, buy.ThreadId);
             row.BuyId = buy.Id;
-            db.Outbox.Add(row);
+            Queue(db, row);
         }
 
         if (outcome.Ended is null && outcome.RefreshBuyId is { } buyId)
@@ -97,34 +103,64 @@ public sealed class OutboxWriter(TimeProvider time)
     /// Asks for a buy's list to be edited. One row per buy: when one is waiting, it is marked newer instead, so a
     /// sender that is rendering an older state keeps it for another round.
     /// </summary>
-    public static async Task AddListEdit(BotDbContext db, long buyId, DateTimeOffset now, CancellationToken ct)
+    public async Task AddListEdit(BotDbContext db, long buyId, DateTimeOffset now, CancellationToken ct)
     {
         if (db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity is { Kind: OutboxKind.ListEdit } m && m.BuyId == buyId)) return;
         var bumped = await db.Outbox.Where(m => m.BuyId == buyId && m.Kind == OutboxKind.ListEdit)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Generation, m => m.Generation + 1), ct);
         if (bumped > 0) return;
         var chatId = await db.GroupBuys.Where(b => b.Id == buyId).Select(b => b.ChatId).FirstOrDefaultAsync(ct);
-        db.Outbox.Add(new OutboxMessage { Kind = OutboxKind.ListEdit, ChatId = chatId, BuyId = buyId, CreatedAt = now });
+        Queue(db, new OutboxMessage { Kind = OutboxKind.ListEdit, ChatId = chatId, BuyId = buyId, CreatedAt = now });
     }
 
-    /// <summary>Called after a transaction with outbox rows committed.</summary>
+    /// <summary>
+    /// Called right after a transaction that may have written outbox rows committed, before its write lock is
+    /// released (so no other transaction's rows are counted before they are committed): their chats are due.
+    /// </summary>
     public void Committed()
     {
-        if (_written.CurrentCount == 0)
+        foreach (var chatId in _pending.Keys)
         {
-            try
-            {
-                _written.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled.
-            }
+            if (_pending.TryRemove(chatId, out _)) _dirty[chatId] = 0;
         }
+
+        Wake();
+    }
+
+    /// <summary>Wakes the sender without naming a chat: it looks for due rows itself.</summary>
+    public void Wake()
+    {
+        if (_written.CurrentCount > 0) return;
+        try
+        {
+            _written.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+    }
+
+    /// <summary>Chats with rows committed since the last call.</summary>
+    public List<long> TakeDirty()
+    {
+        var chats = new List<long>();
+        foreach (var chatId in _dirty.Keys)
+        {
+            if (_dirty.TryRemove(chatId, out _)) chats.Add(chatId);
+        }
+
+        return chats;
     }
 
     /// <summary>Waits until rows were written, or <paramref name="timeout"/> passed.</summary>
     public Task WaitForRows(TimeSpan timeout, CancellationToken ct) => _written.WaitAsync(timeout, ct);
+
+    private void Queue(BotDbContext db, OutboxMessage row)
+    {
+        db.Outbox.Add(row);
+        _pending[row.ChatId] = 0;
+    }
 
     internal static string? Serialize(IReadOnlyList<IReadOnlyList<ButtonSpec>>? buttons) =>
         buttons is null ? null : JsonSerializer.Serialize(buttons, JsonSerializerOptions.Default);

@@ -22,8 +22,7 @@ public sealed class OutcomeRecorder(IDbContextFactory<BotDbContext> contexts, Sq
             await inbox.MarkHandled(db, context.RequestId, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            outbox.Committed();
         }
-
-        outbox.Committed();
     }
 }
