@@ -2,14 +2,19 @@ using System.Globalization;
 
 namespace GroupBuyBot.Benchmarks;
 
-/// <summary>Command line of the benchmark: <c>--out bench.json --chats 1000 --members 10 --corpus path [--llm-only]</c>.</summary>
-public sealed record Arguments(string? OutPath, int Chats, int Members, string CorpusPath, bool LlmOnly)
+/// <summary>
+/// Command line of the benchmark: <c>--out bench.json --chats 1000 --members 10 --soak-chats 100 --corpus path
+/// --bot path/to/GroupBuyBot.dll --trace load.nettrace --trace-profile dotnet-sampled-thread-time [--llm-only | --load-only]</c>.
+/// </summary>
+public sealed record Arguments(string? OutPath, int Chats, int Members, int SoakChats, string CorpusPath, string? BotDll, string? TracePath, string TraceProfile, bool LlmOnly, bool LoadOnly)
 {
     public static Arguments Parse(string[] args)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-        return new Arguments(Value("--out"), Number("--chats", 1000), Number("--members", 10), Value("--corpus") ?? FindCorpus(), args.Contains("--llm-only"));
+        var chats = Number("--chats", 1000);
+        return new Arguments(Value("--out"), chats, Number("--members", 10), Number("--soak-chats", Math.Min(100, chats)),
+            Value("--corpus") ?? FindCorpus(), Value("--bot"), Value("--trace"), Value("--trace-profile") ?? "dotnet-sampled-thread-time", args.Contains("--llm-only"), args.Contains("--load-only"));
     }
 
     /// <summary>The shared eval corpus, <c>../shared/eval/needs-dev.jsonl</c> from the repository or any folder above.</summary>

@@ -1,38 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
 using GroupBuyBot.BotApiEmulator;
 using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.BotApiEmulator.State;
 using GroupBuyBot.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Emulator = GroupBuyBot.BotApiEmulator.BotApiEmulator;
 
 namespace GroupBuyBot.Benchmarks;
 
 /// <summary>
-/// The real worker (BotHost, as Program.cs builds it) polling the loopback emulator, on a SQLite file in a
-/// temporary folder. Rate limits are set high: the emulator is not Telegram, and the bot is what is measured.
+/// The real bot as a child process (<c>dotnet GroupBuyBot.dll</c>, configured by environment variables as a deployment
+/// would be) polling the loopback emulator, which runs here, in the benchmark's process. So the bot's processor time
+/// and memory, read from <c>/proc/PID</c>, are its own. Rate limits are set high: the emulator is not Telegram, and the
+/// bot is what is measured.
 /// </summary>
 public sealed class BenchBot : IAsyncDisposable
 {
     public const string Token = "123456:BENCH-token-for-the-emulator";
     public const long AdminId = 1;
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "groupbuybot-bench", Guid.NewGuid().ToString("N"));
-    private IHost? _host;
+    private readonly Process _process;
+    private readonly StreamWriter _log;
 
-    private BenchBot(Emulator emulator) => Emulator = emulator;
+    private BenchBot(Emulator emulator, Process process, StreamWriter log, string dataDirectory)
+    {
+        Emulator = emulator;
+        _process = process;
+        _log = log;
+        DataDirectory = dataDirectory;
+    }
+
+    /// <summary>The bot's SQLite files and its log (bot.log), deleted at the end.</summary>
+    public string DataDirectory { get; }
 
     public Emulator Emulator { get; }
     public EmulatorState Telegram => Emulator.State;
-    public string DatabasePath => Path.Combine(_dataDirectory, SqliteDatabase.FileName);
+    public int ProcessId => _process.Id;
+    public string DatabasePath => Path.Combine(DataDirectory, SqliteDatabase.FileName);
+    public string LogPath => Path.Combine(DataDirectory, "bot.log");
 
-    public static async Task<BenchBot> Start()
+    /// <summary>The bot's own settings on top of the benchmark's (GroupBuyBot:Telegram:RequestTimeoutSeconds, …).</summary>
+    public static async Task<BenchBot> Start(string botDll, IReadOnlyDictionary<string, string>? settings = null)
     {
         var emulator = await Emulator.StartAsync(new BotApiEmulatorOptions { BotToken = Token, BotUsername = "GroupBuyBenchBot" });
         emulator.State.UpsertUser(new EmulatedUser(AdminId, "Organizer", Username: "organizer"));
-        var bench = new BenchBot(emulator);
-        var builder = BotHost.CreateBuilder([], new Dictionary<string, string?>
+
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "groupbuybot-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // The data folder as working directory: no appsettings.json of a developer's is picked up by accident.
+            WorkingDirectory = dataDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(botDll);
+        var environment = new Dictionary<string, string>
         {
             ["GroupBuyBot:Telegram:BotToken"] = Token,
             ["GroupBuyBot:Telegram:ApiBaseUrl"] = emulator.BaseUrl.ToString(),
@@ -41,14 +66,109 @@ public sealed class BenchBot : IAsyncDisposable
             ["GroupBuyBot:Telegram:PerChatBurst"] = "100000",
             ["GroupBuyBot:Telegram:PerGroupMessagesPerMinute"] = "10000000",
             ["GroupBuyBot:Telegram:GlobalMessagesPerSecond"] = "100000",
-            ["GroupBuyBot:Database:DataDirectory"] = bench._dataDirectory,
+            ["GroupBuyBot:Database:DataDirectory"] = dataDirectory,
             ["GroupBuyBot:Chats:Language"] = "en",
-        });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Error);
-        bench._host = builder.Build();
-        await bench._host.StartAsync();
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:Console:FormatterName"] = "simple",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
+        foreach (var (key, value) in environment) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+
+        var log = new StreamWriter(Path.Combine(dataDirectory, "bot.log")) { AutoFlush = true };
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        if (!process.Start()) throw new InvalidOperationException("dotnet did not start.");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var bench = new BenchBot(emulator, process, log, dataDirectory);
+
+        // Up when it polls: getMe, deleteWebhook, then getUpdates.
+        var waited = Stopwatch.StartNew();
+        while (emulator.State.GetApiCalls("getUpdates").Count == 0)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The bot exited with {process.ExitCode} before polling:\n{bench.LogTail()}");
+            if (waited.Elapsed > TimeSpan.FromSeconds(90)) throw new TimeoutException($"The bot did not poll within 90 s:\n{bench.LogTail()}");
+            await Task.Delay(50);
+        }
+
         return bench;
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null) return;
+        lock (log) log.WriteLine(line);
+    }
+
+    /// <summary>The bot's processor time (user + kernel) so far, from /proc/PID/stat.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    /// <summary>The bot's peak resident set (VmHWM in /proc/PID/status), in MB.</summary>
+    public double PeakWorkingSetMb() => StatusKb("VmHWM") / 1024.0;
+
+    /// <summary>The bot's resident set now (VmRSS), in MB.</summary>
+    public double WorkingSetMb() => StatusKb("VmRSS") / 1024.0;
+
+    private long StatusKb(string field)
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (!line.StartsWith(field + ":", StringComparison.Ordinal)) continue;
+            var value = line[(field.Length + 1)..].Trim();
+            return long.Parse(value[..value.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+        }
+
+        throw new InvalidOperationException($"/proc/{_process.Id}/status has no {field}.");
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the bot logged (warnings and errors).</summary>
+    public string LogTail(int lines = 30)
+    {
+        lock (_log) _log.Flush();
+        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var all = reader.ReadToEnd().Split('\n');
+        return string.Join('\n', all.TakeLast(lines));
+    }
+
+    /// <summary>Lines of the bot's log that contain <paramref name="text"/>.</summary>
+    public int LogLinesContaining(string text)
+    {
+        lock (_log) _log.Flush();
+        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var count = 0;
+        while (reader.ReadLine() is { } line) if (line.Contains(text, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
+    /// <summary>Lines of the bot's log that mention <paramref name="text"/>, with the line after each (the message of a simple-console entry).</summary>
+    public IReadOnlyList<string> LogLines(string text)
+    {
+        lock (_log) _log.Flush();
+        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        string? previous = null;
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                var header = previous is not null && (previous.StartsWith("warn", StringComparison.Ordinal) || previous.StartsWith("fail", StringComparison.Ordinal));
+                lines.Add(header ? previous + " " + line.Trim() : line.Trim());
+            }
+
+            previous = line;
+        }
+
+        return lines;
     }
 
     /// <summary>A supergroup whose administrator is <see cref="AdminId"/>.</summary>
@@ -62,6 +182,7 @@ public sealed class BenchBot : IAsyncDisposable
     public Task<EmulatedMessage> WaitForList(long chatId, TimeSpan timeout) =>
         Telegram.WaitForMessage(chatId, m => m.IsFromBot && m.Buttons.Count > 0, timeout);
 
+    /// <summary>The bot's database, read-only, while the bot runs (WAL: readers do not block it).</summary>
     public SqliteConnection OpenDatabase()
     {
         var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
@@ -71,21 +192,50 @@ public sealed class BenchBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        // The bot is ours: stopped by its process id. Its unsent outbox stays in a folder deleted below.
+        if (!_process.HasExited)
         {
-            await _host.StopAsync();
-            _host.Dispose();
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
 
+        _process.Dispose();
         await Emulator.DisposeAsync();
+        lock (_log) _log.Dispose();
         SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
         catch (IOException)
         {
             // The temp cleaner gets it later.
         }
+    }
+
+    /// <summary>
+    /// GroupBuyBot.dll to run: <paramref name="explicitPath"/>, else the bot's own build output of the same
+    /// configuration as this benchmark (src/GroupBuyBot/bin/CONFIG/net10.0, built with it as a project reference).
+    /// </summary>
+    public static string FindBotDll(string? explicitPath)
+    {
+        if (explicitPath is not null)
+        {
+            return File.Exists(explicitPath) ? Path.GetFullPath(explicitPath) : throw new FileNotFoundException("No bot at " + explicitPath);
+        }
+
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "GroupBuyBot", "bin", configuration, "net10.0", "GroupBuyBot.dll");
+            if (File.Exists(candidate)) return candidate;
+        }
+
+        var beside = Path.Combine(AppContext.BaseDirectory, "GroupBuyBot.dll");
+        return File.Exists(beside) ? beside : throw new FileNotFoundException("GroupBuyBot.dll was not found; pass --bot path/to/GroupBuyBot.dll.");
     }
 }

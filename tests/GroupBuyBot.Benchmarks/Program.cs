@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using GroupBuyBot.Benchmarks;
 
-// dotnet run -c Release --project tests/GroupBuyBot.Benchmarks -- --out bench.json [--chats 1000] [--members 10] [--corpus ../shared/eval/needs-dev.jsonl]
+// dotnet run -c Release --project tests/GroupBuyBot.Benchmarks -- --out bench.json [--chats 1000] [--members 10] [--soak-chats 100]
+//   [--corpus ../shared/eval/needs-dev.jsonl] [--bot path/to/GroupBuyBot.dll] [--trace load.nettrace [--trace-profile dotnet-sampled-thread-time|gc-verbose]]
+// The bot runs as a child process (dotnet GroupBuyBot.dll); the emulator runs in this one.
 var options = Arguments.Parse(args);
 var figures = new Dictionary<string, double>();
 var table = new List<(string Name, string Value, string Target, bool? Met)>();
@@ -13,7 +15,8 @@ void Add(string key, double value, string name, string shown, string target = ""
     table.Add((name, shown, target, met));
 }
 
-Console.WriteLine($"GroupBuyBot benchmark: {Environment.ProcessorCount} cores, {options.Chats} chats × {options.Members} members, load average {LoadAverage()}");
+var loadAtStart = LoadAverage();
+Console.WriteLine($"GroupBuyBot benchmark: {Environment.ProcessorCount} cores, {options.Chats} chats × {options.Members} members, load average {loadAtStart}");
 
 // Headline: the corpus with 30 chit-chat lines in each hour-long quiet gap before a conversation (needs are a small share of real traffic); also the
 // corpus alone, the densest case.
@@ -26,21 +29,30 @@ Add("llm_tokens_per_1000_messages", economy.TokensPer1000, "LLM prompt tokens / 
 Add("llm_need_conversations_sent", economy.NeedConversationsSent, "Conversations with a real need that reached the model", $"{economy.NeedConversationsSent} of {economy.NeedConversations} ({corpusOnly.NeedConversationsSent} corpus only)");
 if (options.LlmOnly) goto report;
 
-await using (var bot = await BenchBot.Start())
+var botDll = BenchBot.FindBotDll(options.BotDll);
+Console.WriteLine($"Bot process: dotnet {botDll}");
+await using (var bot = await BenchBot.Start(botDll))
 {
+    Console.WriteLine($"Bot pid {bot.ProcessId}, log {bot.LogPath}");
     var chatter = (await GroupBuyBot.Core.Evaluation.EvaluationCorpus.ReadNeedsAsync(options.CorpusPath, CancellationToken.None))
         .SelectMany(c => c.Messages).Select(m => m.Text).ToList();
-    var load = await LoadScenario.Run(bot, options.Chats, options.Members, chatterPerMember: 1, chatter);
-    Add("updates_per_s", load.UpdatesPerSecond, "Throughput: updates handled / s", $"{load.UpdatesPerSecond:0} ({load.Updates} updates in {load.Seconds:0.0} s)", ">= 2000", load.UpdatesPerSecond >= 2000);
-    Add("updates_per_cpu_s", load.Updates / load.CpuSeconds, "Updates per CPU-second (bot + emulator)", $"{load.Updates / load.CpuSeconds:0} ({load.CpuSeconds:0.0} CPU-s)");
-    var peak = PeakWorkingSetMb();
-    Add("peak_working_set_mb", peak, $"Peak working set, {load.Chats} chats + {load.SignUps} sign-ups (bot + emulator)", $"{peak:0} MB", "<= 200", peak <= 200);
+    var profiler = options.TracePath is { } tracePath ? new Profiler(tracePath, options.TraceProfile) : null;
+    var load = await LoadScenario.Run(bot, options.Chats, options.Members, chatterPerMember: 1, chatter, profiler);
+    Add("updates_per_s", load.UpdatesPerSecond, "Throughput: updates handled / s", $"{load.UpdatesPerSecond:0} ({load.Updates} updates in {load.Seconds:0.0} s)", ">= 5000", load.UpdatesPerSecond >= 5000);
+    Add("updates_per_cpu_s", load.Updates / load.CpuSeconds, "Updates per CPU-second (bot process)", $"{load.Updates / load.CpuSeconds:0} ({load.CpuSeconds:0.0} CPU-s)");
+    var peak = bot.PeakWorkingSetMb();
+    Add("peak_working_set_mb", peak, $"Peak working set, {load.Chats} chats + {load.SignUps} sign-ups (bot process)", $"{peak:0} MB (now {bot.WorkingSetMb():0} MB)", "<= 150", peak <= 150);
+    Add("emulator_peak_working_set_mb", PeakWorkingSetMb(), "Peak working set of the benchmark + emulator (not the bot)", $"{PeakWorkingSetMb():0} MB");
+    if (options.LoadOnly) goto report;
 
-    await Task.Delay(TimeSpan.FromSeconds(3.5)); // past the list-edit interval of every chat touched by the load
+    // Past the list-edit interval of every chat touched by the load: no call for 3.5 s.
+    await bot.Telegram.WaitUntilIdle(TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(3.5));
     var latencyTaps = Math.Min(200, load.Chats);
     var latency = await JoinLatencyScenario.Run(bot, latencyTaps, i => LoadScenario.ChatId(i), i => load.ListMessageIds[i]);
     Add("join_p50_ms", latency.P50Ms, "Join tap → list edit, p50", $"{latency.P50Ms:0.0} ms");
-    Add("join_p99_ms", latency.P99Ms, "Join tap → list edit, p99", $"{latency.P99Ms:0.0} ms (max {latency.MaxMs:0.0})", "<= 50", latency.P99Ms <= 50);
+    Add("join_p99_ms", latency.P99Ms, "Join tap → list edit, p99", $"{latency.P99Ms:0.0} ms (max {latency.MaxMs:0.0})", "<= 10", latency.P99Ms <= 10);
+    Add("join_answer_p50_ms", latency.AnswerP50Ms, "Join tap → tap answered, p50", $"{latency.AnswerP50Ms:0.0} ms");
+    Add("join_answer_p99_ms", latency.AnswerP99Ms, "Join tap → tap answered, p99", $"{latency.AnswerP99Ms:0.0} ms");
 
     var storm = await JoinStormScenario.Run(bot, members: 1000, capacity: 100);
     var exact = storm is { Active: 100, Waitlisted: 900, Lost: 0, Duplicated: 0, ListShowsIt: true };
@@ -48,16 +60,33 @@ await using (var bot = await BenchBot.Start())
     Add("storm_waitlisted", storm.Waitlisted, "Join storm: waitlisted", storm.Waitlisted.ToString(CultureInfo.InvariantCulture), "900", storm.Waitlisted == 900);
     Add("storm_lost", storm.Lost, "Join storm: lost", storm.Lost.ToString(CultureInfo.InvariantCulture), "0", storm.Lost == 0);
     Add("storm_duplicated", storm.Duplicated, "Join storm: duplicated", storm.Duplicated.ToString(CultureInfo.InvariantCulture), "0", storm.Duplicated == 0);
-    Add("storm_seconds", storm.HandledSeconds, "Join storm: taps sent / all answered", $"{storm.TapSeconds:0.00} s / {storm.HandledSeconds:0.0} s", "list shows 100", exact);
-    Add("peak_working_set_mb_end", PeakWorkingSetMb(), "Peak working set, whole run", $"{PeakWorkingSetMb():0} MB");
+    Add("storm_seconds", storm.HandledSeconds, "Join storm: taps sent / all answered (seen)", $"{storm.TapSeconds:0.00} s / {storm.HandledSeconds:0.00} s", "list shows 100", exact);
+    Add("storm_answered_s", storm.AnsweredSeconds, "Join storm: first tap → last answer (call log)", $"{storm.AnsweredSeconds:0.00} s", "<= 1.5", storm.AnsweredSeconds <= 1.5);
+
+    // Last: the faults are switched off after it, but what they left (postponed rows) is not the other scenarios' business.
+    var soakFaults = new GroupBuyBot.BotApiEmulator.Models.RandomFaults(ServerErrorRate: 0.05, TimeoutRate: 0.05, TooManyRequestsRate: 0.02, TimeoutMilliseconds: 15_000, RetryAfterSeconds: 1, Seed: 10);
+    var soak = await SoakScenario.Run(bot, options.SoakChats, options.Members, soakFaults, patience: TimeSpan.FromMinutes(3));
+    Add("soak_lost_confirmations", soak.Lost, $"Soak: /join with no reply ({soak.Joins} joins, {soak.Chats} chats)", soak.Lost == 0 ? $"0 (all answered after {soak.Seconds:0.0} s)" : $"{soak.Lost} (gave up after {soak.Seconds:0.0} s)", "0", soak.Lost == 0);
+    Add("soak_duplicated_confirmations", soak.Duplicated, "Soak: /join answered twice", soak.Duplicated.ToString(CultureInfo.InvariantCulture));
+    Add("soak_sign_ups", soak.SignUps, "Soak: sign-ups stored", $"{soak.SignUps} of {soak.Joins}", soak.Joins.ToString(CultureInfo.InvariantCulture), soak.SignUps == soak.Joins);
+    Add("soak_seconds", soak.Seconds, "Soak: first /join → last reply (or gave up)", $"{soak.Seconds:0.0} s");
+    Add("soak_faults", soak.Faults.ServerErrors + soak.Faults.Timeouts + soak.Faults.TooManyRequests, "Soak: sends hit (5xx / timeout / 429 of calls)",
+        $"{soak.Faults.ServerErrors} / {soak.Faults.Timeouts} / {soak.Faults.TooManyRequests} of {soak.Faults.Calls}");
+    Add("peak_working_set_mb_end", bot.PeakWorkingSetMb(), "Peak working set of the bot, whole run", $"{bot.PeakWorkingSetMb():0} MB");
+    var errors = bot.LogLinesContaining("fail:");
+    if (errors > 0) Console.WriteLine($"The bot logged {errors} error lines; see {bot.LogPath} (kept only while the run lasts)");
 }
 
 report:
 Console.WriteLine();
+var loadAtEnd = LoadAverage();
+Console.WriteLine($"Load average at the start {loadAtStart}, at the end {loadAtEnd}");
+figures["load_average_1m_start"] = OneMinute(loadAtStart);
+figures["load_average_1m_end"] = OneMinute(loadAtEnd);
 foreach (var (name, value, target, met) in table)
 {
     var verdict = met switch { true => "ok", false => "MISSED", null => "" };
-    Console.WriteLine($"{name,-62} {value,-40} {target,-14} {verdict}");
+    Console.WriteLine($"{name,-62} {value,-44} {target,-14} {verdict}");
 }
 
 if (options.OutPath is { } outPath)
@@ -75,3 +104,5 @@ static double PeakWorkingSetMb()
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+static double OneMinute(string loadAverage) => double.TryParse(loadAverage.Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : -1;

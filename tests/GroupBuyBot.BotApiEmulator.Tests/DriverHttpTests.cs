@@ -104,6 +104,25 @@ public sealed class DriverHttpTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task Random_faults_over_http_are_set_counted_and_cleared()
+    {
+        var bot = new TelegramBotClient(new TelegramBotClientOptions(Token, Emulator.BaseUrl.ToString()) { RetryThreshold = 0 });
+        var set = await PostAsync("/driver/faults/random", new { server_error_rate = 1.0, methods = new[] { "sendMessage" }, seed = 5 });
+        Assert.Equal(1.0, set.GetProperty("faults").GetProperty("server_error_rate").GetDouble());
+
+        var failed = await Assert.ThrowsAsync<Telegram.Bot.Exceptions.ApiRequestException>(() => bot.SendMessage(GroupId, "x"));
+        await bot.GetMe(); // not named: never hit
+
+        Assert.True(failed.ErrorCode >= 500);
+        var shown = await GetAsync("/driver/faults/random");
+        Assert.Equal(1, shown.GetProperty("counts").GetProperty("calls").GetInt32());
+        Assert.Equal(1, shown.GetProperty("counts").GetProperty("server_errors").GetInt32());
+        using var cleared = await Http.DeleteAsync("/driver/faults/random");
+        await bot.SendMessage(GroupId, "y");
+        await PostAsync("/driver/faults/random", new { server_error_rate = 0.8, timeout_rate = 0.5 }, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Faults_documents_and_the_call_log_over_http()
     {
         var bot = new TelegramBotClient(new TelegramBotClientOptions(Token, Emulator.BaseUrl.ToString()) { RetryThreshold = 0 });

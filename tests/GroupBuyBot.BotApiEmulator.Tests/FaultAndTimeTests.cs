@@ -61,6 +61,54 @@ public sealed class FaultTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task Random_faults_hit_sends_at_the_given_rates_and_spare_reads()
+    {
+        var bot = BotWithoutAutoRetry;
+        Emulator.State.SetRandomFaults(new RandomFaults(ServerErrorRate: 0.2, TooManyRequestsRate: 0.1, Seed: 3));
+
+        var codes = new List<int>();
+        for (var i = 0; i < 200; i++)
+        {
+            try
+            {
+                await bot.SendMessage(GroupId, $"m{i}");
+                codes.Add(200);
+            }
+            catch (ApiRequestException e)
+            {
+                codes.Add(e.ErrorCode);
+            }
+        }
+
+        await bot.GetMe(); // not a send: never hit
+        var (_, counts) = Emulator.State.GetRandomFaults();
+        Assert.Equal(200, counts.Calls);
+        Assert.Equal(counts.ServerErrors, codes.Count(c => c >= 500));
+        Assert.Equal(counts.TooManyRequests, codes.Count(c => c == 429));
+        Assert.InRange(counts.ServerErrors, 20, 60);
+        Assert.InRange(counts.TooManyRequests, 8, 35);
+        Assert.Equal(codes.Count(c => c == 200), Emulator.State.GetMessages(GroupId).Count);
+
+        Emulator.State.SetRandomFaults(null);
+        await bot.SendMessage(GroupId, "clean");
+    }
+
+    [Fact]
+    public async Task A_random_timeout_stalls_the_call_and_a_client_that_gives_up_leaves_nothing_sent()
+    {
+        var impatient = new TelegramBotClient(
+            new TelegramBotClientOptions(Token, Emulator.BaseUrl.ToString()) { RetryThreshold = 0 },
+            new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) });
+        Emulator.State.SetRandomFaults(new RandomFaults(TimeoutRate: 1, TimeoutMilliseconds: 5_000));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => impatient.SendMessage(GroupId, "lost in transit"));
+        await Task.Delay(200);
+
+        Assert.Empty(Emulator.State.GetMessages(GroupId));
+        Assert.Equal(1, Emulator.State.GetRandomFaults().Counts.Timeouts);
+    }
+
+    [Fact]
     public async Task A_connection_reset_fails_the_call_without_handling_it()
     {
         var bot = BotWithoutAutoRetry;

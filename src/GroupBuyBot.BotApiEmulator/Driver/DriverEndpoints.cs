@@ -84,6 +84,17 @@ internal static class DriverEndpoints
             state.ClearFaults();
             return Ok(state.GetPendingFaults());
         });
+        driver.MapGet("/faults/random", () => Ok(RandomFaultsView(state)));
+        driver.MapPost("/faults/random", AsHandler(http => Run<RandomFaults>(http, faults =>
+        {
+            state.SetRandomFaults(faults);
+            return Ok(RandomFaultsView(state));
+        })));
+        driver.MapDelete("/faults/random", () =>
+        {
+            state.SetRandomFaults(null);
+            return Ok(RandomFaultsView(state));
+        });
         driver.MapPost("/flood-limits", AsHandler(http => Run<FloodLimitsRequest>(http, request =>
         {
             state.FloodLimitsEnabled = request.Enabled;
@@ -218,5 +229,11 @@ internal static class DriverEndpoints
         }
 
         return await http.Request.ReadFromJsonAsync<TRequest>(DriverJson.Options, http.RequestAborted);
+    }
+
+    private static object RandomFaultsView(EmulatorState state)
+    {
+        var (faults, counts) = state.GetRandomFaults();
+        return new { faults, counts };
     }
 }

@@ -108,3 +108,21 @@ public sealed record TappedButton(string CallbackQueryId, int UpdateId);
 
 /// <summary>What the bot registered with setWebhook.</summary>
 public sealed record EmulatedWebhook(string Url, string? SecretToken);
+
+/// <summary>
+/// Faults drawn at random, call by call, for soak runs: each matching call fails with a 5xx, stalls for
+/// <see cref="TimeoutMilliseconds"/> (longer than the bot waits: a timeout, and the call is not applied when the bot
+/// gives up) or answers 429, with the given probabilities. Queued <see cref="FaultSpec"/> rules go first.
+/// </summary>
+/// <param name="Methods">Methods it applies to; null: the sends (messages, edits, documents, callback answers).</param>
+public sealed record RandomFaults(
+    double ServerErrorRate = 0,
+    double TimeoutRate = 0,
+    double TooManyRequestsRate = 0,
+    int TimeoutMilliseconds = 30_000,
+    int RetryAfterSeconds = 1,
+    int Seed = 1,
+    IReadOnlyList<string>? Methods = null);
+
+/// <summary>How many calls the random faults have hit so far, by kind.</summary>
+public sealed record RandomFaultCounts(int Calls, int ServerErrors, int Timeouts, int TooManyRequests);

@@ -11,7 +11,18 @@ public sealed partial class EmulatorState
         "sendMessage", "sendDocument", "editMessageText", "editMessageReplyMarkup",
     };
 
+    // What RandomFaults hits when it names no methods: what the bot sends, not what it reads.
+    private static readonly HashSet<string> SendMethods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "sendMessage", "sendDocument", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery", "deleteMessage",
+        "setMessageReaction",
+    };
+
     private readonly List<FaultRule> _faults = [];
+    private RandomFaults? _randomFaults;
+    private HashSet<string>? _randomFaultMethods;
+    private Random? _random;
+    private int _randomCalls, _randomServerErrors, _randomTimeouts, _randomTooManyRequests;
     private readonly Dictionary<long, Queue<DateTimeOffset>> _sendsPerChat = [];
     private readonly Queue<DateTimeOffset> _sendsOverall = new();
     private bool? _floodLimitsOverride;
@@ -40,6 +51,33 @@ public sealed partial class EmulatorState
         lock (_gate)
         {
             _faults.Clear();
+        }
+    }
+
+    /// <summary>Turns random faults on (replacing earlier ones, counts reset) or off with null.</summary>
+    public void SetRandomFaults(RandomFaults? faults)
+    {
+        if (faults is not null && (faults.ServerErrorRate < 0 || faults.TimeoutRate < 0 || faults.TooManyRequestsRate < 0
+            || faults.ServerErrorRate + faults.TimeoutRate + faults.TooManyRequestsRate > 1))
+        {
+            throw new EmulatorDriverException("Fault rates are probabilities: each at least 0, together at most 1.");
+        }
+
+        lock (_gate)
+        {
+            _randomFaults = faults;
+            _randomFaultMethods = faults?.Methods is { } methods ? new HashSet<string>(methods, StringComparer.OrdinalIgnoreCase) : null;
+            _random = faults is null ? null : new Random(faults.Seed);
+            _randomCalls = _randomServerErrors = _randomTimeouts = _randomTooManyRequests = 0;
+        }
+    }
+
+    /// <summary>The random faults in force (null: none) and what they have hit.</summary>
+    public (RandomFaults? Faults, RandomFaultCounts Counts) GetRandomFaults()
+    {
+        lock (_gate)
+        {
+            return (_randomFaults, new RandomFaultCounts(_randomCalls, _randomServerErrors, _randomTimeouts, _randomTooManyRequests));
         }
     }
 
@@ -117,8 +155,40 @@ public sealed partial class EmulatorState
                 return rule.Spec;
             }
 
+            return TakeRandomFault(method);
+        }
+    }
+
+    private FaultSpec? TakeRandomFault(string method)
+    {
+        if (_randomFaults is not { } random || _random is null || !(_randomFaultMethods ?? SendMethods).Contains(method))
+        {
             return null;
         }
+
+        _randomCalls++;
+        var draw = _random.NextDouble();
+        if (draw < random.ServerErrorRate)
+        {
+            _randomServerErrors++;
+            return new FaultSpec(_random.Next(2) == 0 ? FaultKind.InternalServerError : FaultKind.BadGateway, method);
+        }
+
+        draw -= random.ServerErrorRate;
+        if (draw < random.TimeoutRate)
+        {
+            _randomTimeouts++;
+            return new FaultSpec(FaultKind.Delay, method, DelayMilliseconds: random.TimeoutMilliseconds);
+        }
+
+        draw -= random.TimeoutRate;
+        if (draw < random.TooManyRequestsRate)
+        {
+            _randomTooManyRequests++;
+            return new FaultSpec(FaultKind.TooManyRequests, method, RetryAfterSeconds: random.RetryAfterSeconds);
+        }
+
+        return null;
     }
 
     /// <summary>Counts a send against Telegram's limits (sliding windows on the emulator clock); throws 429 when over.</summary>
