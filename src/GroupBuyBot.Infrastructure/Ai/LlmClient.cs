@@ -105,6 +105,11 @@ public sealed class LlmClient
             {
                 failure = ConnectionFailure(e);
             }
+            catch (Exception e) when (e is SocketException or IOException)
+            {
+                // A reset right after connecting can surface unwrapped (Socket.RemoteEndPoint: "not connected").
+                failure = ConnectionFailure(e);
+            }
 
             if (attempt >= _options.MaxRetries)
             {

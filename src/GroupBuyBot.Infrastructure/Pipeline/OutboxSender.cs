@@ -279,8 +279,11 @@ public sealed class OutboxSender(
     {
         using var writing = await writes.Enter(CancellationToken.None);
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var messageId = result.MessageId;
+        var remembers = result.Result == DeliveryResult.Sent && messageId is not null && row.BuyId is not null && row.Kind is OutboxKind.Announce or OutboxKind.Question;
+
+        // One statement needs no transaction of its own; the row and the message id it leaves go together.
+        await using var transaction = remembers ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
         if (result.Result == DeliveryResult.FollowUp)
         {
             // The file is out; the same row (same place in the chat's order) now owes the chat its message.
@@ -313,7 +316,7 @@ public sealed class OutboxSender(
             }
         }
 
-        await transaction.CommitAsync(CancellationToken.None);
+        if (transaction is not null) await transaction.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>Telegram answers again: what waited for it need not wait out its pause.</summary>

@@ -17,6 +17,11 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, Sqlite
     // updates under way are here; the runner takes each out when it is done.
     private readonly ConcurrentDictionary<long, byte> _removedWithChange = new();
 
+    private readonly Lock _batchLock = new();
+    private List<long> _batch = [];
+    private TaskCompletionSource _batchDeleted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _flushing;
+
     /// <summary>
     /// Stores a received batch in one transaction and returns the updates that are new (neither waiting nor
     /// handled before: a webhook may deliver one twice). With polling, the next offset is stored in the same
@@ -69,13 +74,57 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, Sqlite
         return entry is null ? null : int.Parse(entry.Value, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>An update has been handled: its row goes, unless the transaction of what it changed took it already.</summary>
+    /// <summary>
+    /// An update has been handled: its row goes, unless the transaction of what it changed took it already. Rows
+    /// of updates finishing at the same time go in one statement (group commit): each caller returns once its
+    /// row is deleted.
+    /// </summary>
     public async Task MarkHandled(long updateId, CancellationToken ct)
     {
         if (_removedWithChange.TryRemove(updateId, out _)) return;
-        using var writing = await writes.Enter(ct);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await db.Inbox.Where(u => u.UpdateId == updateId).ExecuteDeleteAsync(ct);
+        TaskCompletionSource deleted;
+        var lead = false;
+        lock (_batchLock)
+        {
+            _batch.Add(updateId);
+            deleted = _batchDeleted;
+            if (!_flushing) _flushing = lead = true;
+        }
+
+        if (lead) _ = Task.Run(Flush, CancellationToken.None);
+        await deleted.Task.WaitAsync(ct);
+    }
+
+    private async Task Flush()
+    {
+        while (true)
+        {
+            List<long> ids;
+            TaskCompletionSource deleted;
+            lock (_batchLock)
+            {
+                if (_batch.Count == 0)
+                {
+                    _flushing = false;
+                    return;
+                }
+
+                (ids, _batch) = (_batch, []);
+                (deleted, _batchDeleted) = (_batchDeleted, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            }
+
+            try
+            {
+                using var writing = await writes.Enter(CancellationToken.None);
+                await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+                await db.Inbox.Where(u => ids.Contains(u.UpdateId)).ExecuteDeleteAsync(CancellationToken.None);
+                deleted.SetResult();
+            }
+            catch (Exception e)
+            {
+                deleted.SetException(e);
+            }
+        }
     }
 
     /// <summary>Deletes the update's row inside the caller's transaction: handled together with what it changed.</summary>
