@@ -105,6 +105,7 @@ public static class DependencyInjection
         services.AddScoped<GroupMessages>();
         services.AddScoped<PrivateMessages>();
         services.AddScoped<ButtonTaps>();
+        services.AddScoped<ListTaps>();
         services.AddSingleton<UpdateRunner>();
         services.AddSingleton<ChatQueues>();
         services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>()); // after the migrator: the inbox first

@@ -38,6 +38,13 @@ public interface IGroupBuyStore
     /// </summary>
     Task<Outcome?> Decide(CommandContext request, long buyId, Func<GroupBuy, Outcome> decide, CancellationToken ct);
 
+    /// <summary>
+    /// Several requests on one buy, each decided in turn on the buy as the ones before left it, all in one
+    /// transaction (group commit). A request seen before gets <see cref="Outcome.AlreadySaid"/>. Null when the buy
+    /// does not exist; otherwise one outcome per request, in order.
+    /// </summary>
+    Task<IReadOnlyList<Outcome>?> DecideMany(long buyId, IReadOnlyList<(CommandContext Request, Func<GroupBuy, Outcome> Decide)> requests, CancellationToken ct);
+
     /// <summary><see cref="Create"/> with what the new buy promises to say stored with it, as <see cref="Decide"/> does.</summary>
     Task<Outcome> CreateAndDecide(CommandContext request, Func<int, GroupBuy> create, Func<GroupBuy, Outcome> describe, CancellationToken ct);
 

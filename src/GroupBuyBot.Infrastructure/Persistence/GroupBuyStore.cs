@@ -83,6 +83,36 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
         return Said(stored);
     }
 
+    public async Task<IReadOnlyList<Outcome>?> DecideMany(long buyId, IReadOnlyList<(CommandContext Request, Func<GroupBuy, Outcome> Decide)> requests, CancellationToken ct)
+    {
+        var stored = await InWriteTransaction(buyId, null, async db =>
+        {
+            var buy = await db.GroupBuys.Include(b => b.SignUps).FirstOrDefaultAsync(b => b.Id == buyId, ct);
+            if (buy is null) return new StoreChange<IReadOnlyList<Outcome>>(false, false, null);
+            var ids = requests.Select(r => r.Request.RequestId).Where(id => id > 0).ToList();
+            var seen = new HashSet<long>(await db.HandledRequests.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct));
+            var outcomes = new List<Outcome>(requests.Count);
+            foreach (var (request, decide) in requests)
+            {
+                if (request.RequestId > 0 && !seen.Add(request.RequestId))
+                {
+                    outcomes.Add(Outcome.AlreadySaid);
+                    continue;
+                }
+
+                var outcome = decide(buy);
+                if (outcome.Ended is not null) await db.SaveChangesAsync(ct); // queues the BuyEnded row, as Record does
+                await outbox.Add(db, request, outcome, ct);
+                await inbox.MarkHandled(db, request.RequestId, ct);
+                if (request.RequestId > 0) db.HandledRequests.Add(new HandledRequest { Id = request.RequestId, HandledAt = time.GetUtcNow() });
+                outcomes.Add(outcome with { Recorded = true });
+            }
+
+            return new StoreChange<IReadOnlyList<Outcome>>(true, false, outcomes);
+        }, ct);
+        return stored.Found ? stored.Value : null;
+    }
+
     public async Task<Outcome> CreateAndDecide(CommandContext request, Func<int, GroupBuy> create, Func<GroupBuy, Outcome> describe, CancellationToken ct)
     {
         var stored = await InWriteTransaction(request.ChatId, RequestIdOf(request), async db =>

@@ -1,4 +1,5 @@
 using GroupBuyBot.Infrastructure.Telegram;
+using GroupBuyBot.Infrastructure.Telegram.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<TelegramOptions> options, ILogger<ChatQueues> logger)
     : BackgroundService
 {
+    private const int MaxTapsTogether = 100;
     private readonly Lock _lock = new();
     private readonly Dictionary<long, Queue<Update>> _chats = [];
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxParallelChats));
@@ -122,7 +124,8 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<
     {
         while (true)
         {
-            Update update;
+            List<Update> next;
+            long? buyId;
             lock (_lock)
             {
                 if (queue.Count == 0 || _stopping.IsCancellationRequested)
@@ -133,7 +136,9 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<
                     return;
                 }
 
-                update = queue.Peek();
+                // A run of taps on one list goes as one change; anything else, one update at a time.
+                buyId = ListTaps.BuyOf(queue.Peek());
+                next = buyId is { } id ? [.. queue.TakeWhile(u => ListTaps.BuyOf(u) == id).Take(MaxTapsTogether)] : [queue.Peek()];
             }
 
             try
@@ -141,7 +146,8 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<
                 await _slots.WaitAsync(_stopping);
                 try
                 {
-                    await runner.Run(update, _stopping);
+                    if (next.Count > 1) await runner.RunTaps(buyId!.Value, next, _stopping);
+                    else await runner.Run(next[0], _stopping);
                 }
                 finally
                 {
@@ -150,13 +156,13 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
-                // Stopping: the update stays in the inbox.
+                // Stopping: the updates stay in the inbox.
             }
 
             lock (_lock)
             {
-                queue.Dequeue();
-                _waiting--;
+                foreach (var _ in next) queue.Dequeue();
+                _waiting -= next.Count;
                 Signal();
             }
         }

@@ -41,4 +41,25 @@ public sealed class UpdateRunner(IServiceProvider services, UpdateInbox inbox, S
 
         await inbox.MarkHandled(update.Id, ct);
     }
+
+    /// <summary>
+    /// Taps on one buy's list, as one change (<see cref="ListTaps"/>); if that fails, each is handled on its own,
+    /// so a bad one never undoes the others.
+    /// </summary>
+    public async Task RunTaps(long buyId, IReadOnlyList<Update> taps, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ListTaps>().Handle(buyId, taps, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning("{Count} taps on buy {BuyId} failed together; handling each alone: {Error}", taps.Count, buyId, redactor.Describe(e));
+            foreach (var update in taps) await Run(update, ct);
+            return;
+        }
+
+        foreach (var update in taps) await inbox.MarkHandled(update.Id, ct);
+    }
 }

@@ -59,6 +59,22 @@ public sealed class SchedulingGroupBuyStore(IGroupBuyStore inner, IDeadlineSched
         return outcome;
     }
 
+    public async Task<IReadOnlyList<Outcome>?> DecideMany(long buyId, IReadOnlyList<(CommandContext Request, Func<GroupBuy, Outcome> Decide)> requests, CancellationToken ct)
+    {
+        GroupBuy? changed = null;
+        (GroupBuyStatus, DateTimeOffset?)? before = null;
+        var outcomes = await inner.DecideMany(buyId, [.. requests.Select(r => (r.Request, (Func<GroupBuy, Outcome>)(buy =>
+        {
+            before ??= (buy.Status, buy.Deadline);
+            var result = r.Decide(buy);
+            if (before != (buy.Status, buy.Deadline)) changed = buy;
+            return result;
+        })))], ct);
+
+        if (changed is not null && outcomes is not null) await Sync(changed, ct);
+        return outcomes;
+    }
+
     public async Task<Outcome> CreateAndDecide(CommandContext request, Func<int, GroupBuy> create, Func<GroupBuy, Outcome> describe, CancellationToken ct)
     {
         GroupBuy? created = null;

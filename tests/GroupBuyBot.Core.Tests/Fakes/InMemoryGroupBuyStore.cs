@@ -62,6 +62,14 @@ public sealed class InMemoryGroupBuyStore : IGroupBuyStore
         return stored.Value is { } outcome ? outcome with { Recorded = true } : null;
     }
 
+    public async Task<IReadOnlyList<Outcome>?> DecideMany(long buyId, IReadOnlyList<(CommandContext Request, Func<GroupBuy, Outcome> Decide)> requests, CancellationToken ct)
+    {
+        if (_buys.All(b => b.Id != buyId)) return null;
+        var outcomes = new List<Outcome>();
+        foreach (var (request, decide) in requests) outcomes.Add((await Decide(request, buyId, decide, ct))!);
+        return outcomes;
+    }
+
     public async Task<Outcome> CreateAndDecide(CommandContext request, Func<int, GroupBuy> create, Func<GroupBuy, Outcome> describe, CancellationToken ct)
     {
         var created = await Create(request.ChatId, request.RequestId > 0 ? request.RequestId : null, create, ct);

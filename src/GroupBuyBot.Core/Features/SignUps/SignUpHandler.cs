@@ -50,28 +50,42 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
     /// <summary>Applies a sign-up action to a known buy of the chat (a button tap or a reply to its list).</summary>
     public async Task<Outcome> Apply(CommandContext context, long buyId, SignUpAction action, int quantity, string? note, bool asToast, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var notFound = asToast ? new Outcome { Toast = context.Text("CallbackInvalid") } : Outcome.Say(context.Text("BuyNotFound", "?"));
-        var decided = await store.Decide(context, buyId, buy =>
-        {
-            // A button or reply can only act on a buy of the chat it came from.
-            if (buy.ChatId != context.ChatId) return notFound;
-            var change = action switch
-            {
-                SignUpAction.Join => buy.Join(context.Actor, quantity, note, now),
-                SignUpAction.Set => buy.SetQuantity(context.Actor, quantity, note, now),
-                SignUpAction.Decrement => buy.Decrement(context.Actor, now),
-                _ => buy.Leave(context.Actor.UserId, now),
-            };
-
-            // Auto-close happens in the same transaction as the sign-up that filled the last place.
-            var outcome = Describe(context, buy, change, asToast);
-            if (!change.Changed || !buy.CloseIfFull(now)) return outcome;
-            var summary = Organizing.ClosingHandler.EndedText(context, buy);
-            return outcome with { Reply = outcome.Reply is { } said ? said + "\n\n" + summary : summary, Ended = buy };
-        }, ct);
-        return decided ?? notFound;
+        var notFound = NotFound(context, asToast);
+        return await store.Decide(context, buyId, Decision(context, action, quantity, note, asToast, time.GetUtcNow()), ct) ?? notFound;
     }
+
+    /// <summary>
+    /// Button taps on one buy's list, applied in order in one transaction (a storm of taps on one list costs one
+    /// load and one save, not one each). Returns each tap's outcome, in the same order.
+    /// </summary>
+    public async Task<IReadOnlyList<Outcome>> ApplyTaps(long buyId, IReadOnlyList<(CommandContext Context, SignUpAction Action)> taps, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var decided = await store.DecideMany(buyId, [.. taps.Select(t => (t.Context, Decision(t.Context, t.Action, 1, null, asToast: true, now)))], ct);
+        return decided ?? [.. taps.Select(t => NotFound(t.Context, asToast: true))];
+    }
+
+    private static Outcome NotFound(CommandContext context, bool asToast) =>
+        asToast ? new Outcome { Toast = context.Text("CallbackInvalid") } : Outcome.Say(context.Text("BuyNotFound", "?"));
+
+    private static Func<GroupBuy, Outcome> Decision(CommandContext context, SignUpAction action, int quantity, string? note, bool asToast, DateTimeOffset now) => buy =>
+    {
+        // A button or reply can only act on a buy of the chat it came from.
+        if (buy.ChatId != context.ChatId) return NotFound(context, asToast);
+        var change = action switch
+        {
+            SignUpAction.Join => buy.Join(context.Actor, quantity, note, now),
+            SignUpAction.Set => buy.SetQuantity(context.Actor, quantity, note, now),
+            SignUpAction.Decrement => buy.Decrement(context.Actor, now),
+            _ => buy.Leave(context.Actor.UserId, now),
+        };
+
+        // Auto-close happens in the same transaction as the sign-up that filled the last place.
+        var outcome = Describe(context, buy, change, asToast);
+        if (!change.Changed || !buy.CloseIfFull(now)) return outcome;
+        var summary = Organizing.ClosingHandler.EndedText(context, buy);
+        return outcome with { Reply = outcome.Reply is { } said ? said + "\n\n" + summary : summary, Ended = buy };
+    };
 
     private async Task<Outcome> Locate(CommandContext context, int? number, string example, SignUpAction action, int quantity, string? note, CancellationToken ct)
     {
