@@ -294,7 +294,8 @@ public sealed class OutboxSender(
         else if (row.Kind == OutboxKind.ListEdit)
         {
             // Only the state that was rendered is done: a newer change (a higher generation) keeps the row.
-            await db.Outbox.Where(m => m.Id == row.Id && m.Generation == row.Generation).ExecuteDeleteAsync(CancellationToken.None);
+            var deleted = await db.Outbox.Where(m => m.Id == row.Id && m.Generation == row.Generation).ExecuteDeleteAsync(CancellationToken.None);
+            if (deleted > 0) writer.ListEditSent(row.BuyId!.Value);
         }
         else
         {

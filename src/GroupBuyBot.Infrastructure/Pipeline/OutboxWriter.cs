@@ -19,6 +19,9 @@ public sealed class OutboxWriter(TimeProvider time)
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _pending = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _dirty = new();
 
+    // Buys with a list-edit row written and not yet sent (bounded by the rows waiting).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _listEditWaiting = new();
+
     /// <summary>Adds the rows for <paramref name="outcome"/>, in the order the chat should see them.</summary>
     public async Task Add(BotDbContext db, CommandContext context, Outcome outcome, CancellationToken ct)
     {
@@ -106,12 +109,24 @@ public sealed class OutboxWriter(TimeProvider time)
     public async Task AddListEdit(BotDbContext db, long buyId, DateTimeOffset now, CancellationToken ct)
     {
         if (db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity is { Kind: OutboxKind.ListEdit } m && m.BuyId == buyId)) return;
-        var bumped = await db.Outbox.Where(m => m.BuyId == buyId && m.Kind == OutboxKind.ListEdit)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.Generation, m => m.Generation + 1), ct);
-        if (bumped > 0) return;
-        var chatId = await db.GroupBuys.Where(b => b.Id == buyId).Select(b => b.ChatId).FirstOrDefaultAsync(ct);
+
+        // Only buys known to have a waiting row are asked (most edits find none: the last one went out). A row left
+        // by an earlier run is not known here: this adds a second one, which costs one more edit, nothing else.
+        if (_listEditWaiting.ContainsKey(buyId))
+        {
+            var bumped = await db.Outbox.Where(m => m.BuyId == buyId && m.Kind == OutboxKind.ListEdit)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Generation, m => m.Generation + 1), ct);
+            if (bumped > 0) return;
+        }
+
+        var chatId = db.ChangeTracker.Entries<Core.GroupBuys.GroupBuy>().FirstOrDefault(e => e.Entity.Id == buyId)?.Entity.ChatId
+            ?? await db.GroupBuys.Where(b => b.Id == buyId).Select(b => b.ChatId).FirstOrDefaultAsync(ct);
         Queue(db, new OutboxMessage { Kind = OutboxKind.ListEdit, ChatId = chatId, BuyId = buyId, CreatedAt = now });
+        _listEditWaiting[buyId] = 0;
     }
+
+    /// <summary>The sender deleted the buy's list-edit row: the next change adds a new one without asking.</summary>
+    public void ListEditSent(long buyId) => _listEditWaiting.TryRemove(buyId, out _);
 
     /// <summary>
     /// Called right after a transaction that may have written outbox rows committed, before its write lock is
