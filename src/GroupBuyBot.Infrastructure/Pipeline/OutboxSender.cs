@@ -139,7 +139,7 @@ public sealed class OutboxSender(
     {
         var now = Wall.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Outbox.AsNoTracking().Where(m => m.NextAttemptAt <= now).Select(m => m.ChatId).Distinct().Take(1000).ToListAsync(ct);
+        return await db.Outbox.AsNoTracking().Where(m => m.NextAttemptAt <= now).Select(m => m.ChatId).Distinct().OrderBy(c => c).Take(1000).ToListAsync(ct);
     }
 
     private async Task Drain(long chatId)
@@ -220,13 +220,17 @@ public sealed class OutboxSender(
     {
         if (!IsPlain(first) || !limiter.WouldWait(first.ChatId)) return [first];
         var merged = new List<OutboxMessage> { first };
+        var texts = new HashSet<string>(StringComparer.Ordinal) { first.Html! };
         var length = first.Html!.Length;
         foreach (var next in rows.SkipWhile(r => r.Id != first.Id).Skip(1))
         {
             if (next.Kind == OutboxKind.ListEdit) continue; // edits do not keep order with messages
-            if (!IsPlain(next) || next.ThreadId != first.ThreadId || next.NextAttemptAt > now || length + next.Html!.Length + 1 > MaxMergedLength) break;
+            if (!IsPlain(next) || next.ThreadId != first.ThreadId || next.NextAttemptAt > now) break;
+            var repeated = texts.Contains(next.Html!); // the same answer to several members is said once
+            if (!repeated && length + next.Html!.Length + 1 > MaxMergedLength) break;
             merged.Add(next);
-            length += next.Html.Length + 1;
+            if (!repeated) length += next.Html!.Length + 1;
+            texts.Add(next.Html!);
         }
 
         return merged;
@@ -240,7 +244,7 @@ public sealed class OutboxSender(
         var together = new OutboxMessage
         {
             Id = first.Id, Kind = OutboxKind.Text, ChatId = first.ChatId, ThreadId = first.ThreadId, Attempts = first.Attempts,
-            Html = string.Join('\n', rows.Select(r => r.Html)),
+            Html = string.Join('\n', rows.Select(r => r.Html).Distinct(StringComparer.Ordinal)),
         };
         if (!await Send(together)) return false;
 
