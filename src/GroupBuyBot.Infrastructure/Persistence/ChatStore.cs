@@ -15,6 +15,7 @@ public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, SqliteWr
 
     // Members already remembered with this name: most messages come from people the bot has seen, and need no write.
     private readonly ConcurrentDictionary<(long ChatId, long UserId), Member> _seen = new();
+    private const int MaxSeen = 100_000;
 
     public async Task<ChatSettings> Get(long chatId, CancellationToken ct)
     {
@@ -74,6 +75,7 @@ public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, SqliteWr
     public async Task RememberMember(long chatId, Member member, CancellationToken ct)
     {
         if (_seen.TryGetValue((chatId, member.UserId), out var known) && known == member) return;
+        if (_seen.Count > MaxSeen) _seen.Clear(); // a cache: forgetting it costs one write per member, nothing else
 
         using var writing = await writes.Enter(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -33,11 +33,22 @@ public sealed class ChatAdministrators(TelegramSender sender, IOptions<TelegramO
             }
 
             if (members is null) return false; // Telegram refused: don't remember "no administrators"
+            if (_cache.Count > MaxChats) ForgetExpired(now);
             entry = (now, [.. members.Select(m => m.User.Id)]);
             _cache[chatId] = entry;
         }
 
         return entry.Ids.Contains(userId);
+    }
+
+    private const int MaxChats = 10_000;
+
+    private void ForgetExpired(DateTimeOffset now)
+    {
+        foreach (var (chatId, cached) in _cache)
+        {
+            if (now - cached.Fetched > TimeSpan.FromSeconds(options.Value.AdministratorCacheSeconds)) _cache.TryRemove(chatId, out _);
+        }
     }
 
     /// <summary>Telegram told us administrators changed (or the chat moved): ask again next time.</summary>

@@ -15,8 +15,13 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options)
     private readonly ConcurrentDictionary<long, TokenBucket> _groups = new();
     private readonly TokenBucket _global = new(options.Value.GlobalMessagesPerSecond, options.Value.GlobalMessagesPerSecond);
 
+    // Buckets kept at most: beyond it, full ones (which behave exactly like new ones) are dropped.
+    private const int MaxBuckets = 10_000;
+
     public async Task Acquire(long chatId, CancellationToken ct)
     {
+        if (_chats.Count > MaxBuckets) DropFull(_chats);
+        if (_groups.Count > MaxBuckets) DropFull(_groups);
         var chat = _chats.GetOrAdd(chatId, _ => new TokenBucket(_options.PerChatBurst, _options.PerChatMessagesPerSecond));
         var group = chatId < 0 ? _groups.GetOrAdd(chatId, _ => new TokenBucket(_options.PerGroupMessagesPerMinute, _options.PerGroupMessagesPerMinute / 60.0)) : null;
         await chat.Take(ct);
@@ -29,6 +34,14 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options)
     {
         if (_chats.TryGetValue(chatId, out var chat) && !chat.HasToken()) return true;
         return chatId < 0 && _groups.TryGetValue(chatId, out var group) && !group.HasToken();
+    }
+
+    private static void DropFull(ConcurrentDictionary<long, TokenBucket> buckets)
+    {
+        foreach (var (chatId, bucket) in buckets)
+        {
+            if (bucket.IsFull()) buckets.TryRemove(chatId, out _);
+        }
     }
 
     /// <summary>Telegram said 429: nothing more goes to that chat until <paramref name="retryAfter"/> has passed.</summary>
@@ -75,6 +88,17 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options)
                 var now = Stopwatch.GetTimestamp();
                 var tokens = Math.Min(_capacity, _tokens + Stopwatch.GetElapsedTime(_updated, now).TotalSeconds * perSecond);
                 return now >= _pausedUntil && tokens >= 1;
+            }
+        }
+
+        /// <summary>All tokens back and not paused: the same as a new bucket.</summary>
+        public bool IsFull()
+        {
+            lock (_lock)
+            {
+                var now = Stopwatch.GetTimestamp();
+                var tokens = Math.Min(_capacity, _tokens + Stopwatch.GetElapsedTime(_updated, now).TotalSeconds * perSecond);
+                return now >= _pausedUntil && tokens >= _capacity;
             }
         }
 
