@@ -68,7 +68,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
     public Task<StoreChange<T>> Change<T>(long buyId, long? requestId, Func<GroupBuy, T> change, CancellationToken ct) =>
         InWriteTransaction(buyId, requestId, async db =>
         {
-            var buy = await db.GroupBuys.Include(b => b.SignUps).FirstOrDefaultAsync(b => b.Id == buyId, ct);
+            var buy = await Load(db, buyId, ct);
             return buy is null ? new StoreChange<T>(false, false, default) : new StoreChange<T>(true, false, change(buy));
         }, ct);
 
@@ -76,7 +76,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
     {
         var stored = await InWriteTransaction(buyId, RequestIdOf(request), async db =>
         {
-            var buy = await db.GroupBuys.Include(b => b.SignUps).FirstOrDefaultAsync(b => b.Id == buyId, ct);
+            var buy = await Load(db, buyId, ct);
             if (buy is null) return new StoreChange<Outcome>(false, false, null);
             return new StoreChange<Outcome>(true, false, await Record(db, request, decide(buy), ct));
         }, ct);
@@ -87,7 +87,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
     {
         var stored = await InWriteTransaction(buyId, null, async db =>
         {
-            var buy = await db.GroupBuys.Include(b => b.SignUps).FirstOrDefaultAsync(b => b.Id == buyId, ct);
+            var buy = await Load(db, buyId, ct);
             if (buy is null) return new StoreChange<IReadOnlyList<Outcome>>(false, false, null);
             var ids = requests.Select(r => r.Request.RequestId).Where(id => id > 0).ToList();
             var seen = new HashSet<long>(await db.HandledRequests.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct));
@@ -100,12 +100,8 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
                     continue;
                 }
 
-                var outcome = decide(buy);
-                if (outcome.Ended is not null) await db.SaveChangesAsync(ct); // queues the BuyEnded row, as Record does
-                await outbox.Add(db, request, outcome, ct);
-                await inbox.MarkHandled(db, request.RequestId, ct);
+                outcomes.Add(await Record(db, request, decide(buy), ct));
                 if (request.RequestId > 0) db.HandledRequests.Add(new HandledRequest { Id = request.RequestId, HandledAt = time.GetUtcNow() });
-                outcomes.Add(outcome with { Recorded = true });
             }
 
             return new StoreChange<IReadOnlyList<Outcome>>(true, false, outcomes);
@@ -126,9 +122,11 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
         return Said(stored) ?? Outcome.AlreadySaid;
     }
 
+    /// <summary>The outcome's outbox rows and the request's inbox row, in the change's transaction (saved with it).</summary>
     private async Task<Outcome> Record(BotDbContext db, CommandContext request, Outcome outcome, CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct); // queues the BuyEnded row when this change ended the buy
+        // A change that ended the buy is saved first: that save queues the BuyEnded row the outcome's summary fills.
+        if (outcome.Ended is not null) await db.SaveChangesAsync(ct);
         await outbox.Add(db, request, outcome, ct);
         await inbox.MarkHandled(db, request.RequestId, ct);
         return outcome with { Recorded = true };
@@ -149,6 +147,9 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
         await db.GroupBuys.Where(b => b.ChatId == fromChatId)
             .ExecuteUpdateAsync(set => set.SetProperty(b => b.ChatId, toChatId).SetProperty(b => b.Version, b => b.Version + 1), ct);
     }
+
+    private static Task<GroupBuy?> Load(BotDbContext db, long buyId, CancellationToken ct) =>
+        db.GroupBuys.Include(b => b.SignUps).FirstOrDefaultAsync(b => b.Id == buyId, ct);
 
     private static IQueryable<GroupBuy> WithSignUps(BotDbContext db) => db.GroupBuys.AsNoTracking().Include(b => b.SignUps);
 

@@ -26,9 +26,6 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<
     private CancellationToken _stopping;
     private int _waiting;
 
-    /// <summary>Updates waiting or being handled.</summary>
-    public int Waiting => Volatile.Read(ref _waiting);
-
     /// <summary>Completes once the updates a previous run left in the inbox are queued (they go first).</summary>
     public Task Started => _started.Task;
 
@@ -64,22 +61,6 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<
             lock (_lock)
             {
                 if (_waiting < options.Value.MaxWaitingUpdates) return;
-                signal = _roomOrIdle.Task;
-            }
-
-            await signal.WaitAsync(ct);
-        }
-    }
-
-    /// <summary>Waits until nothing is waiting (tests and shutdown).</summary>
-    public async Task WaitUntilIdle(CancellationToken ct)
-    {
-        while (true)
-        {
-            Task signal;
-            lock (_lock)
-            {
-                if (_waiting == 0) return;
                 signal = _roomOrIdle.Task;
             }
 

@@ -50,13 +50,6 @@ public sealed class OutboxSender(
     private readonly CancellationTokenSource _abandon = new();
     private int _failing; // 1 after a failed send, until one succeeds: then every postponed row is due again
 
-    /// <summary>Rows not yet sent (tests, health).</summary>
-    public async Task<int> Pending(CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Outbox.CountAsync(ct);
-    }
-
     /// <summary>
     /// Waits (up to <paramref name="max"/>) until no announcement or question to <paramref name="chatId"/> is still
     /// unsent, so a message whose id is being remembered right now can be recognised.
@@ -238,7 +231,7 @@ public sealed class OutboxSender(
 
     private static bool IsPlain(OutboxMessage row) => row is { Kind: OutboxKind.Text, Buttons: null, Html: not null };
 
-    private async Task<bool> SendMerged(List<OutboxMessage> rows)
+    private Task<bool> SendMerged(List<OutboxMessage> rows)
     {
         var first = rows[0];
         var together = new OutboxMessage
@@ -246,17 +239,12 @@ public sealed class OutboxSender(
             Id = first.Id, Kind = OutboxKind.Text, ChatId = first.ChatId, ThreadId = first.ThreadId, Attempts = first.Attempts,
             Html = string.Join('\n', rows.Select(r => r.Html).Distinct(StringComparer.Ordinal)),
         };
-        if (!await Send(together)) return false;
-
-        using var writing = await writes.Enter(CancellationToken.None);
-        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        var ids = rows.Select(r => r.Id).ToList();
-        await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
-        return true;
+        return Send(together, [.. rows.Select(r => r.Id)]);
     }
 
+    /// <param name="rowIds">The rows this send answers for (several when merged); by default the row itself.</param>
     /// <returns>False when the row could not be sent now (it was postponed).</returns>
-    private async Task<bool> Send(OutboxMessage row)
+    private async Task<bool> Send(OutboxMessage row, IReadOnlyList<long>? rowIds = null)
     {
         Delivery result;
         try
@@ -274,20 +262,23 @@ public sealed class OutboxSender(
             return false;
         }
 
-        await Complete(row, result);
+        await Complete(row, result, rowIds ?? [row.Id]);
         if (Interlocked.Exchange(ref _failing, 0) == 1) await RetryPostponedNow();
         return true;
     }
 
-    private async Task Complete(OutboxMessage row, Delivery result)
+    private async Task Complete(OutboxMessage row, Delivery result, IReadOnlyList<long> rowIds)
     {
         using var writing = await writes.Enter(CancellationToken.None);
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        var messageId = result.MessageId;
-        var remembers = result.Result == DeliveryResult.Sent && messageId is not null && row.BuyId is not null && row.Kind is OutboxKind.Announce or OutboxKind.Question;
+
+        // The list (or the draft's question) is found by its message id: replies under it, later edits.
+        var remembered = result is { Result: DeliveryResult.Sent, MessageId: { } id } && row is { Kind: OutboxKind.Announce or OutboxKind.Question, BuyId: { } buyId }
+            ? (BuyId: buyId, MessageId: id)
+            : ((long BuyId, int MessageId)?)null;
 
         // One statement needs no transaction of its own; the row and the message id it leaves go together.
-        await using var transaction = remembers ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
+        await using var transaction = remembered is not null ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
         if (result.Result == DeliveryResult.FollowUp)
         {
             // The file is out; the same row (same place in the chat's order) now owes the chat its message.
@@ -303,22 +294,18 @@ public sealed class OutboxSender(
         }
         else
         {
-            await db.Outbox.Where(m => m.Id == row.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await db.Outbox.Where(m => rowIds.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
         }
 
-        if (result.Result == DeliveryResult.Sent && messageId is { } id && row.BuyId is { } buyId)
+        if (remembered is { } message && row.Kind == OutboxKind.Announce)
         {
-            // The list (or the draft's question) is found by its message id: replies under it, later edits.
-            if (row.Kind == OutboxKind.Announce)
-            {
-                await db.GroupBuys.Where(b => b.Id == buyId).ExecuteUpdateAsync(set => set
-                    .SetProperty(b => b.AnnouncementMessageId, id).SetProperty(b => b.Version, b => b.Version + 1), CancellationToken.None);
-            }
-            else if (row.Kind == OutboxKind.Question)
-            {
-                await db.GroupBuys.Where(b => b.Id == buyId).ExecuteUpdateAsync(set => set
-                    .SetProperty(b => b.DraftPromptMessageId, id).SetProperty(b => b.Version, b => b.Version + 1), CancellationToken.None);
-            }
+            await db.GroupBuys.Where(b => b.Id == message.BuyId).ExecuteUpdateAsync(set => set
+                .SetProperty(b => b.AnnouncementMessageId, message.MessageId).SetProperty(b => b.Version, b => b.Version + 1), CancellationToken.None);
+        }
+        else if (remembered is { } question)
+        {
+            await db.GroupBuys.Where(b => b.Id == question.BuyId).ExecuteUpdateAsync(set => set
+                .SetProperty(b => b.DraftPromptMessageId, question.MessageId).SetProperty(b => b.Version, b => b.Version + 1), CancellationToken.None);
         }
 
         if (transaction is not null) await transaction.CommitAsync(CancellationToken.None);
