@@ -94,9 +94,7 @@ public static class DependencyInjection
         services.AddSingleton<ChatAdministrators>();
         services.AddSingleton<IChatAdministrators>(provider => provider.GetRequiredService<ChatAdministrators>());
         services.AddSingleton<SupplierOrderDelivery>();
-        services.AddSingleton<ClosingNotifier>();
         services.AddSingleton<QuoteMessenger>();
-        services.AddSingleton<DeliveryMessenger>();
         services.AddSingleton<LiveListMessage>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutboxSender>();

@@ -89,6 +89,23 @@ public sealed class OutboxWriter(TimeProvider time)
             Queue(db, row);
         }
 
+        if (outcome.Privately is { } round)
+        {
+            var row = Row(OutboxKind.Privately, round.ChatId, round.ThreadId);
+            row.Payload = PrivateRounds.Serialize(round);
+            Queue(db, row);
+        }
+
+        foreach (var orderBuyId in outcome.SupplierOrders)
+        {
+            // Filed under the buy's group, where the order's news is told.
+            var group = await db.GroupBuys.Where(b => b.Id == orderBuyId).Select(b => new { b.ChatId, b.ThreadId }).FirstOrDefaultAsync(ct);
+            if (group is null) continue;
+            var row = Row(OutboxKind.OrderRetry, group.ChatId, group.ThreadId);
+            row.BuyId = orderBuyId;
+            Queue(db, row);
+        }
+
         if (outcome.Announce is { } buy)
         {
             var row = Row(OutboxKind.Announce, buy.ChatId, buy.ThreadId);
@@ -170,6 +187,14 @@ public sealed class OutboxWriter(TimeProvider time)
 
     /// <summary>Waits until rows were written, or <paramref name="timeout"/> passed.</summary>
     public Task WaitForRows(TimeSpan timeout, CancellationToken ct) => _written.WaitAsync(timeout, ct);
+
+    /// <summary>Adds a row made outside an outcome (what a sent row leads to), with its chat due once committed.</summary>
+    public async Task Add(BotDbContext db, OutboxMessage row, CancellationToken ct)
+    {
+        row.CreatedAt = time.GetUtcNow();
+        if (row is { Kind: OutboxKind.ListEdit, BuyId: { } buyId }) await AddListEdit(db, buyId, row.CreatedAt, ct);
+        else Queue(db, row);
+    }
 
     private void Queue(BotDbContext db, OutboxMessage row)
     {

@@ -1,5 +1,6 @@
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Core.Features.Ratings;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.Features.Suppliers;
 using GroupBuyBot.Infrastructure.Pipeline;
@@ -40,7 +41,7 @@ public sealed class ButtonTaps(IServiceProvider services, OutcomeRecorder record
         },
         [CallbackData.Rating] = async (s, tap, ct) => new Outcome
         {
-            Toast = await s.GetRequiredService<DeliveryMessenger>().Rate(tap.Context, tap.Message.Chat.Id, tap.Data.Action, tap.Data.First, ct),
+            Toast = await s.GetRequiredService<DeliveryHandler>().Rate(tap.Context.Actor, tap.Message.Chat.Id, tap.Data.First, tap.Data.Action - '0', ct),
         },
     };
 

@@ -1,5 +1,6 @@
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Core.Features.Ratings;
 using GroupBuyBot.Core.Features.Export;
 using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
@@ -45,7 +46,7 @@ public static class GroupCommands
         Add((s, c, cmd, _, ct) => s.GetRequiredService<DiscoveryHandler>().Toggle(c, cmd.Arguments, ct), "discovery");
         Add((s, c, _, _, ct) => s.GetRequiredService<DiscoveryHandler>().ForgetMe(c, ct), "forgetme");
         Add((s, c, cmd, m, ct) => s.GetRequiredService<QuoteMessenger>().Request(c, cmd.Arguments, m.MessageId, ct), "quote", "quotes");
-        Add((s, c, cmd, m, ct) => s.GetRequiredService<DeliveryMessenger>().InGroup(c, cmd.Arguments, m.MessageId, ct), "delivered");
+        Add((s, c, cmd, _, ct) => s.GetRequiredService<DeliveryHandler>().InGroup(c, cmd.Arguments, ct), "delivered");
         return table;
     }
 
