@@ -94,7 +94,7 @@ public static class DependencyInjection
         services.AddSingleton<ChatAdministrators>();
         services.AddSingleton<IChatAdministrators>(provider => provider.GetRequiredService<ChatAdministrators>());
         services.AddSingleton<SupplierOrderDelivery>();
-        services.AddSingleton<QuoteMessenger>();
+        services.AddSingleton<QuoteBoardMessage>();
         services.AddSingleton<LiveListMessage>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutboxSender>();

@@ -38,6 +38,9 @@ public sealed record Outcome
     /// <summary>Private messages to several members (confirmations, rating requests), then a word in their group.</summary>
     public PrivateRound? Privately { get; init; }
 
+    /// <summary>Quote requests to suppliers, and the quote board to post or refresh.</summary>
+    public QuoteMessages? Quotes { get; init; }
+
     /// <summary>Buys whose supplier order waited for its supplier to start the bot: send each one now.</summary>
     public IReadOnlyList<long> SupplierOrders { get; init; } = [];
 
@@ -98,3 +101,15 @@ public sealed record UnreachedNotice(string? AllReached, string Before, string A
         return new UnreachedNotice(allReached, text[..at], text[(at + Marker.Length)..], buttons, replyTo);
     }
 }
+
+/// <summary>
+/// A buy's quote round: each request goes privately to its supplier (and is remembered on the quote: the supplier's
+/// reply to it is their quote, a request that cannot reach them marks them unreachable); then the board is posted
+/// in the group (<see cref="PostBoard"/>), or else edited to show the quotes as they are.
+/// </summary>
+public sealed record QuoteMessages(long BuyId, long ChatId, int? ThreadId, IReadOnlyList<QuoteRequestMessage> Requests, bool PostBoard)
+{
+    public static QuoteMessages RefreshBoard(GroupBuy buy) => new(buy.Id, buy.ChatId, buy.ThreadId, [], PostBoard: false);
+}
+
+public sealed record QuoteRequestMessage(long SupplierUserId, string Text, IReadOnlyList<IReadOnlyList<ButtonSpec>> Buttons);

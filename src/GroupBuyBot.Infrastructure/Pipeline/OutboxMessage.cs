@@ -38,6 +38,15 @@ public enum OutboxKind
 
     /// <summary>An order that waited for its supplier to start the bot; the group hears when it arrives.</summary>
     OrderRetry,
+
+    /// <summary>A request for a quote, sent privately to a supplier (<see cref="OutboxMessage.UserId"/>) and remembered on the quote.</summary>
+    QuoteRequest,
+
+    /// <summary>A buy's quote board, rendered when sent and remembered; later answers edit it.</summary>
+    QuoteBoard,
+
+    /// <summary>A new render of a buy's quote board.</summary>
+    QuoteBoardEdit,
 }
 
 /// <summary>

@@ -96,6 +96,8 @@ public sealed class OutboxWriter(TimeProvider time)
             Queue(db, row);
         }
 
+        if (outcome.Quotes is { } quotes) AddQuotes(db, context, quotes, now);
+
         foreach (var orderBuyId in outcome.SupplierOrders)
         {
             // Filed under the buy's group, where the order's news is told.
@@ -187,6 +189,32 @@ public sealed class OutboxWriter(TimeProvider time)
 
     /// <summary>Waits until rows were written, or <paramref name="timeout"/> passed.</summary>
     public Task WaitForRows(TimeSpan timeout, CancellationToken ct) => _written.WaitAsync(timeout, ct);
+
+    private void AddQuotes(BotDbContext db, CommandContext context, QuoteMessages quotes, DateTimeOffset now)
+    {
+        OutboxMessage Row(OutboxKind kind) => new() { Kind = kind, ChatId = quotes.ChatId, ThreadId = quotes.ThreadId, BuyId = quotes.BuyId, CreatedAt = now };
+
+        // Filed under the group: the board that follows shows whom each request reached.
+        foreach (var request in quotes.Requests)
+        {
+            var row = Row(OutboxKind.QuoteRequest);
+            row.UserId = request.SupplierUserId;
+            row.Html = request.Text;
+            row.Buttons = Serialize(request.Buttons);
+            Queue(db, row);
+        }
+
+        if (quotes.PostBoard)
+        {
+            var board = Row(OutboxKind.QuoteBoard);
+            board.ReplyTo = context.ChatId == quotes.ChatId ? context.MessageId : null;
+            Queue(db, board);
+        }
+        else if (!db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity is { Kind: OutboxKind.QuoteBoardEdit } m && m.BuyId == quotes.BuyId))
+        {
+            Queue(db, Row(OutboxKind.QuoteBoardEdit));
+        }
+    }
 
     /// <summary>Adds a row made outside an outcome (what a sent row leads to), with its chat due once committed.</summary>
     public async Task Add(BotDbContext db, OutboxMessage row, CancellationToken ct)

@@ -40,7 +40,8 @@ public readonly record struct Delivery(DeliveryResult Result, int? MessageId = n
 /// Translates one outbox row into Telegram calls. Throws when Telegram could not be reached: the row is tried
 /// again later, in its chat's order (a round of private messages from the first one not yet handled).
 /// </summary>
-public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, SupplierOrderDelivery orders, IGroupBuyStore buys, IChatStore chats)
+public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, QuoteBoardMessage quoteBoard, SupplierOrderDelivery orders,
+    IGroupBuyStore buys, IChatStore chats)
 {
     /// <param name="saveProgress">Stores the row's <see cref="OutboxMessage.Progress"/> and <see cref="OutboxMessage.Refused"/>.</param>
     public async Task<Delivery> Deliver(OutboxMessage row, Func<OutboxMessage, Task> saveProgress, CancellationToken ct)
@@ -70,6 +71,14 @@ public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, 
                 return await Privately(row, saveProgress, ct);
             case OutboxKind.SupplierOrder or OutboxKind.OrderRetry:
                 return Delivery.ThenSay(await orders.Deliver(row.BuyId!.Value, retry: row.Kind == OutboxKind.OrderRetry, ct));
+            case OutboxKind.QuoteRequest:
+                await quoteBoard.Request(row.BuyId!.Value, row.UserId!.Value, row.Html ?? "", row.Buttons, ct);
+                return new Delivery(DeliveryResult.Sent);
+            case OutboxKind.QuoteBoard:
+                return new Delivery(await quoteBoard.Post(row.BuyId!.Value, row.ReplyTo, ct) ? DeliveryResult.Sent : DeliveryResult.Refused);
+            case OutboxKind.QuoteBoardEdit:
+                await quoteBoard.Edit(row.BuyId!.Value, ct);
+                return new Delivery(DeliveryResult.Sent);
             default:
                 return new Delivery(DeliveryResult.Refused);
         }

@@ -1,5 +1,6 @@
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Core.Features.Quotes;
 using GroupBuyBot.Core.Features.Ratings;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.Features.Suppliers;
@@ -35,9 +36,13 @@ public sealed class ButtonTaps(IServiceProvider services, OutcomeRecorder record
         [CallbackData.SupplierOrder] = (s, tap, ct) => tap.InPrivate
             ? s.GetRequiredService<SupplierOrderHandler>().Answer(tap.Context.Actor, tap.Data.Action, tap.Data.First, ct)
             : Invalid(tap),
-        [CallbackData.Quote] = async (s, tap, ct) => new Outcome
+        [CallbackData.Quote] = (s, tap, ct) => (tap.Data.Action, tap.InPrivate) switch
         {
-            Toast = await s.GetRequiredService<QuoteMessenger>().Button(tap.Context, tap.InPrivate, tap.Data.Action, tap.Data.First, tap.Data.Second, ct),
+            // An organizer's pick on the board (group); a supplier's quick answer under the request (private).
+            (QuoteCallbacks.ChooseAction, false) => s.GetRequiredService<QuoteHandler>().Choose(tap.Context, tap.Data.First, tap.Data.Second, ct),
+            (QuoteCallbacks.PriceAction, true) => s.GetRequiredService<QuoteHandler>().Button(tap.Context.Actor, tap.Data.First, tap.Data.Second / 100m, ct),
+            (QuoteCallbacks.DeclineAction, true) => s.GetRequiredService<QuoteHandler>().Button(tap.Context.Actor, tap.Data.First, null, ct),
+            _ => Invalid(tap),
         },
         [CallbackData.Rating] = async (s, tap, ct) => new Outcome
         {

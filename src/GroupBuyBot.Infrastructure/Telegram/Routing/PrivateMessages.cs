@@ -1,4 +1,5 @@
 using GroupBuyBot.Core.Features;
+using GroupBuyBot.Core.Features.Quotes;
 using GroupBuyBot.Core.Features.Ratings;
 using GroupBuyBot.Core.Features.Suppliers;
 using GroupBuyBot.Infrastructure.Pipeline;
@@ -11,7 +12,7 @@ namespace GroupBuyBot.Infrastructure.Telegram.Routing;
 /// waited for the user to start the bot; a supplier asked for another date, or for a quote, answers here.
 /// </summary>
 public sealed class PrivateMessages(BotIdentity identity, SupplierHandler suppliers, SupplierOrderHandler supplierOrders,
-    QuoteMessenger quotes, DeliveryHandler delivery, OutcomeRecorder recorder)
+    QuoteHandler quotes, DeliveryHandler delivery, OutcomeRecorder recorder)
 {
     public async Task Handle(CommandContext context, string text, CancellationToken ct)
     {
@@ -32,9 +33,9 @@ public sealed class PrivateMessages(BotIdentity identity, SupplierHandler suppli
         {
             decided = await delivery.InPrivate(context, command.Arguments, ct);
         }
-        else if (command is null && await quotes.Reply(context, text, ct))
+        else if (command is null && await quotes.Reply(context.Actor, context.ReplyToMessageId, text, ct) is { } quoted)
         {
-            // a supplier's quote, answered by QuoteMessenger
+            decided = quoted; // a supplier's quote
         }
         else
         {
