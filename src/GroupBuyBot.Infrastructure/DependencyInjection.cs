@@ -105,6 +105,8 @@ public static class DependencyInjection
         services.AddScoped<ButtonTaps>();
         services.AddScoped<ListTaps>();
         services.AddSingleton<UpdateRunner>();
+        services.AddSingleton<ModelCalls>();
+        services.AddHostedService(provider => provider.GetRequiredService<ModelCalls>());
         services.AddSingleton<ChatQueues>();
         services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>()); // after the migrator: the inbox first
         services.AddHostedService<PollingService>();

@@ -38,6 +38,9 @@ public sealed record Outcome
     /// <summary>Private messages to several members (confirmations, rating requests), then a word in their group.</summary>
     public PrivateRound? Privately { get; init; }
 
+    /// <summary>The bot's reaction on a member's message (null emoji: remove it), e.g. 👀 while a model reads it.</summary>
+    public MessageReaction? React { get; init; }
+
     /// <summary>Quote requests to suppliers, and the quote board to post or refresh.</summary>
     public QuoteMessages? Quotes { get; init; }
 
@@ -64,6 +67,9 @@ public sealed record ButtonSpec(string Text, string Data);
 
 /// <summary>A message for a chat other than the one the request came from.</summary>
 public sealed record ChatNotice(long ChatId, int? ThreadId, string Text);
+
+/// <summary>A reaction of the bot on a message; <see cref="Emoji"/> null removes it.</summary>
+public sealed record MessageReaction(long ChatId, int MessageId, string? Emoji);
 
 /// <summary>A bot message whose text changes.</summary>
 public sealed record MessageEdit(long ChatId, int MessageId, string Text);

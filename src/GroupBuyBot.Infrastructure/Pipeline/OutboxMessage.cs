@@ -47,6 +47,9 @@ public enum OutboxKind
 
     /// <summary>A new render of a buy's quote board.</summary>
     QuoteBoardEdit,
+
+    /// <summary>The bot's reaction (<see cref="OutboxMessage.Html"/>: the emoji, null to remove) on <see cref="OutboxMessage.MessageId"/>.</summary>
+    Reaction,
 }
 
 /// <summary>

@@ -74,6 +74,14 @@ public sealed class OutboxWriter(TimeProvider time)
             Queue(db, row);
         }
 
+        if (outcome.React is { } reaction)
+        {
+            var row = Row(OutboxKind.Reaction, reaction.ChatId, null);
+            row.MessageId = reaction.MessageId;
+            row.Html = reaction.Emoji;
+            Queue(db, row);
+        }
+
         if (outcome.Edit is { } edit)
         {
             var row = Row(OutboxKind.Edit, edit.ChatId, null);

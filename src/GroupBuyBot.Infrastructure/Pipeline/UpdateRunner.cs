@@ -21,7 +21,7 @@ public sealed class UpdateRunner(IServiceProvider services, UpdateInbox inbox, S
             try
             {
                 await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<UpdateHandler>().Handle(update, ct);
+                if (!await scope.ServiceProvider.GetRequiredService<UpdateHandler>().Handle(update, ct)) return; // finished beside (ModelCalls)
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -71,6 +71,8 @@ public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, 
                 return await Privately(row, saveProgress, ct);
             case OutboxKind.SupplierOrder or OutboxKind.OrderRetry:
                 return Delivery.ThenSay(await orders.Deliver(row.BuyId!.Value, retry: row.Kind == OutboxKind.OrderRetry, ct));
+            case OutboxKind.Reaction:
+                return new Delivery(await sender.SetReaction(row.ChatId, row.MessageId!.Value, row.Html, ct) ? DeliveryResult.Sent : DeliveryResult.Refused);
             case OutboxKind.QuoteRequest:
                 await quoteBoard.Request(row.BuyId!.Value, row.UserId!.Value, row.Html ?? "", row.Buttons, ct);
                 return new Delivery(DeliveryResult.Sent);

@@ -25,13 +25,13 @@ public sealed class UpdateHandler(
     TelegramSender sender,
     ILogger<UpdateHandler> logger)
 {
-    public async Task Handle(Update update, CancellationToken ct)
+    /// <returns>False when the update is still being handled beside the update path (<see cref="ModelCalls"/>): its inbox row stays.</returns>
+    public async Task<bool> Handle(Update update, CancellationToken ct)
     {
         switch (update)
         {
             case { Message: { } message }:
-                await OnMessage(message, update.Id, ct);
-                break;
+                return await OnMessage(message, update.Id, ct);
             case { CallbackQuery: { } query }:
                 await OnButton(query, update.Id, ct);
                 break;
@@ -45,9 +45,11 @@ public sealed class UpdateHandler(
                 logger.LogDebug("Ignoring update {UpdateId} of type {Type}", update.Id, update.Type);
                 break;
         }
+
+        return true;
     }
 
-    private async Task OnMessage(Message message, long updateId, CancellationToken ct)
+    private async Task<bool> OnMessage(Message message, long updateId, CancellationToken ct)
     {
         if (message.MigrateToChatId is { } newChatId)
         {
@@ -55,16 +57,16 @@ public sealed class UpdateHandler(
             await buys.MoveChat(message.Chat.Id, newChatId, ct);
             await chats.MoveChat(message.Chat.Id, newChatId, ct);
             administrators.Forget(message.Chat.Id);
-            return;
+            return true;
         }
 
-        if (message.From is not { IsBot: false } || message.Text is not { } text) return;
+        if (message.From is not { IsBot: false } || message.Text is not { } text) return true;
         var chat = await chats.Get(message.Chat.Id, ct);
         var context = Requests.ForMessage(chat, message, updateId);
         if (message.Chat.Type == ChatType.Private)
         {
             await privateMessages.Handle(context, text, ct);
-            return;
+            return true;
         }
 
         await chats.RememberMember(chat.ChatId, context.Actor, ct);
@@ -86,7 +88,9 @@ public sealed class UpdateHandler(
             outcome = Outcome.Say(context.Text("AdministratorsUnknown"));
         }
 
+        if (ReferenceEquals(outcome, ModelCalls.Pending)) return false;
         if (outcome is not null) await recorder.Record(context, outcome, ct);
+        return true;
     }
 
     private async Task OnButton(CallbackQuery query, long updateId, CancellationToken ct)
