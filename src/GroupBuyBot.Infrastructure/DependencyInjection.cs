@@ -106,6 +106,7 @@ public static class DependencyInjection
         services.AddScoped<ListTaps>();
         services.AddSingleton<UpdateRunner>();
         services.AddSingleton<ModelCalls>();
+        services.AddScoped<UpdateCompletion>();
         services.AddHostedService(provider => provider.GetRequiredService<ModelCalls>());
         services.AddSingleton<ChatQueues>();
         services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>()); // after the migrator: the inbox first

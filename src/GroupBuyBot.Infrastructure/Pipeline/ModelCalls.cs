@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using GroupBuyBot.Core.Features;
 using GroupBuyBot.Infrastructure.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,11 +19,16 @@ public sealed class ModelCalls(IServiceProvider services, UpdateInbox inbox, Sec
     private readonly Channel<(long UpdateId, Func<IServiceProvider, CancellationToken, Task> Run)> _queue =
         Channel.CreateBounded<(long, Func<IServiceProvider, CancellationToken, Task>)>(new BoundedChannelOptions(1000) { SingleReader = true });
 
-    /// <summary>What a handler returns for an update it queued here: its inbox row stays until the call is done.</summary>
-    public static Outcome Pending { get; } = new() { Recorded = true };
-
-    /// <summary>False when too many calls wait: the caller handles the update at once instead.</summary>
-    public bool TryQueue(long updateId, Func<IServiceProvider, CancellationToken, Task> run) => _queue.Writer.TryWrite((updateId, run));
+    /// <summary>
+    /// Queues the rest of an update's handling and marks the update <see cref="UpdateCompletion.Deferred"/> (its inbox
+    /// row stays). False when too many calls wait: the caller handles the update at once instead.
+    /// </summary>
+    public bool TryQueue(UpdateCompletion update, long updateId, Func<IServiceProvider, CancellationToken, Task> run)
+    {
+        if (!_queue.Writer.TryWrite((updateId, run))) return false;
+        update.Deferred = true;
+        return true;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -78,4 +82,11 @@ public sealed class ModelCalls(IServiceProvider services, UpdateInbox inbox, Sec
             }
         }
     }
+}
+
+/// <summary>One update's handling (scoped): whether it finishes beside the update path, in <see cref="ModelCalls"/>.</summary>
+public sealed class UpdateCompletion
+{
+    /// <summary>True when the update's handling goes on in <see cref="ModelCalls"/>: it is not finished, its inbox row stays.</summary>
+    public bool Deferred { get; set; }
 }

@@ -21,7 +21,8 @@ public sealed class UpdateRunner(IServiceProvider services, UpdateInbox inbox, S
             try
             {
                 await using var scope = services.CreateAsyncScope();
-                if (!await scope.ServiceProvider.GetRequiredService<UpdateHandler>().Handle(update, ct)) return; // finished beside (ModelCalls)
+                await scope.ServiceProvider.GetRequiredService<UpdateHandler>().Handle(update, ct);
+                if (scope.ServiceProvider.GetRequiredService<UpdateCompletion>().Deferred) return; // finished in ModelCalls
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

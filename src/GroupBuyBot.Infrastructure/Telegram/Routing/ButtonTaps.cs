@@ -65,6 +65,25 @@ public sealed class ButtonTaps(IServiceProvider services, OutcomeRecorder record
     private static async Task<Outcome> Suggestion(IServiceProvider services, ButtonTap tap, CancellationToken ct)
     {
         if (SuggestionButtons.Choice(tap.Data) is not { } choice) return await Invalid(tap);
+        var handler = services.GetRequiredService<NeedSuggestionHandler>();
+
+        // A model writes the draft's proposal: the organizer hears at once, the draft follows (ModelCalls).
+        if (choice == SuggestionChoice.StartBuy && handler.StartIsSlow && await handler.Drafting(tap.Context, ct) is { } drafting
+            && services.GetRequiredService<ModelCalls>().TryQueue(services.GetRequiredService<UpdateCompletion>(), tap.Context.RequestId,
+                async (scope, token) =>
+                {
+                    var decided = await Decide(scope, tap, choice, token);
+                    await scope.GetRequiredService<OutcomeRecorder>().Record(tap.Context, decided with { Toast = null }, token);
+                }))
+        {
+            return new Outcome { Toast = drafting, Recorded = true };
+        }
+
+        return await Decide(services, tap, choice, ct);
+    }
+
+    private static async Task<Outcome> Decide(IServiceProvider services, ButtonTap tap, SuggestionChoice choice, CancellationToken ct)
+    {
         var decision = await services.GetRequiredService<NeedSuggestionHandler>().Decide(tap.Context, choice, tap.Data.First, ct);
         if (decision.Decided is { } decided)
         {

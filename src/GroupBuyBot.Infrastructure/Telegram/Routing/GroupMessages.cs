@@ -18,7 +18,7 @@ namespace GroupBuyBot.Infrastructure.Telegram.Routing;
 /// </summary>
 public sealed class GroupMessages(IServiceProvider services, BotIdentity identity, IGroupBuyStore buys, NewBuyHandler newBuy,
     SignUpHandler signUps, ISignUpReplyReader replies, DiscoveryHandler discovery, DiscoveryInbox inbox, OutboxSender outbox,
-    ModelCalls modelCalls, OutcomeRecorder recorder)
+    ModelCalls modelCalls, UpdateCompletion completion, OutcomeRecorder recorder)
 {
     public Task<Outcome?> Handle(CommandContext context, Message message, string text, CancellationToken ct) =>
         BotCommand.Parse(text, identity.Username) is { } command ? OnCommand(context, command, message, ct) : OnChatText(context, message, text, ct);
@@ -80,13 +80,13 @@ public sealed class GroupMessages(IServiceProvider services, BotIdentity identit
     {
         var asOf = SignUpHandler.MemberAsOf(buy, context.Actor.UserId);
         await recorder.RecordWhilePending(context, SignUpHandler.Reading(context), ct); // before the reading can remove it
-        var queued = modelCalls.TryQueue(context.RequestId, async (scope, token) =>
+        var queued = modelCalls.TryQueue(completion, context.RequestId, async (scope, token) =>
         {
             var reading = await scope.GetRequiredService<ISignUpReplyReader>().Read(context.ChatId, text, token); // on this chat's budget
             var outcome = await scope.GetRequiredService<SignUpHandler>().ApplyReading(context, buy.Id, reading, text, asOf, token);
             await scope.GetRequiredService<OutcomeRecorder>().Record(context, outcome, token);
         });
         if (!queued) return await signUps.ApplyReading(context, buy.Id, await replies.Read(context.ChatId, text, ct), text, asOf, ct);
-        return ModelCalls.Pending;
+        return Outcome.AlreadySaid; // 👀 was; the reading says the rest
     }
 }

@@ -25,13 +25,13 @@ public sealed class UpdateHandler(
     TelegramSender sender,
     ILogger<UpdateHandler> logger)
 {
-    /// <returns>False when the update is still being handled beside the update path (<see cref="ModelCalls"/>): its inbox row stays.</returns>
-    public async Task<bool> Handle(Update update, CancellationToken ct)
+    public async Task Handle(Update update, CancellationToken ct)
     {
         switch (update)
         {
             case { Message: { } message }:
-                return await OnMessage(message, update.Id, ct);
+                await OnMessage(message, update.Id, ct);
+                break;
             case { CallbackQuery: { } query }:
                 await OnButton(query, update.Id, ct);
                 break;
@@ -45,11 +45,9 @@ public sealed class UpdateHandler(
                 logger.LogDebug("Ignoring update {UpdateId} of type {Type}", update.Id, update.Type);
                 break;
         }
-
-        return true;
     }
 
-    private async Task<bool> OnMessage(Message message, long updateId, CancellationToken ct)
+    private async Task OnMessage(Message message, long updateId, CancellationToken ct)
     {
         if (message.MigrateToChatId is { } newChatId)
         {
@@ -57,16 +55,16 @@ public sealed class UpdateHandler(
             await buys.MoveChat(message.Chat.Id, newChatId, ct);
             await chats.MoveChat(message.Chat.Id, newChatId, ct);
             administrators.Forget(message.Chat.Id);
-            return true;
+            return;
         }
 
-        if (message.From is not { IsBot: false } || message.Text is not { } text) return true;
+        if (message.From is not { IsBot: false } || message.Text is not { } text) return;
         var chat = await chats.Get(message.Chat.Id, ct);
         var context = Requests.ForMessage(chat, message, updateId);
         if (message.Chat.Type == ChatType.Private)
         {
             await privateMessages.Handle(context, text, ct);
-            return true;
+            return;
         }
 
         await chats.RememberMember(chat.ChatId, context.Actor, ct);
@@ -88,9 +86,7 @@ public sealed class UpdateHandler(
             outcome = Outcome.Say(context.Text("AdministratorsUnknown"));
         }
 
-        if (ReferenceEquals(outcome, ModelCalls.Pending)) return false;
         if (outcome is not null) await recorder.Record(context, outcome, ct);
-        return true;
     }
 
     private async Task OnButton(CallbackQuery query, long updateId, CancellationToken ct)

@@ -5,10 +5,11 @@ using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
 namespace GroupBuyBot.IntegrationTests.Ai;
 
 /// <summary>
-/// An ambiguous sign-up reply read by the model beside the update path: the member sees 👀 at once, the chat goes on,
-/// and the reading follows (unless the member changed their sign-up meanwhile).
+/// Model calls beside the update path: an ambiguous sign-up reply (the member sees 👀 at once, the chat goes on, the
+/// reading follows unless the member changed their sign-up meanwhile) and a Start tap's proposal (the organizer is
+/// answered at once, the draft follows).
 /// </summary>
-public class ReplyReadingBesideTests
+public class ModelCallsBesideTests
 {
     private const string Ambiguous = "嗯…我考虑一下，可能要两份吧";
 
@@ -81,6 +82,36 @@ public class ReplyReadingBesideTests
         Assert.NotEmpty(llm.Requests);
     }
 
+    [Fact]
+    public async Task A_start_tap_is_answered_at_once_and_the_draft_follows_when_the_model_has_proposed_it()
+    {
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        var release = new TaskCompletionSource();
+        llm.Responder = request =>
+        {
+            if (!request.Messages[^1].Content.Contains("NEED START", StringComparison.Ordinal)) return FakeAnswer.Error(503); // extraction: the embedded fallback
+            release.Task.Wait(TimeSpan.FromSeconds(20));
+            return FakeAnswer.Json("""{"title":"AC deep clean","min_units":3,"deadline_days":4}""");
+        };
+        await using var bot = await StartWithModel(llm);
+
+        var ask = bot.Say(Bob, "Anyone want to book a deep clean for our air conditioners? Ours is filthy");
+        bot.Say(Carol, "Count me in, ours is dusty too", replyTo: ask.MessageId);
+        bot.Say(Dave, "+1 for us", replyTo: ask.MessageId);
+        var suggestion = await bot.BotMessage(m => m.Text?.StartsWith("💡", StringComparison.Ordinal) == true, timeoutSeconds: 20);
+
+        Assert.Equal("Drafting the group buy… the questions follow in the chat.", await bot.Answer(bot.Tap(Alice, suggestion, "Start a group buy")));
+        var help = bot.Say(Erin, "/help");
+        await bot.ReplyTo(help); // the chat goes on meanwhile
+        Assert.Empty(bot.GroupMessagesContaining("Draft from the suggestion"));
+
+        release.SetResult();
+        var draft = await bot.BotMessage(m => m.Text?.Contains("Draft from the suggestion", StringComparison.Ordinal) == true, timeoutSeconds: 20);
+        Assert.Contains("AC deep clean", draft.Text);
+        Assert.Contains("minimum 3", draft.Text);
+        await bot.BotMessage(m => m.MessageId == suggestion.MessageId && m.Buttons.Count == 0 && m.Text!.Contains("is starting a group buy", StringComparison.Ordinal));
+    }
+
     private static Task<BotHarness> StartWithModel(FakeOpenAiServer llm) => BotHarness.Start(settings: new Dictionary<string, string?>
     {
         ["GroupBuyBot:Llm:BaseUrl"] = llm.BaseUrl.ToString(),
@@ -89,5 +120,6 @@ public class ReplyReadingBesideTests
         ["GroupBuyBot:Llm:TimeoutSeconds"] = "30",
         ["GroupBuyBot:Llm:MaxRetries"] = "1",
         ["GroupBuyBot:Llm:RetryBaseDelayMilliseconds"] = "10",
+        ["GroupBuyBot:Llm:CooldownSeconds"] = "0",
     });
 }
