@@ -168,6 +168,12 @@ public static class DependencyInjection
             discovery.BatchQuietMilliseconds = discovery.EmbeddedBatchQuietMilliseconds;
         }
 
+        // Waiting for other chats' windows only saves model calls: without a model nothing waits.
+        if (!llm.IsConfigured && !discoverySection.GetSection(nameof(DiscoveryOptions.SharedCallWaitMilliseconds)).Exists())
+        {
+            discovery.SharedCallWaitMilliseconds = 0;
+        }
+
         services.AddSingleton(discovery);
         services.AddSingleton(llmSection.Get<LlmBudgetOptions>() ?? new LlmBudgetOptions());
         services.Configure<LlmOptions>(llmSection);
@@ -181,6 +187,8 @@ public static class DependencyInjection
         services.AddSingleton<DiscoveryInbox>();
         services.AddHostedService<DiscoveryWorker>();
         services.AddSingleton<NeedDiscovery>();
+        services.AddSingleton<INeedReader>(provider => provider.GetRequiredService<NeedDiscovery>());
+        services.AddSingleton<DiscoveryRound>();
         services.AddSingleton<INeedExtractor, ConfiguredNeedExtractor>();
         if (llm.IsConfigured)
         {
