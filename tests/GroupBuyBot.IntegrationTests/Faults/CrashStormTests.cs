@@ -42,6 +42,9 @@ public sealed partial class CrashStormTests(ITestOutputHelper output)
     [Fact]
     public Task Without_kills_the_same_storm_shows_every_member_once_and_every_confirmation() => Storm(withKills: false);
 
+    /// <summary>Kills the storm must have had to count (of the four planned).</summary>
+    private const int MinimumKills = 2;
+
     private async Task Storm(bool withKills)
     {
         var seed = Seed();
@@ -397,7 +400,10 @@ public sealed partial class CrashStormTests(ITestOutputHelper output)
 
         var unanswered = storm.Where(e => e.Act == Act.Tap && harness.Telegram.GetCallbackAnswer(e.CallbackQueryId!) is not { Answered: true }).ToList();
         figures.Add($"taps whose button was never answered (not asserted): {unanswered.Count}");
-        if (kills.NotDone.Count > 0) problems.Add($"harness: planned kills that never happened (the bot went quiet first): {string.Join("; ", kills.NotDone)}");
+        // A step aimed at the process's n-th send cannot fire when that process has fewer sends left (a loaded machine
+        // merges more replies per send): not the bot's fault, as long as the storm was still cut often enough.
+        if (kills.NotDone.Count > 0) figures.Add($"planned kills that never happened (the bot went quiet first): {string.Join("; ", kills.NotDone)}");
+        if (kills.NotDone.Count > 0 && kills.Done.Count < MinimumKills) problems.Add($"harness: only {kills.Done.Count} kills happened (at least {MinimumKills} needed): {string.Join("; ", kills.NotDone)} never fired");
         if (harness.Starts != kills.Done.Count + 1) problems.Add($"harness: {harness.Starts} bot processes for {kills.Done.Count} kills");
         return new Audited(problems, figures);
     }
