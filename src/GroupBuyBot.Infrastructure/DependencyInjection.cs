@@ -111,6 +111,7 @@ public static class DependencyInjection
         services.AddSingleton<ChatQueues>();
         services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>()); // after the migrator: the inbox first
         services.AddHostedService<PollingService>();
+        services.AddHostedService<HandledRequestPruning>();
         services.AddHostedService<WebhookServer>(); // idle unless Webhook:Enabled; then polling is idle instead
 
         AddScheduling(services, configuration);

@@ -21,14 +21,11 @@ public sealed class PollingService(
     UpdateInbox inbox,
     ChatQueues queues,
     IOptions<TelegramOptions> options,
-    TimeProvider time,
     SecretRedactor redactor,
     ILogger<PollingService> logger) : BackgroundService
 {
     internal static readonly UpdateType[] AllowedUpdates =
         [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.ChatMember];
-
-    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,16 +43,8 @@ public sealed class PollingService(
 
         await queues.Started.WaitAsync(stoppingToken);
         var offset = (await inbox.LastPolledUpdateId(stoppingToken) ?? -1) + 1;
-        var pruned = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (time.GetUtcNow() - pruned > PruneEvery)
-            {
-                // Telegram redelivers for at most a day: older markers only take room.
-                pruned = time.GetUtcNow();
-                await inbox.PruneHandledRequests(pruned.AddDays(-2), stoppingToken);
-            }
-
             await queues.WaitForRoom(stoppingToken);
             var updates = await WithRetries(token => polling.Bot.GetUpdates(offset, 100, options.Value.PollingTimeoutSeconds, AllowedUpdates, token), stoppingToken);
             if (updates.Length == 0) continue;
