@@ -16,7 +16,18 @@ public sealed class NeedSummaryTests
     [InlineData("我想给爸妈约个体检,有没有一起的?", "给爸妈约个体检")]
     [InlineData("想团点砂糖橘,有没有一起的?", "砂糖橘")]
     [InlineData("下周音乐节 有人要揪团吗", "下周音乐节")]
-    [InlineData("山东的樱桃今年特别大,有人想一起团一箱吗?", "山东的樱桃今年特别大")]
+    [InlineData("山东的樱桃今年特别大,有人想一起团一箱吗?", "山东的樱桃")]
+    // The thing in the clause before a referential asking, without whose it is or how good it is.
+    [InlineData("我表哥果园的赣南脐橙到货了,5斤一箱,有要的吗?", "赣南脐橙")]
+    [InlineData("元宵快到了,我邻居阿姨包的芝麻汤圆特别香,大家要不要一起订?", "芝麻汤圆")]
+    [InlineData("老家的土蜂蜜今年下来了,有需要的话说一声", "土蜂蜜")]
+    // The asking in the middle, the booking verb before the thing, Cantonese and mixed phrasing.
+    [InlineData("你们有没有人要订鲜奶?楼下奶站说满十户可以每天送", "鲜奶")]
+    [InlineData("下学期有没有人想一起报围棋班的", "下学期报围棋班")]
+    [InlineData("有冇人想夹埋买榴莲?", "榴莲")]
+    [InlineData("有没有人对亲子瑜伽 interested?", "亲子瑜伽")]
+    [InlineData("Yo, anyone want to book a carpet clean before Christmas?", "a carpet clean before Christmas")]
+    [InlineData("Eh anyone keen to split a crate of mangoes?", "a crate of mangoes")]
     [InlineData("有没有人一起拼一单?", "有没有人一起拼一单?")] // no thing named anywhere: the text stands
     [InlineData("Anyone want to take the kids to a pottery class this weekend?", "take the kids to a pottery class this weekend")]
     [InlineData("Does anyone know a good Mandarin tutor for kids? I'd like to set up a small group class", "a good Mandarin tutor for kids")]
