@@ -94,9 +94,7 @@ public static class DependencyInjection
         services.AddSingleton<ChatAdministrators>();
         services.AddSingleton<IChatAdministrators>(provider => provider.GetRequiredService<ChatAdministrators>());
         services.AddSingleton<SupplierOrderDelivery>();
-        services.AddSingleton<ClosingNotifier>();
-        services.AddSingleton<QuoteMessenger>();
-        services.AddSingleton<DeliveryMessenger>();
+        services.AddSingleton<QuoteBoardMessage>();
         services.AddSingleton<LiveListMessage>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutboxSender>();
@@ -107,6 +105,9 @@ public static class DependencyInjection
         services.AddScoped<ButtonTaps>();
         services.AddScoped<ListTaps>();
         services.AddSingleton<UpdateRunner>();
+        services.AddSingleton<ModelCalls>();
+        services.AddScoped<UpdateCompletion>();
+        services.AddHostedService(provider => provider.GetRequiredService<ModelCalls>());
         services.AddSingleton<ChatQueues>();
         services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>()); // after the migrator: the inbox first
         services.AddHostedService<PollingService>();
@@ -167,6 +168,12 @@ public static class DependencyInjection
             discovery.BatchQuietMilliseconds = discovery.EmbeddedBatchQuietMilliseconds;
         }
 
+        // Waiting for other chats' windows only saves model calls: without a model nothing waits.
+        if (!llm.IsConfigured && !discoverySection.GetSection(nameof(DiscoveryOptions.SharedCallWaitMilliseconds)).Exists())
+        {
+            discovery.SharedCallWaitMilliseconds = 0;
+        }
+
         services.AddSingleton(discovery);
         services.AddSingleton(llmSection.Get<LlmBudgetOptions>() ?? new LlmBudgetOptions());
         services.Configure<LlmOptions>(llmSection);
@@ -180,6 +187,8 @@ public static class DependencyInjection
         services.AddSingleton<DiscoveryInbox>();
         services.AddHostedService<DiscoveryWorker>();
         services.AddSingleton<NeedDiscovery>();
+        services.AddSingleton<INeedReader>(provider => provider.GetRequiredService<NeedDiscovery>());
+        services.AddSingleton<DiscoveryRound>();
         services.AddSingleton<INeedExtractor, ConfiguredNeedExtractor>();
         if (llm.IsConfigured)
         {

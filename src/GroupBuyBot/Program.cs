@@ -7,8 +7,18 @@ using Microsoft.Extensions.Hosting;
 // Composition only: which mode to run, with which configuration.
 if (args is ["eval", ..])
 {
-    using var evalHost = BotHost.CreateBuilder([]).Build();
-    return await EvalMode.Run(args, evalHost);
+    // The replay writes need boards: to a database of its own, never the bot's.
+    var evalData = Directory.CreateTempSubdirectory("groupbuybot-eval-");
+    try
+    {
+        using var evalHost = BotHost.CreateBuilder([], [new("GroupBuyBot:Database:DataDirectory", evalData.FullName)]).Build();
+        return await EvalMode.Run(args, evalHost);
+    }
+    finally
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        evalData.Delete(recursive: true);
+    }
 }
 
 if (args is ["demo", ..])

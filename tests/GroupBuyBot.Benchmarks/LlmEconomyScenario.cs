@@ -1,18 +1,25 @@
 using GroupBuyBot.Core.Discovery;
-using GroupBuyBot.Core.Discovery.Windows;
 using GroupBuyBot.Core.Evaluation;
+using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Infrastructure.Ai;
+using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.TestKit;
+using GroupBuyBot.TestKit.FakeOpenAi;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GroupBuyBot.Benchmarks;
 
 /// <summary>
-/// Replays the eval conversations as chat traffic through the bot's own discovery path — <see cref="ConversationWindows"/>
-/// with the default <see cref="DiscoveryOptions"/> (batching, retention) and <see cref="WindowGate"/>, on a simulated clock
-/// taken from the messages — and counts the windows that would go to the model. The DiscoveryWorker does exactly this
-/// (add, take the due windows, gate) on the wall clock; here the clock is simulated so hours of talk replay in milliseconds.
-/// Traffic: the conversations are dealt round-robin to <see cref="Chats"/> chats, each keeping its own message timing;
-/// within a chat they follow each other after <see cref="QuietGapBetweenConversations"/>, and the chats run at the same time
-/// (interleaved). Optionally, ordinary chit-chat (<see cref="ChitChat"/>) fills the gaps, since needs are a small share of
-/// real group traffic.
+/// Replays the eval conversations as chat traffic through the bot's own discovery path: <see cref="DiscoveryReplay"/>
+/// drives the host's <see cref="DiscoveryRound"/> (the code the DiscoveryWorker runs, and <c>eval needs</c>) with the
+/// bot's default <see cref="DiscoveryOptions"/> for a configured model, on a clock simulated from the messages, and
+/// the model is Semantic Kernel's real connector against <see cref="FakeOpenAiServer"/> (which answers "no need" and
+/// reports no usage, so the tokens are the gateway's estimate of the real prompts). Model calls are the requests the
+/// server received. Traffic: the conversations are dealt round-robin to <see cref="Chats"/> chats, each keeping its own
+/// message timing; within a chat they follow each other after <see cref="QuietGapBetweenConversations"/>, and the chats
+/// run at the same time (interleaved). Optionally, ordinary chit-chat (<see cref="ChitChat"/>) fills the gaps, since
+/// needs are a small share of real group traffic.
 /// </summary>
 public static class LlmEconomyScenario
 {
@@ -28,7 +35,7 @@ public static class LlmEconomyScenario
         "Has anyone seen a blue umbrella in the lobby?", "Happy birthday Anna!", "Parcel room closes at 8 today", "Good night",
     ];
 
-    public sealed record Result(int Messages, int CorpusMessages, int Conversations, int WindowsTaken, int Calls, long Tokens, long NaiveTokens, int NeedConversations, int NeedConversationsSent)
+    public sealed record Result(int Messages, int CorpusMessages, int Conversations, int WindowsTaken, int WindowsRead, int Calls, long Tokens, long NaiveTokens, int NeedConversations, int NeedConversationsSent)
     {
         public double CallsPer1000 => 1000.0 * Calls / Messages;
         public double TokensPer1000 => 1000.0 * Tokens / Messages;
@@ -40,52 +47,47 @@ public static class LlmEconomyScenario
         var cases = await EvaluationCorpus.ReadNeedsAsync(corpusPath, CancellationToken.None);
         var traffic = Traffic(cases, chitChatPerConversation);
 
-        var options = new DiscoveryOptions(); // the bot's defaults
-        var windows = new ConversationWindows(options);
-        var start = traffic[0].Message.At;
-        int taken = 0, calls = 0;
-        long tokens = 0;
-        var conversationsSent = new HashSet<int>();
-        var lastPrune = start;
-        void TakeDue(DateTimeOffset now)
+        await using var model = await FakeOpenAiServer.StartAsync();
+        model.Responder = request => new FakeAnswer
         {
-            foreach (var (_, window) in windows.TakeDue((long)(now - start).TotalMilliseconds))
-            {
-                taken++;
-                if (!WindowGate.IsWorthSending(window)) continue;
-                calls++;
-                tokens += PromptTokens(window);
-                foreach (var m in window) if (m.Id < ChitChatIds) conversationsSent.Add((int)(m.Id / ConversationIds));
-            }
+            Content = request.Messages[^1].Content.Contains("=== CHATS START ===", StringComparison.Ordinal) ? """{"chats":[]}""" : """{"needs":[]}""",
+            OmitUsage = true,
+        };
+        using var data = new TempDirectory();
+        using var host = BotHost.CreateBuilder([], new Dictionary<string, string?>
+        {
+            ["GroupBuyBot:Database:DataDirectory"] = data.Path,
+            ["GroupBuyBot:Llm:BaseUrl"] = model.BaseUrl.ToString(),
+            ["GroupBuyBot:Llm:Model"] = "fake-model",
+            ["GroupBuyBot:Llm:ApiKey"] = "sk-bench",
+            // The budgets count real time, and hours of talk replay in seconds: out of the way, so the figure is the policy's.
+            ["GroupBuyBot:Llm:CallsPerHourPerChat"] = "100000",
+            ["GroupBuyBot:Llm:CallsPerHourGlobal"] = "100000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }).Build();
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
+        {
+            await SqliteDatabase.Migrate(db, CancellationToken.None);
         }
 
-        foreach (var (chat, message) in traffic)
-        {
-            TakeDue(message.At); // the worker's 100 ms tick, as of this message
-            if (message.At - lastPrune >= TimeSpan.FromMinutes(1))
-            {
-                windows.Prune(message.At); // the worker's maintenance: raw text retention
-                lastPrune = message.At;
-            }
+        var totals = await DiscoveryReplay.Run(host.Services.GetRequiredService<DiscoveryRound>(), traffic, CancellationToken.None);
+        if (totals.ModelCalls != model.Requests.Count) throw new InvalidOperationException($"{totals.ModelCalls} calls counted, {model.Requests.Count} received");
 
-            windows.Add(chat, message, (long)(message.At - start).TotalMilliseconds);
-        }
-
-        TakeDue(traffic[^1].Message.At + TimeSpan.FromDays(1)); // every chat falls quiet
-
-        // Naive: every message goes to the model with the same earlier context.
+        // Naive: every message goes to the model with the same earlier context, in the single-chat prompt.
+        var template = TokenEstimate.Of(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "prompts", "Discovery", "ExtractNeeds", "skprompt.txt")));
         long naiveTokens = 0;
         foreach (var c in cases)
         {
             for (var i = 0; i < c.Messages.Count; i++)
             {
-                naiveTokens += PromptTokens(c.Messages.Skip(Math.Max(0, i - ContextMessages)).Take(Math.Min(i, ContextMessages) + 1));
+                naiveTokens += template + TokenEstimate.Of(PromptData.Window([.. c.Messages.Skip(Math.Max(0, i - ContextMessages)).Take(Math.Min(i, ContextMessages) + 1)], withNames: true));
             }
         }
 
         var needConversations = Enumerable.Range(0, cases.Count).Where(i => cases[i].GoldNeeds.Count > 0).ToList();
-        return new Result(traffic.Count, cases.Sum(c => c.Messages.Count), cases.Count, taken, calls, tokens, naiveTokens,
-            needConversations.Count, needConversations.Count(conversationsSent.Contains));
+        var seen = totals.SeenByModel.Where(m => m.MessageId < ChitChatIds).Select(m => (int)(m.MessageId / ConversationIds)).ToHashSet();
+        return new Result(traffic.Count, cases.Sum(c => c.Messages.Count), cases.Count, totals.Taken, totals.ReadByModel, totals.ModelCalls, totals.Tokens, naiveTokens,
+            needConversations.Count, needConversations.Count(seen.Contains));
     }
 
     // Message ids are renumbered per conversation (conversation * ConversationIds + original id) so two conversations in
@@ -129,8 +131,4 @@ public static class LlmEconomyScenario
         return [.. traffic.OrderBy(t => t.Item2.At)];
     }
 
-    /// <summary>Rough prompt size: instructions plus each message with its sender and id; about 1 token per CJK character, 1 per 4 others.</summary>
-    public static int PromptTokens(IEnumerable<ChatMessage> messages) => 300 + messages.Sum(m => Tokens(m.Text) + 8);
-
-    private static int Tokens(string text) => text.Count(c => c >= '\u2E80') + (text.Count(c => c < '\u2E80') / 4);
 }

@@ -24,6 +24,21 @@ public sealed class MessagingTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task SetMessageReaction_puts_the_bots_emoji_on_a_members_message_and_an_empty_list_removes_it()
+    {
+        var member = Emulator.State.PostMessage(GroupId, Alice, "maybe two for us?");
+
+        await Bot.SetMessageReaction(GroupId, member.MessageId, [new ReactionTypeEmoji { Emoji = "👀" }]);
+        Assert.Equal("👀", Emulator.State.GetMessage(GroupId, member.MessageId)!.BotReaction);
+
+        await Bot.SetMessageReaction(GroupId, member.MessageId, []);
+        Assert.Null(Emulator.State.GetMessage(GroupId, member.MessageId)!.BotReaction);
+
+        var missing = await Assert.ThrowsAsync<ApiRequestException>(() => Bot.SetMessageReaction(GroupId, 999, [new ReactionTypeEmoji { Emoji = "👀" }]));
+        Assert.Equal(400, missing.ErrorCode);
+    }
+
+    [Fact]
     public async Task Html_is_rendered_for_members_and_raw_text_is_kept()
     {
         const string html = "<b>Rice</b> &amp; <i>beans</i> &lt;5kg&gt; &quot;fresh&quot;";

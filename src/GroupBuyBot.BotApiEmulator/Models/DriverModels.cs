@@ -52,7 +52,8 @@ public sealed record EmulatedMessage(
     int EditCount,
     bool IsDeleted,
     string? DocumentFileId,
-    string? ServiceEvent)
+    string? ServiceEvent,
+    string? BotReaction = null)
 {
     public bool IsFromBot => From?.IsBot == true;
 }

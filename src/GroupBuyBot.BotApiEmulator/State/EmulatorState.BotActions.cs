@@ -130,6 +130,35 @@ public sealed partial class EmulatorState
         }
     }
 
+    /// <summary>setMessageReaction: the bot's reaction on any message of the chat (an empty list removes it).</summary>
+    internal void SetReaction(string chatId, int messageId, JsonNode? reaction)
+    {
+        string? emoji = null;
+        if (reaction is JsonArray { Count: > 0 } list)
+        {
+            if (list.Count > 1) throw TelegramApiException.BadRequest("REACTIONS_TOO_MANY");
+            if (list[0] is not JsonObject { } first || first["type"]?.GetValue<string>() != "emoji" || first["emoji"]?.GetValue<string>() is not { Length: > 0 } value)
+            {
+                throw TelegramApiException.BadRequest("REACTION_INVALID");
+            }
+
+            emoji = value;
+        }
+        else if (reaction is not null and not JsonArray)
+        {
+            throw TelegramApiException.BadRequest("can't parse reaction types JSON object");
+        }
+
+        lock (_gate)
+        {
+            var chat = ResolveChatForBot(chatId);
+            var message = chat.FindMessage(messageId);
+            if (message is null || message.IsDeleted) throw TelegramApiException.BadRequest("message to react not found");
+            message.BotReaction = emoji;
+            SignalMessagesChanged();
+        }
+    }
+
     internal void DeleteMessage(string chatId, int messageId)
     {
         lock (_gate)

@@ -81,6 +81,9 @@ internal sealed class MessageRecord
 
     public string? ServiceEvent { get; init; }
 
+    /// <summary>The emoji the bot reacted with (setMessageReaction); null: none.</summary>
+    public string? BotReaction { get; set; }
+
     public EmulatedMessage ToSnapshot() => new(
         ChatId,
         MessageId,
@@ -95,7 +98,8 @@ internal sealed class MessageRecord
         EditCount,
         IsDeleted,
         Document?.FileId,
-        ServiceEvent);
+        ServiceEvent,
+        BotReaction);
 }
 
 /// <summary>An inline keyboard plus its canonical JSON, so "not modified" is a string comparison.</summary>

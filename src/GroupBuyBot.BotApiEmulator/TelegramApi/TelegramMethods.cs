@@ -59,6 +59,11 @@ internal static class TelegramMethods
             ChatId(request), MessageId(request), request.GetString("text"), request.GetString("parse_mode"), request.GetJson("reply_markup"))),
         ["editMessageReplyMarkup"] = (state, request, _) =>
             Done(state.EditReplyMarkup(ChatId(request), MessageId(request), request.GetJson("reply_markup"))),
+        ["setMessageReaction"] = (state, request, _) =>
+        {
+            state.SetReaction(ChatId(request), MessageId(request), request.GetJson("reaction"));
+            return Done(True);
+        },
         ["deleteMessage"] = (state, request, _) =>
         {
             state.DeleteMessage(ChatId(request), MessageId(request));

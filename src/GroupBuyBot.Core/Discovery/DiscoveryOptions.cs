@@ -29,6 +29,19 @@ public sealed class DiscoveryOptions
     /// window holds, so consecutive reads do not overlap.</summary>
     public int BatchMaxMessages { get; set; } = 40;
 
+    /// <summary>
+    /// A due window waits up to this long for other chats' windows to fall due, so that several are read in one model
+    /// call (<see cref="WindowsPerCall"/> due windows are read at once without waiting). Only with a model: without one
+    /// (and when this is not set) nothing waits, the embedded extractor costs nothing per call.
+    /// </summary>
+    public int SharedCallWaitMilliseconds { get; set; } = 3_600_000;
+
+    /// <summary>At most this many chats' windows in one model call…</summary>
+    public int WindowsPerCall { get; set; } = 8;
+
+    /// <summary>…and at most this many messages in all (a window is never split).</summary>
+    public int MessagesPerCall { get; set; } = 200;
+
     /// <summary>A burst (this many messages within <see cref="BurstSeconds"/>) also makes a window worth a look.</summary>
     public int BurstMessages { get; set; } = 8;
 
@@ -42,6 +55,9 @@ public sealed class DiscoveryOptions
 
     /// <summary>Messages waiting for the background worker; beyond this the oldest are not queued (logged).</summary>
     public int MaxQueuedMessages { get; set; } = 10_000;
+
+    /// <summary>Whether discovery listens in <paramref name="chat"/>: its admins' <c>/discovery on|off</c>, else <see cref="EnabledByDefault"/>.</summary>
+    public bool IsOnIn(Chats.ChatSettings chat) => chat.DiscoveryEnabled ?? EnabledByDefault;
 
     public TimeSpan RawTextRetention => TimeSpan.FromMinutes(Math.Max(1, RawTextRetentionMinutes));
 

@@ -35,6 +35,18 @@ public sealed record Outcome
     /// <summary>A file sent privately to a member (an export).</summary>
     public PrivateDocument? Document { get; init; }
 
+    /// <summary>Private messages to several members (confirmations, rating requests), then a word in their group.</summary>
+    public PrivateRound? Privately { get; init; }
+
+    /// <summary>The bot's reaction on a member's message (null emoji: remove it), e.g. 👀 while a model reads it.</summary>
+    public MessageReaction? React { get; init; }
+
+    /// <summary>Quote requests to suppliers, and the quote board to post or refresh.</summary>
+    public QuoteMessages? Quotes { get; init; }
+
+    /// <summary>Buys whose supplier order waited for its supplier to start the bot: send each one now.</summary>
+    public IReadOnlyList<long> SupplierOrders { get; init; } = [];
+
     /// <summary>
     /// True when everything this outcome says (all but <see cref="Toast"/>) was stored with the change that caused
     /// it, in the same transaction (<see cref="Storage.IGroupBuyStore.Decide"/>): it will be sent from there, so the
@@ -56,8 +68,54 @@ public sealed record ButtonSpec(string Text, string Data);
 /// <summary>A message for a chat other than the one the request came from.</summary>
 public sealed record ChatNotice(long ChatId, int? ThreadId, string Text);
 
+/// <summary>A reaction of the bot on a message; <see cref="Emoji"/> null removes it.</summary>
+public sealed record MessageReaction(long ChatId, int MessageId, string? Emoji);
+
 /// <summary>A bot message whose text changes.</summary>
 public sealed record MessageEdit(long ChatId, int MessageId, string Text);
 
 /// <param name="Unreachable">Said in the request's chat when the member never started the bot.</param>
 public sealed record PrivateDocument(long UserId, string FileName, byte[] Content, string Caption, string Unreachable);
+
+/// <summary>
+/// Private messages to members of one group, each sent on its own after the change, then <see cref="After"/> in the
+/// group: it can name whoever could not be reached (they never started the bot, or blocked it).
+/// </summary>
+public sealed record PrivateRound(long ChatId, int? ThreadId, IReadOnlyList<PrivateMessage> Messages, UnreachedNotice After);
+
+/// <param name="Mention">How the group names the member when this message cannot reach them.</param>
+public sealed record PrivateMessage(long UserId, string Mention, string Text, IReadOnlyList<IReadOnlyList<ButtonSpec>>? Buttons = null);
+
+/// <summary>
+/// What the group hears after a <see cref="PrivateRound"/>: <see cref="AllReached"/> when every message arrived (null:
+/// nothing), else <see cref="Before"/>, the mentions of the members not reached, <see cref="After"/>.
+/// </summary>
+public sealed record UnreachedNotice(string? AllReached, string Before, string After,
+    IReadOnlyList<IReadOnlyList<ButtonSpec>>? Buttons = null, int? ReplyTo = null)
+{
+    private const string Marker = "\u0001members\u0001";
+
+    public string? Text(IReadOnlyList<string> unreachedMentions) =>
+        unreachedMentions.Count == 0 ? AllReached : Before + string.Join(", ", unreachedMentions) + After;
+
+    /// <summary>A notice whose text, rendered with the mentions in place of its argument, is split around them.</summary>
+    public static UnreachedNotice Around(string? allReached, Func<string, string> render,
+        IReadOnlyList<IReadOnlyList<ButtonSpec>>? buttons = null, int? replyTo = null)
+    {
+        var text = render(Marker);
+        var at = text.IndexOf(Marker, StringComparison.Ordinal);
+        return new UnreachedNotice(allReached, text[..at], text[(at + Marker.Length)..], buttons, replyTo);
+    }
+}
+
+/// <summary>
+/// A buy's quote round: each request goes privately to its supplier (and is remembered on the quote: the supplier's
+/// reply to it is their quote, a request that cannot reach them marks them unreachable); then the board is posted
+/// in the group (<see cref="PostBoard"/>), or else edited to show the quotes as they are.
+/// </summary>
+public sealed record QuoteMessages(long BuyId, long ChatId, int? ThreadId, IReadOnlyList<QuoteRequestMessage> Requests, bool PostBoard)
+{
+    public static QuoteMessages RefreshBoard(GroupBuy buy) => new(buy.Id, buy.ChatId, buy.ThreadId, [], PostBoard: false);
+}
+
+public sealed record QuoteRequestMessage(long SupplierUserId, string Text, IReadOnlyList<IReadOnlyList<ButtonSpec>> Buttons);

@@ -16,6 +16,9 @@ public interface IGroupBuyStore
 
     Task<GroupBuy?> FindByNumber(long chatId, int number, CancellationToken ct);
 
+    /// <summary>The chat's newest buy (the highest number), whatever its state; null when it has none.</summary>
+    Task<GroupBuy?> FindNewest(long chatId, CancellationToken ct);
+
     Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct);
 
     /// <summary>The draft whose question is the message <paramref name="promptMessageId"/>.</summary>

@@ -20,6 +20,12 @@ public interface IQuoteStore
 
     Task Save(SupplierQuote quote, CancellationToken ct);
 
+    /// <summary>
+    /// The request for the buy went to the supplier of Telegram user <paramref name="supplierUserId"/> as message
+    /// <paramref name="messageId"/>, or could not reach them (null). A quote answered meanwhile keeps its answer.
+    /// </summary>
+    Task RequestSent(long buyId, long supplierUserId, int? messageId, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>The organizer picked <paramref name="supplierId"/>: its quote is chosen, every other one of the buy is not.</summary>
     Task Choose(long buyId, long supplierId, DateTimeOffset now, CancellationToken ct);
 

@@ -18,11 +18,16 @@ public sealed class ModelGateway(LlmClient llm, LlmBudget budget, ILogger<ModelG
 
     /// <param name="chatId">Whose budget pays; <see cref="LlmBudget.NoChat"/> for calls outside any chat (eval).</param>
     /// <param name="read">The answer's JSON as a value, or null when it is unusable (the caller's shape or sanity check).</param>
-    public async Task<ModelResult<T>> Ask<T>(long chatId, string function, KernelArguments arguments, Func<JsonElement, T?> read, CancellationToken ct)
+    public Task<ModelResult<T>> Ask<T>(long chatId, string function, KernelArguments arguments, Func<JsonElement, T?> read, CancellationToken ct)
+        where T : class => Ask([chatId], function, arguments, read, ct);
+
+    /// <summary>One call for several chats (their windows read together): it spends a call of each chat's budget and its tokens are split between them.</summary>
+    public async Task<ModelResult<T>> Ask<T>(IReadOnlyList<long> chatIds, string function, KernelArguments arguments, Func<JsonElement, T?> read, CancellationToken ct)
         where T : class
     {
-        if (llm.IsCoolingDown) return Fallback<T>(function, chatId, "cooling down", 0, LogLevel.Information);
-        if (budget.TryReserveCall(chatId) is { } exhausted) return Fallback<T>(function, chatId, "budget: " + exhausted, 0, LogLevel.Information);
+        var chats = string.Join(',', chatIds);
+        if (llm.IsCoolingDown) return Fallback<T>(function, chats, "cooling down", 0, LogLevel.Information, called: false);
+        if (budget.TryReserveCall(chatIds) is { } exhausted) return Fallback<T>(function, chats, "budget: " + exhausted, 0, LogLevel.Information, called: false);
 
         ModelAnswer answer;
         try
@@ -31,11 +36,11 @@ public sealed class ModelGateway(LlmClient llm, LlmBudget budget, ILogger<ModelG
         }
         catch (ModelUnavailableException e)
         {
-            budget.RecordTokens(chatId, e.Tokens);
-            return Fallback<T>(function, chatId, e.Reason, e.Tokens, LogLevel.Warning, e.Message);
+            budget.RecordTokens(chatIds, e.Tokens);
+            return Fallback<T>(function, chats, e.Reason, e.Tokens, LogLevel.Warning, e.Message);
         }
 
-        budget.RecordTokens(chatId, answer.Tokens);
+        budget.RecordTokens(chatIds, answer.Tokens);
         T? value;
         try
         {
@@ -46,21 +51,20 @@ public sealed class ModelGateway(LlmClient llm, LlmBudget budget, ILogger<ModelG
             value = null; // a reader that met a value of the wrong kind: the answer is as unusable as malformed JSON
         }
 
-
-        if (value is null) return Fallback<T>(function, chatId, "unusable answer", answer.Tokens, LogLevel.Warning, Excerpt(answer.Json));
+        if (value is null) return Fallback<T>(function, chats, "unusable answer", answer.Tokens, LogLevel.Warning, Excerpt(answer.Json));
 
         Usage.Count(function, answer.Tokens, failure: null);
         logger.LogInformation("{Function} for chat {ChatId}: {Tokens} tokens (total {TotalTokens} in {TotalCalls} calls)",
-            function, chatId, answer.Tokens, budget.TotalTokens, budget.TotalCalls);
+            function, chats, answer.Tokens, budget.TotalTokens, budget.TotalCalls);
         return ModelResult.Answer(value, answer.Tokens);
     }
 
-    private ModelResult<T> Fallback<T>(string function, long chatId, string reason, int tokens, LogLevel level, string? detail = null)
+    private ModelResult<T> Fallback<T>(string function, string chats, string reason, int tokens, LogLevel level, string? detail = null, bool called = true)
     {
         Usage.Count(function, tokens, reason);
         logger.Log(level, "{Function} for chat {ChatId}: model not used ({Reason}{Detail}), fallback answers; {Tokens} tokens",
-            function, chatId, reason, detail is null ? "" : ": " + detail, tokens);
-        return ModelResult.Fallback<T>(reason, tokens);
+            function, chats, reason, detail is null ? "" : ": " + detail, tokens);
+        return ModelResult.Fallback<T>(reason, tokens, called);
     }
 
     private static string Excerpt(JsonElement json)

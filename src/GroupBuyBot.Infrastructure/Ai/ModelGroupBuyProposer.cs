@@ -13,6 +13,8 @@ public sealed class ModelGroupBuyProposer(ModelGateway gateway) : IGroupBuyPropo
 {
     public const string Function = "ProposeGroupBuy";
 
+    public bool AsksModel => true;
+
     public async Task<GroupBuyProposal> Propose(ProposalRequest need, CancellationToken ct)
     {
         var language = need.Summary.Any(ch => ch is >= '\u4e00' and <= '\u9fff') ? "Simplified Chinese" : "English";

@@ -16,6 +16,8 @@ public sealed class ModelSignUpReplyReader(ModelGateway gateway) : ISignUpReplyR
 
     public Task<SignUpReply> Read(string text, CancellationToken ct) => Read(LlmBudget.NoChat, text, ct);
 
+    public bool AsksModel => true;
+
     public async Task<SignUpReply> Read(long chatId, string text, CancellationToken ct)
     {
         var local = SignUpReplyParser.Parse(text);

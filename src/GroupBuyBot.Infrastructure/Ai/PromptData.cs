@@ -67,6 +67,61 @@ public static partial class PromptData
         return text.ToString();
     }
 
+    /// <summary>
+    /// The ExtractNeedsTogether data block: for each window a first line <c>{"chat":"c1","members":[…]}</c> (names only
+    /// when <paramref name="withNames"/>), then its messages <c>{"chat":"c1","id":…,"from":…,"reply_to":…,"text":…}</c>.
+    /// Message and member ids are renumbered across the whole call (1, 2, 3…), so no two chats share an id and an answer
+    /// names exactly one chat's members and messages; <see cref="SharedCallIds"/> maps them back. Real ids never leave.
+    /// </summary>
+    public static (string Data, SharedCallIds Ids) Chats(IReadOnlyList<Core.Discovery.Windows.DueWindow> windows, bool withNames)
+    {
+        var text = new StringBuilder();
+        var ids = new SharedCallIds();
+        foreach (var window in windows)
+        {
+            var chat = ids.AddChat(window.ChatId);
+            var members = window.Messages.GroupBy(m => m.FromId).Select(g => (Id: ids.Member(chat, g.Key), Name: g.Last().FromName)).ToList();
+            var messages = window.Messages.Select(m => ids.Message(chat, m.Id)).ToList();
+            text.Append(Line(w =>
+            {
+                w.WriteString("chat", chat);
+                w.WriteStartArray("members");
+                foreach (var (id, name) in members)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("id", id);
+                    if (withNames)
+                    {
+                        w.WritePropertyName("name");
+                        w.WriteRawValue(JsonString(Cap(name, MaxNameLength)));
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            })).Append('\n');
+
+            for (var i = 0; i < window.Messages.Count; i++)
+            {
+                var m = window.Messages[i];
+                var id = messages[i];
+                text.Append(Line(w =>
+                {
+                    w.WriteString("chat", chat);
+                    w.WriteNumber("id", id);
+                    w.WriteNumber("from", ids.Member(chat, m.FromId));
+                    if (m.ReplyToId is { } parent && ids.KnownMessage(chat, parent) is { } local) w.WriteNumber("reply_to", local);
+                    else w.WriteNull("reply_to");
+                    w.WritePropertyName("text");
+                    w.WriteRawValue(JsonString(Cap(m.Text, MaxTextLength)));
+                })).Append('\n');
+            }
+        }
+
+        return (text.ToString(), ids);
+    }
+
     /// <summary>Free text for a prompt that inserts it as is (a sign-up reply, a need's summary): fences shortened, lone surrogates replaced.</summary>
     public static string Inert(string text) => FenceRun().Replace(WellFormed(text), "==");
 

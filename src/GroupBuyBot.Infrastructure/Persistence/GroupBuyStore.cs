@@ -43,6 +43,12 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
         return await WithSignUps(db).FirstOrDefaultAsync(b => b.ChatId == chatId && b.Number == number, ct);
     }
 
+    public async Task<GroupBuy?> FindNewest(long chatId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await WithSignUps(db).Where(b => b.ChatId == chatId).OrderByDescending(b => b.Number).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -62,6 +62,21 @@ public sealed class QuoteStore(IDbContextFactory<BotDbContext> contexts) : IQuot
         await db.SaveChangesAsync(ct);
     }
 
+    public async Task RequestSent(long buyId, long supplierUserId, int? messageId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var supplierIds = db.Suppliers.Where(s => s.UserId == supplierUserId).Select(s => s.Id);
+        var waiting = db.SupplierQuotes.Where(q => q.BuyId == buyId && supplierIds.Contains(q.SupplierId) && (q.Status == QuoteStatus.Requested || q.Status == QuoteStatus.Unreachable));
+        if (messageId is { } id)
+        {
+            await waiting.ExecuteUpdateAsync(set => set.SetProperty(q => q.Status, QuoteStatus.Requested).SetProperty(q => q.RequestMessageId, id).SetProperty(q => q.UpdatedAt, now), ct);
+        }
+        else
+        {
+            await waiting.ExecuteUpdateAsync(set => set.SetProperty(q => q.Status, QuoteStatus.Unreachable).SetProperty(q => q.UpdatedAt, now), ct);
+        }
+    }
+
     public async Task Choose(long buyId, long supplierId, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

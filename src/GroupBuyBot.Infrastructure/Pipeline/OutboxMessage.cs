@@ -21,8 +21,35 @@ public enum OutboxKind
     /// <summary>A file sent privately to a member; the chat is told whether it arrived.</summary>
     Document,
 
-    /// <summary>Everything that follows a buy ending: private confirmations, the summary, the list, the supplier's order.</summary>
+    /// <summary>
+    /// A buy ended: when sent, it becomes its <see cref="Privately"/> round (private confirmations, then the summary) in
+    /// the same place of the chat's order, plus a list edit and, for a formed buy with a supplier, its order.
+    /// </summary>
     BuyEnded,
+
+    /// <summary>
+    /// Private messages to members (<see cref="OutboxMessage.Payload"/>), one by one, each counted in
+    /// <see cref="OutboxMessage.Progress"/>; then the group's notice naming whoever could not be reached.
+    /// </summary>
+    Privately,
+
+    /// <summary>A formed buy's order to its supplier; the group hears when it cannot be delivered.</summary>
+    SupplierOrder,
+
+    /// <summary>An order that waited for its supplier to start the bot; the group hears when it arrives.</summary>
+    OrderRetry,
+
+    /// <summary>A request for a quote, sent privately to a supplier (<see cref="OutboxMessage.UserId"/>) and remembered on the quote.</summary>
+    QuoteRequest,
+
+    /// <summary>A buy's quote board, rendered when sent and remembered; later answers edit it.</summary>
+    QuoteBoard,
+
+    /// <summary>A new render of a buy's quote board.</summary>
+    QuoteBoardEdit,
+
+    /// <summary>The bot's reaction (<see cref="OutboxMessage.Html"/>: the emoji, null to remove) on <see cref="OutboxMessage.MessageId"/>.</summary>
+    Reaction,
 }
 
 /// <summary>
@@ -59,6 +86,15 @@ public sealed class OutboxMessage
     public byte[]? Content { get; set; }
     public string? Caption { get; set; }
     public string? Fallback { get; set; }
+
+    /// <summary>For <see cref="OutboxKind.Privately"/>: the round as JSON.</summary>
+    public string? Payload { get; set; }
+
+    /// <summary>For <see cref="OutboxKind.Privately"/>: how many of its messages were handled, so a retry goes on from there.</summary>
+    public int Progress { get; set; }
+
+    /// <summary>For <see cref="OutboxKind.Privately"/>: the indexes (comma-separated) of the messages that could not reach their member.</summary>
+    public string? Refused { get; set; }
 
     /// <summary>Bumped when a newer change wants the same list edit: a sender that rendered an older state keeps the row.</summary>
     public int Generation { get; set; }

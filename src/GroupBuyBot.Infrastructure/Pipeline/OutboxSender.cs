@@ -198,7 +198,14 @@ public sealed class OutboxSender(
                 return await SendMerged(merged); // the rows after the merged ones are read again
             }
 
-            if (!await Send(row)) return false;
+            switch (await Send(row))
+            {
+                case Sent.Postponed:
+                    return false;
+                case Sent.Continues:
+                    return true; // the row owes something else now: read it again, in its place
+            }
+
             progressed = true;
         }
 
@@ -231,7 +238,7 @@ public sealed class OutboxSender(
 
     private static bool IsPlain(OutboxMessage row) => row is { Kind: OutboxKind.Text, Buttons: null, Html: not null };
 
-    private Task<bool> SendMerged(List<OutboxMessage> rows)
+    private async Task<bool> SendMerged(List<OutboxMessage> rows)
     {
         var first = rows[0];
         var together = new OutboxMessage
@@ -239,18 +246,28 @@ public sealed class OutboxSender(
             Id = first.Id, Kind = OutboxKind.Text, ChatId = first.ChatId, ThreadId = first.ThreadId, Attempts = first.Attempts,
             Html = string.Join('\n', rows.Select(r => r.Html).Distinct(StringComparer.Ordinal)),
         };
-        return Send(together, [.. rows.Select(r => r.Id)]);
+        return await Send(together, [.. rows.Select(r => r.Id)]) != Sent.Postponed;
+    }
+
+    private enum Sent
+    {
+        /// <summary>It could not go now; it was postponed, and the rows behind it in its chat wait.</summary>
+        Postponed,
+
+        Done,
+
+        /// <summary>Part of it went out and the row owes something else now (<see cref="DeliveryResult.Continues"/>).</summary>
+        Continues,
     }
 
     /// <param name="rowIds">The rows this send answers for (several when merged); by default the row itself.</param>
-    /// <returns>False when the row could not be sent now (it was postponed).</returns>
-    private async Task<bool> Send(OutboxMessage row, IReadOnlyList<long>? rowIds = null)
+    private async Task<Sent> Send(OutboxMessage row, IReadOnlyList<long>? rowIds = null)
     {
         Delivery result;
         try
         {
             if (row.Kind == OutboxKind.ListEdit) _lastListEdit[row.BuyId!.Value] = Stopwatch.GetTimestamp();
-            result = await delivery.Deliver(row, _abandon.Token);
+            result = await delivery.Deliver(row, SaveProgress, _abandon.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException || !_abandon.IsCancellationRequested)
         {
@@ -259,12 +276,21 @@ public sealed class OutboxSender(
                 row.Id, row.Kind, row.ChatId, pause, redactor.Describe(e));
             Volatile.Write(ref _failing, 1);
             await Postpone(row, Wall.GetUtcNow() + pause, countAttempt: true);
-            return false;
+            return Sent.Postponed;
         }
 
         await Complete(row, result, rowIds ?? [row.Id]);
         if (Interlocked.Exchange(ref _failing, 0) == 1) await RetryPostponedNow();
-        return true;
+        return result.Result == DeliveryResult.Continues ? Sent.Continues : Sent.Done;
+    }
+
+    /// <summary>A round of private messages went one further: a retry (or a restart) goes on from there.</summary>
+    private async Task SaveProgress(OutboxMessage row)
+    {
+        using var writing = await writes.Enter(CancellationToken.None);
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        await db.Outbox.Where(m => m.Id == row.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.Progress, row.Progress).SetProperty(m => m.Refused, row.Refused).SetProperty(m => m.Attempts, 0), CancellationToken.None);
     }
 
     private async Task Complete(OutboxMessage row, Delivery result, IReadOnlyList<long> rowIds)
@@ -277,13 +303,16 @@ public sealed class OutboxSender(
             ? (BuyId: buyId, MessageId: id)
             : ((long BuyId, int MessageId)?)null;
 
-        // One statement needs no transaction of its own; the row and the message id it leaves go together.
-        await using var transaction = remembered is not null ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
-        if (result.Result == DeliveryResult.FollowUp)
+        // One statement needs no transaction of its own; the row and what it leaves (a message id, new rows) go together.
+        var also = result.Also ?? [];
+        await using var transaction = remembered is not null || also.Count > 0 ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
+        if (result is { Result: DeliveryResult.Continues, Next: { } next })
         {
-            // The file is out; the same row (same place in the chat's order) now owes the chat its message.
+            // The same row (same place in the chat's order) now owes the chat what comes next.
             await db.Outbox.Where(m => m.Id == row.Id).ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.Kind, OutboxKind.Text).SetProperty(m => m.Html, result.FollowUp ?? "")
+                .SetProperty(m => m.Kind, next.Kind).SetProperty(m => m.Html, next.Html).SetProperty(m => m.Buttons, next.Buttons)
+                .SetProperty(m => m.ReplyTo, next.ReplyTo).SetProperty(m => m.Payload, next.Payload)
+                .SetProperty(m => m.Progress, 0).SetProperty(m => m.Refused, (string?)null)
                 .SetProperty(m => m.Content, (byte[]?)null).SetProperty(m => m.Attempts, 0), CancellationToken.None);
         }
         else if (row.Kind == OutboxKind.ListEdit)
@@ -308,7 +337,10 @@ public sealed class OutboxSender(
                 .SetProperty(b => b.DraftPromptMessageId, question.MessageId).SetProperty(b => b.Version, b => b.Version + 1), CancellationToken.None);
         }
 
+        foreach (var added in also) await writer.Add(db, added, CancellationToken.None);
+        if (also.Count > 0) await db.SaveChangesAsync(CancellationToken.None);
         if (transaction is not null) await transaction.CommitAsync(CancellationToken.None);
+        if (also.Count > 0) writer.Committed();
     }
 
     /// <summary>Telegram answers again: what waited for it need not wait out its pause.</summary>

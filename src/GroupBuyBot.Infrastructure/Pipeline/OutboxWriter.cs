@@ -74,6 +74,14 @@ public sealed class OutboxWriter(TimeProvider time)
             Queue(db, row);
         }
 
+        if (outcome.React is { } reaction)
+        {
+            var row = Row(OutboxKind.Reaction, reaction.ChatId, null);
+            row.MessageId = reaction.MessageId;
+            row.Html = reaction.Emoji;
+            Queue(db, row);
+        }
+
         if (outcome.Edit is { } edit)
         {
             var row = Row(OutboxKind.Edit, edit.ChatId, null);
@@ -86,6 +94,25 @@ public sealed class OutboxWriter(TimeProvider time)
         {
             var row = Row(OutboxKind.Text, notice.ChatId, notice.ThreadId);
             row.Html = notice.Text;
+            Queue(db, row);
+        }
+
+        if (outcome.Privately is { } round)
+        {
+            var row = Row(OutboxKind.Privately, round.ChatId, round.ThreadId);
+            row.Payload = PrivateRounds.Serialize(round);
+            Queue(db, row);
+        }
+
+        if (outcome.Quotes is { } quotes) AddQuotes(db, context, quotes, now);
+
+        foreach (var orderBuyId in outcome.SupplierOrders)
+        {
+            // Filed under the buy's group, where the order's news is told.
+            var group = await db.GroupBuys.Where(b => b.Id == orderBuyId).Select(b => new { b.ChatId, b.ThreadId }).FirstOrDefaultAsync(ct);
+            if (group is null) continue;
+            var row = Row(OutboxKind.OrderRetry, group.ChatId, group.ThreadId);
+            row.BuyId = orderBuyId;
             Queue(db, row);
         }
 
@@ -170,6 +197,40 @@ public sealed class OutboxWriter(TimeProvider time)
 
     /// <summary>Waits until rows were written, or <paramref name="timeout"/> passed.</summary>
     public Task WaitForRows(TimeSpan timeout, CancellationToken ct) => _written.WaitAsync(timeout, ct);
+
+    private void AddQuotes(BotDbContext db, CommandContext context, QuoteMessages quotes, DateTimeOffset now)
+    {
+        OutboxMessage Row(OutboxKind kind) => new() { Kind = kind, ChatId = quotes.ChatId, ThreadId = quotes.ThreadId, BuyId = quotes.BuyId, CreatedAt = now };
+
+        // Filed under the group: the board that follows shows whom each request reached.
+        foreach (var request in quotes.Requests)
+        {
+            var row = Row(OutboxKind.QuoteRequest);
+            row.UserId = request.SupplierUserId;
+            row.Html = request.Text;
+            row.Buttons = Serialize(request.Buttons);
+            Queue(db, row);
+        }
+
+        if (quotes.PostBoard)
+        {
+            var board = Row(OutboxKind.QuoteBoard);
+            board.ReplyTo = context.ChatId == quotes.ChatId ? context.MessageId : null;
+            Queue(db, board);
+        }
+        else if (!db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity is { Kind: OutboxKind.QuoteBoardEdit } m && m.BuyId == quotes.BuyId))
+        {
+            Queue(db, Row(OutboxKind.QuoteBoardEdit));
+        }
+    }
+
+    /// <summary>Adds a row made outside an outcome (what a sent row leads to), with its chat due once committed.</summary>
+    public async Task Add(BotDbContext db, OutboxMessage row, CancellationToken ct)
+    {
+        row.CreatedAt = time.GetUtcNow();
+        if (row is { Kind: OutboxKind.ListEdit, BuyId: { } buyId }) await AddListEdit(db, buyId, row.CreatedAt, ct);
+        else Queue(db, row);
+    }
 
     private void Queue(BotDbContext db, OutboxMessage row)
     {

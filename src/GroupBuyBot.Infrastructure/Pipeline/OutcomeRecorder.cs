@@ -11,7 +11,12 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// </summary>
 public sealed class OutcomeRecorder(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, OutboxWriter outbox, UpdateInbox inbox)
 {
-    public async Task Record(CommandContext context, Outcome outcome, CancellationToken ct)
+    public Task Record(CommandContext context, Outcome outcome, CancellationToken ct) => Record(context, outcome, handled: true, ct);
+
+    /// <summary>What an update says while it is still being handled (e.g. 👀 while a model reads it): its inbox row stays.</summary>
+    public Task RecordWhilePending(CommandContext context, Outcome outcome, CancellationToken ct) => Record(context, outcome, handled: false, ct);
+
+    private async Task Record(CommandContext context, Outcome outcome, bool handled, CancellationToken ct)
     {
         if (outcome.Recorded) return;
         using (await writes.Enter(ct))
@@ -19,7 +24,7 @@ public sealed class OutcomeRecorder(IDbContextFactory<BotDbContext> contexts, Sq
             await using var db = await contexts.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await outbox.Add(db, context, outcome, ct);
-            await inbox.MarkHandled(db, context.RequestId, ct);
+            if (handled) await inbox.MarkHandled(db, context.RequestId, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             outbox.Committed();

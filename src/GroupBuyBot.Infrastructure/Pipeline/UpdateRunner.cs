@@ -22,6 +22,7 @@ public sealed class UpdateRunner(IServiceProvider services, UpdateInbox inbox, S
             {
                 await using var scope = services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<UpdateHandler>().Handle(update, ct);
+                if (scope.ServiceProvider.GetRequiredService<UpdateCompletion>().Deferred) return; // finished in ModelCalls
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

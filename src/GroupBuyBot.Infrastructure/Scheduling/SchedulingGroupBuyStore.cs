@@ -17,6 +17,8 @@ public sealed class SchedulingGroupBuyStore(IGroupBuyStore inner, IDeadlineSched
     public Task<IReadOnlyList<GroupBuy>> ListOpen(long chatId, CancellationToken ct) => inner.ListOpen(chatId, ct);
     public Task<IReadOnlyList<GroupBuy>> ListAllOpen(CancellationToken ct) => inner.ListAllOpen(ct);
     public Task<GroupBuy?> FindByNumber(long chatId, int number, CancellationToken ct) => inner.FindByNumber(chatId, number, ct);
+
+    public Task<GroupBuy?> FindNewest(long chatId, CancellationToken ct) => inner.FindNewest(chatId, ct);
     public Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct) => inner.FindByAnnouncement(chatId, messageId, ct);
     public Task<GroupBuy?> FindDraftByPrompt(long chatId, int promptMessageId, CancellationToken ct) => inner.FindDraftByPrompt(chatId, promptMessageId, ct);
     public Task MoveChat(long fromChatId, long toChatId, CancellationToken ct) => inner.MoveChat(fromChatId, toChatId, ct);

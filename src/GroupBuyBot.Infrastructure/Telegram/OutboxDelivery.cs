@@ -16,20 +16,35 @@ public enum DeliveryResult
     /// <summary>Telegram refused it for good (bad request, bot removed or blocked): the row is done.</summary>
     Refused,
 
-    /// <summary>A file went out; the chat's follow-up message (<see cref="Delivery.FollowUp"/>) is still owed.</summary>
-    FollowUp,
+    /// <summary>
+    /// Part of it went out; the row becomes <see cref="Delivery.Next"/>, in the same place of its chat's order (a file's
+    /// follow-up message, a buy's end turned into its messages, the notice after private messages).
+    /// </summary>
+    Continues,
 }
 
 /// <param name="MessageId">The message Telegram created, for rows whose id is remembered (announcements, questions).</param>
-public readonly record struct Delivery(DeliveryResult Result, int? MessageId = null, string? FollowUp = null);
+/// <param name="Next">For <see cref="DeliveryResult.Continues"/>: what the row owes now (kind, text, buttons, payload).</param>
+/// <param name="Also">Rows to add at the end of the outbox, with the row's change.</param>
+public readonly record struct Delivery(DeliveryResult Result, int? MessageId = null, OutboxMessage? Next = null, IReadOnlyList<OutboxMessage>? Also = null)
+{
+    public static Delivery Then(OutboxMessage next, IReadOnlyList<OutboxMessage>? also = null) => new(DeliveryResult.Continues, Next: next, Also: also);
+
+    /// <summary>The row now owes its chat a plain message (or nothing, when <paramref name="html"/> is null).</summary>
+    public static Delivery ThenSay(string? html, string? buttons = null, int? replyTo = null) => html is null
+        ? new Delivery(DeliveryResult.Sent)
+        : Then(new OutboxMessage { Kind = OutboxKind.Text, Html = html, Buttons = buttons, ReplyTo = replyTo });
+}
 
 /// <summary>
 /// Translates one outbox row into Telegram calls. Throws when Telegram could not be reached: the row is tried
-/// again later, in its chat's order.
+/// again later, in its chat's order (a round of private messages from the first one not yet handled).
 /// </summary>
-public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, ClosingNotifier closing, IGroupBuyStore buys, IChatStore chats)
+public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, QuoteBoardMessage quoteBoard, SupplierOrderDelivery orders,
+    IGroupBuyStore buys, IChatStore chats)
 {
-    public async Task<Delivery> Deliver(OutboxMessage row, CancellationToken ct)
+    /// <param name="saveProgress">Stores the row's <see cref="OutboxMessage.Progress"/> and <see cref="OutboxMessage.Refused"/>.</param>
+    public async Task<Delivery> Deliver(OutboxMessage row, Func<OutboxMessage, Task> saveProgress, CancellationToken ct)
     {
         switch (row.Kind)
         {
@@ -49,23 +64,64 @@ public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, 
             case OutboxKind.Document:
                 // The file goes privately; the chat hears whether it arrived.
                 var sent = await sender.SendDocument(row.UserId!.Value, row.FileName ?? "export.csv", row.Content ?? [], row.Caption, ct);
-                return new Delivery(DeliveryResult.FollowUp, FollowUp: sent is not null ? row.Html : row.Fallback);
+                return Delivery.ThenSay(sent is not null ? row.Html : row.Fallback, replyTo: row.ReplyTo);
             case OutboxKind.BuyEnded:
-                await NotifyEnded(row, ct);
+                return await Ended(row, ct);
+            case OutboxKind.Privately:
+                return await Privately(row, saveProgress, ct);
+            case OutboxKind.SupplierOrder or OutboxKind.OrderRetry:
+                return Delivery.ThenSay(await orders.Deliver(row.BuyId!.Value, retry: row.Kind == OutboxKind.OrderRetry, ct));
+            case OutboxKind.Reaction:
+                return new Delivery(await sender.SetReaction(row.ChatId, row.MessageId!.Value, row.Html, ct) ? DeliveryResult.Sent : DeliveryResult.Refused);
+            case OutboxKind.QuoteRequest:
+                await quoteBoard.Request(row.BuyId!.Value, row.UserId!.Value, row.Html ?? "", row.Buttons, ct);
+                return new Delivery(DeliveryResult.Sent);
+            case OutboxKind.QuoteBoard:
+                return new Delivery(await quoteBoard.Post(row.BuyId!.Value, row.ReplyTo, ct) ? DeliveryResult.Sent : DeliveryResult.Refused);
+            case OutboxKind.QuoteBoardEdit:
+                await quoteBoard.Edit(row.BuyId!.Value, ct);
                 return new Delivery(DeliveryResult.Sent);
             default:
                 return new Delivery(DeliveryResult.Refused);
         }
     }
 
-    private async Task NotifyEnded(OutboxMessage row, CancellationToken ct)
+    /// <summary>
+    /// A buy's end becomes what it says: the private confirmations then the summary (in the row's place), the final
+    /// list, and the supplier's order.
+    /// </summary>
+    private async Task<Delivery> Ended(OutboxMessage row, CancellationToken ct)
     {
         var buy = await buys.Find(row.BuyId!.Value, ct);
-        if (buy is not { Status: GroupBuyStatus.Formed or GroupBuyStatus.Failed or GroupBuyStatus.Cancelled }) return; // gone, or moved on (delivered)
+        if (buy is not { Status: GroupBuyStatus.Formed or GroupBuyStatus.Failed or GroupBuyStatus.Cancelled }) return new Delivery(DeliveryResult.Sent); // gone, or moved on (delivered)
         var context = await DeadlineCloser.SystemContext(chats, buy, ct);
+        var round = ClosingSummary.Round(context, buy, row.Html ?? ClosingHandler.EndedText(context, buy), row.ReplyTo);
+        var also = new List<OutboxMessage> { new() { Kind = OutboxKind.ListEdit, ChatId = buy.ChatId, BuyId = buy.Id } };
+        if (buy is { Status: GroupBuyStatus.Formed, SupplierId: not null })
+        {
+            also.Add(new OutboxMessage { Kind = OutboxKind.SupplierOrder, ChatId = buy.ChatId, ThreadId = buy.ThreadId, BuyId = buy.Id });
+        }
 
-        // The summary goes out after the private confirmations, so it can mention whoever they missed.
-        await closing.Notify(context, buy, row.Html ?? ClosingHandler.EndedText(context, buy), row.ReplyTo, ct);
+        return Delivery.Then(new OutboxMessage { Kind = OutboxKind.Privately, Payload = PrivateRounds.Serialize(round) }, also);
+    }
+
+    /// <summary>Each message on its own, counted as it goes (a retry never repeats one that went out), then the notice.</summary>
+    private async Task<Delivery> Privately(OutboxMessage row, Func<OutboxMessage, Task> saveProgress, CancellationToken ct)
+    {
+        var round = PrivateRounds.Deserialize(row.Payload);
+        var refused = PrivateRounds.ParseRefused(row.Refused);
+        for (var i = row.Progress; i < round.Messages.Count; i++)
+        {
+            var message = round.Messages[i];
+            var dm = await sender.SendDirect(message.UserId, message.Text, Buttons.Markup(message.Buttons), ct);
+            if (!dm.Sent) refused.Add(i);
+            row.Progress = i + 1;
+            row.Refused = PrivateRounds.FormatRefused(refused);
+            await saveProgress(row);
+        }
+
+        var notice = round.After;
+        return Delivery.ThenSay(notice.Text([.. refused.Select(i => round.Messages[i].Mention)]), OutboxWriter.Serialize(notice.Buttons), notice.ReplyTo);
     }
 
     private static Delivery Of(global::Telegram.Bot.Types.Message? message) =>

@@ -1,59 +1,39 @@
-using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Suppliers;
 using GroupBuyBot.Core.GroupBuys;
-using GroupBuyBot.Core.Localization;
 using GroupBuyBot.Core.Storage;
 using GroupBuyBot.Core.Suppliers;
 
 namespace GroupBuyBot.Infrastructure.Telegram;
 
 /// <summary>
-/// Sends a formed buy's order to its supplier. The order is stored first; when Telegram answers 403 (the supplier
-/// never started the bot, or blocked it) it stays pending, the organizer is told in the group with the link to
-/// start the bot, and <see cref="DeliverPending"/> sends it once the supplier presses Start.
+/// Sends a formed buy's order to its supplier, from its outbox row. The order is stored first (pending); when Telegram
+/// answers 403 (the supplier never started the bot, or blocked it) it stays pending and the group is told, with the
+/// link to start the bot; when the supplier presses Start, an <c>OrderRetry</c> row sends it and the group hears it
+/// arrived. An order that went out is never sent again.
 /// </summary>
 public sealed class SupplierOrderDelivery(ISupplierStore suppliers, IGroupBuyStore buys, IChatStore chats, TelegramSender sender,
     BotIdentity identity, TimeProvider time)
 {
-    public async Task Deliver(GroupBuy buy, CancellationToken ct)
+    /// <param name="retry">The supplier just started the bot (else the buy just formed).</param>
+    /// <returns>What the group is to hear, or null. Throws when Telegram could not be reached: the row is tried again.</returns>
+    public async Task<string?> Deliver(long buyId, bool retry, CancellationToken ct)
     {
-        if (buy is not { Status: GroupBuyStatus.Formed, SupplierId: { } supplierId }) return;
+        var buy = await buys.Find(buyId, ct);
+        if (buy is not { SupplierId: { } supplierId } || (!retry && buy.Status != GroupBuyStatus.Formed)) return null;
         var supplier = await suppliers.Find(supplierId, ct);
-        if (supplier is null || await suppliers.FindOrder(buy.Id, ct) is not null) return; // sent once per buy
-
-        var order = new SupplierOrder { BuyId = buy.Id, SupplierId = supplier.Id, Status = SupplierOrderStatus.Pending, UpdatedAt = time.GetUtcNow() };
-        await suppliers.SaveOrder(order, ct);
-        if (await Send(buy, supplier, order, ct)) return;
-
-        var chat = await chats.Get(buy.ChatId, ct);
-        var organizer = Core.Features.Deadlines.ClosingSummary.Mention(buy.Organizer);
-        var link = $"https://t.me/{identity.Username}?start=orders";
-        await sender.SendText(buy.ChatId, buy.ThreadId,
-            Texts.Get(chat.Language, "OrderUnreachable", organizer, buy.Number, Html.Escape(supplier.Name), link), ct: ct);
-    }
-
-    /// <summary>A user started the bot: any order waiting for them as a supplier goes out now.</summary>
-    public async Task DeliverPending(long userId, CancellationToken ct)
-    {
-        foreach (var order in await suppliers.PendingOrdersOf(userId, ct))
+        var order = await suppliers.FindOrder(buy.Id, ct);
+        if (supplier is null || order is { Status: not SupplierOrderStatus.Pending }) return null; // sent once per buy
+        if (order is null)
         {
-            var buy = await buys.Find(order.BuyId, ct);
-            var supplier = await suppliers.Find(order.SupplierId, ct);
-            if (buy is null || supplier is null || !await Send(buy, supplier, order, ct)) continue;
-
-            var chat = await chats.Get(buy.ChatId, ct);
-            await sender.SendText(buy.ChatId, buy.ThreadId, Texts.Get(chat.Language, "OrderDeliveredLate", buy.Number, Html.Escape(supplier.Name)), ct: ct);
+            await suppliers.SaveOrder(new SupplierOrder { BuyId = buy.Id, SupplierId = supplier.Id, Status = SupplierOrderStatus.Pending, UpdatedAt = time.GetUtcNow() }, ct);
         }
-    }
 
-    private async Task<bool> Send(GroupBuy buy, Supplier supplier, SupplierOrder order, CancellationToken ct)
-    {
         var chat = await chats.Get(buy.ChatId, ct);
         var sent = await sender.SendDirect(supplier.UserId, SupplierOrderHandler.OrderText(buy, chat, supplier),
             Buttons.Markup(SupplierOrderHandler.OrderButtons(chat.Language, buy.Id)), ct);
-        if (!sent.Sent) return false;
+        if (!sent.Sent) return retry ? null : SupplierOrderHandler.UnreachableText(chat, buy, supplier, identity.Username);
 
-        await suppliers.MarkOrderSent(order.BuyId, time.GetUtcNow(), ct);
-        return true;
+        await suppliers.MarkOrderSent(buy.Id, time.GetUtcNow(), ct);
+        return retry ? SupplierOrderHandler.DeliveredLateText(chat, buy, supplier) : null;
     }
 }

@@ -74,6 +74,14 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
         }
     }
 
+    /// <summary>Puts the bot's reaction on a message (null: removes it); false when Telegram refused (reactions off, message gone).</summary>
+    public async Task<bool> SetReaction(long chatId, int messageId, string? emoji, CancellationToken ct) =>
+        await Execute(chatId, rateLimited: true, async (chat, token) =>
+        {
+            await bot.SetMessageReaction(chat, messageId, emoji is null ? [] : [new ReactionTypeEmoji { Emoji = emoji }], cancellationToken: token);
+            return true;
+        }, ct);
+
     /// <summary>
     /// Answers a button tap; the member sees <paramref name="text"/> as a short notice. Once, and never an error:
     /// the tap's change is already stored, and Telegram forgets a tap after a few seconds anyway.

@@ -25,6 +25,7 @@ public static class DemoRunner
                 ["GroupBuyBot:Telegram:PerGroupMessagesPerMinute"] = "10000",
                 // The bot reads the chat for needs once it has been quiet this long: short, so the story moves on.
                 ["GroupBuyBot:Discovery:BatchQuietMilliseconds"] = "300",
+                ["GroupBuyBot:Discovery:SharedCallWaitMilliseconds"] = "0", // with a model too: no wait for other chats' windows
                 // The story jumps over the whole sign-up period at once: a reminder due in the same instant as the
                 // deadline would race the close and make the transcript differ from run to run.
                 ["GroupBuyBot:Scheduling:ReminderOffsets"] = "",

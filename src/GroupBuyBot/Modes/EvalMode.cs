@@ -1,8 +1,12 @@
 using System.Globalization;
 using GroupBuyBot.Core.Discovery;
+using GroupBuyBot.Core.Discovery.Board;
+using GroupBuyBot.Core.Features.Discovery;
 using GroupBuyBot.Core.Evaluation;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Infrastructure.Ai;
+using GroupBuyBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -10,14 +14,18 @@ using Microsoft.Extensions.Options;
 namespace GroupBuyBot.Modes;
 
 /// <summary>
-/// <c>eval needs FILE [--out P] [--strict]</c> and <c>eval signups FILE [--out P] [--strict]</c>: scores the configured
-/// extractor and reply reader on a labelled corpus (format: ../shared/eval/README.md) and prints the metrics, headline
-/// last. With a model configured it first says how many windows (replies) the model read and how many its fallback
-/// read, and why; a fallback is never silent. <c>--strict</c> stops at the first fallback and exits 1.
+/// <c>eval needs FILE [--out P] [--strict] [--whole]</c> and <c>eval signups FILE [--out P] [--strict]</c>: scores the
+/// configured discovery and reply reader on a labelled corpus (format: ../shared/eval/README.md) and prints the metrics,
+/// headline last. <c>eval needs</c> replays each conversation through the bot's own discovery path
+/// (<see cref="DiscoveryRound"/> on a clock simulated from the messages' times, the host's real need board on its
+/// database) and scores the board at the end, and the suggestions apart; <c>--whole</c> hands each conversation to the
+/// extractor as one window instead. With a model configured it first says how many windows (replies) the model read,
+/// how many its fallback read and why (a fallback is never silent), the calls and the tokens. <c>--strict</c> stops at
+/// the first fallback and exits 1.
 /// </summary>
 public static class EvalMode
 {
-    public const string Usage = "usage: eval needs|signups FILE [--out PREDICTIONS.jsonl] [--strict]";
+    public const string Usage = "usage: eval needs|signups FILE [--out PREDICTIONS.jsonl] [--strict] [--whole]";
 
     /// <summary>The exit code of <c>--strict</c> when anything was read by a fallback instead of the model.</summary>
     public const int FellBackExitCode = 1;
@@ -53,6 +61,8 @@ public static class EvalMode
             services.GetRequiredService<IOptions<LlmOptions>>().Value.CooldownSeconds = 0;
         }
 
+        if (needs && !args.Contains("--whole")) return await Replay(file, predictions, strict, services, gateway, output, error);
+
         EvaluationReport report;
         try
         {
@@ -86,6 +96,68 @@ public static class EvalMode
             : $"warning: {usage.FellBack} {what} were read by the fallback, not the model ({usage.DescribeReasons()}): the figures mix both.");
         return strict ? FellBackExitCode : 0;
     }
+
+    /// <summary>The production path: each conversation in a fresh chat through <see cref="DiscoveryRound"/>, the board read at its end.</summary>
+    private static async Task<int> Replay(string file, string? predictions, bool strict, IServiceProvider services, ModelGateway? gateway, TextWriter output, TextWriter error)
+    {
+        await using (var db = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
+        {
+            await SqliteDatabase.Migrate(db, CancellationToken.None);
+        }
+
+        var totals = new ReplayTotals();
+        ReplayEvaluation result;
+        try
+        {
+            result = await NeedsEvaluation.ReplayAsync(file, services.GetRequiredService<DiscoveryRound>(), services.GetRequiredService<INeedBoardStore>(), predictions, soFar =>
+            {
+                totals = soFar;
+                if (strict && gateway is not null && soFar.ReadByFallback > 0) throw new FellBackException();
+            }, CancellationToken.None);
+        }
+        catch (FellBackException)
+        {
+            await output.WriteAsync(DescribeReplay(totals, gateway));
+            await error.WriteLineAsync($"--strict: stopped at the first fallback ({Reasons(gateway!)}): the model did not read everything.");
+            return FellBackExitCode;
+        }
+
+        await output.WriteAsync(DescribeReplay(result.Totals, gateway));
+        await output.WriteAsync(Prefixed(result.Suggested, "suggested_").Format());
+        await output.WriteAsync(result.Board.Format());
+        if (gateway is null || result.Totals.ReadByFallback == 0) return 0;
+
+        await error.WriteLineAsync(result.Totals.ReadByModel == 0
+            ? $"warning: the model endpoint did not answer ({Reasons(gateway)}): these figures are the fallback's alone."
+            : $"warning: {result.Totals.ReadByFallback} windows were read by the fallback, not the model ({Reasons(gateway)}): the figures mix both.");
+        return strict ? FellBackExitCode : 0;
+    }
+
+    private static string DescribeReplay(ReplayTotals totals, ModelGateway? gateway)
+    {
+        var read = totals.ReadByModel + totals.ReadByFallback + totals.ReadByEmbedded;
+        var model = gateway is null
+            ? "model: none configured, the embedded extractor read every window\n"
+            : string.Create(CultureInfo.InvariantCulture, $"model: read {totals.ReadByModel} of {totals.ReadByModel + totals.ReadByFallback} windows, the embedded fallback {totals.ReadByFallback}")
+              + (totals.ReadByFallback > 0 ? $" ({Reasons(gateway)})" : "")
+              + string.Create(CultureInfo.InvariantCulture, $"; {totals.ModelCalls} calls, {totals.Tokens} tokens\n");
+        return model + string.Create(CultureInfo.InvariantCulture,
+            $"replay: {totals.Messages} messages, {totals.Taken} windows due, {read} read, {totals.WithoutNewCue} without a new cue, {totals.Refused} refused by the gate; {totals.Suggestions} suggestions\n");
+    }
+
+    // Why windows fell back, over both need prompts (a lone window's and a shared call's).
+    private static string Reasons(ModelGateway gateway)
+    {
+        var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var function in new[] { SemanticKernelNeedExtractor.Function, SemanticKernelNeedExtractor.TogetherFunction })
+        {
+            foreach (var (reason, count) in gateway.Usage.For(function).Reasons) reasons[reason] = reasons.GetValueOrDefault(reason) + count;
+        }
+
+        return string.Join(", ", reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key} ×{r.Value}"));
+    }
+
+    private static EvaluationReport Prefixed(EvaluationReport report, string prefix) => new([.. report.Metrics.Select(m => (prefix + m.Name, m.Value))]);
 
     private static string Describe(ModelGateway gateway, string function, bool needs)
     {

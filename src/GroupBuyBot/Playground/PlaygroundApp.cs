@@ -98,6 +98,7 @@ public sealed class PlaygroundApp : IAsyncDisposable
             ["GroupBuyBot:Telegram:AdministratorCacheSeconds"] = "2",
             // Discovery reads the talk after 2 s of quiet rather than 3 minutes: the need board fills while you watch.
             ["GroupBuyBot:Discovery:BatchQuietMilliseconds"] = "2000",
+            ["GroupBuyBot:Discovery:SharedCallWaitMilliseconds"] = "0", // with a model too: no wait for other chats' windows
             [$"{DatabaseOptions.Section}:DataDirectory"] = settings.DataDirectory,
         };
         if (settings.ChatLanguage is { } language) overrides["GroupBuyBot:Chats:Language"] = language;

@@ -31,6 +31,9 @@ public sealed class InMemoryGroupBuyStore : IGroupBuyStore
     public Task<GroupBuy?> FindByNumber(long chatId, int number, CancellationToken ct) =>
         Task.FromResult(_buys.FirstOrDefault(b => b.ChatId == chatId && b.Number == number));
 
+    public Task<GroupBuy?> FindNewest(long chatId, CancellationToken ct) =>
+        Task.FromResult(_buys.Where(b => b.ChatId == chatId).MaxBy(b => b.Number));
+
     public Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct) =>
         Task.FromResult(_buys.FirstOrDefault(b => b.ChatId == chatId && b.AnnouncementMessageId == messageId));
 

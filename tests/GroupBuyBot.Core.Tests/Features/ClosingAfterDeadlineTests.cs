@@ -112,6 +112,25 @@ public class ClosingAfterDeadlineTests
     }
 
     [Fact]
+    public async Task A_bare_close_just_after_the_deadline_closed_the_only_buy_says_so_and_much_later_says_none_is_open()
+    {
+        _buy.Join(new Member(2, "Bob"), 2, null, Clock.Start);
+        _time.Advance(TimeSpan.FromHours(1));
+        Assert.NotNull(await new DeadlineCloser(_store, _chats, _time).CloseIfDue(_buy.Id, CancellationToken.None));
+        var version = _buy.Version;
+
+        // Typed just before the deadline, handled just after: no number, no reply, and no buy is open any more.
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var late = await Closing().Close(Context(Language.En), "", CancellationToken.None);
+        Assert.StartsWith("Too late: group buy #1 “Honey” already closed at its deadline", late.Reply, StringComparison.Ordinal);
+        Assert.Null(late.Ended);
+        Assert.Equal(version, _buy.Version);
+
+        _time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal("No group buy is open in this chat. Organizers start one with /newbuy.", (await Closing().Close(Context(Language.En), "", CancellationToken.None)).Reply);
+    }
+
+    [Fact]
     public async Task A_buy_cancelled_after_its_deadline_is_not_reported_as_closed_at_its_deadline()
     {
         // The bot was down over the deadline, and the organizer's /cancel was handled before the deadline job.

@@ -22,10 +22,40 @@ public class EvalModeTests
         var (code, output, error) = await Eval(host, "needs", NeedsCorpus(data, 3), "--strict");
 
         Assert.Equal(0, code);
-        Assert.Contains("model: read 3 of 3 windows, the embedded fallback 0; 300 tokens", output);
-        Assert.Contains("need_f1=", output);
+        Assert.Contains("model: read 3 of 3 windows, the embedded fallback 0; 3 calls, 300 tokens", output);
+        Assert.Contains("replay: 6 messages, 3 windows due, 3 read", output);
+        Assert.Contains("suggested_need_f1=", output);
+        Assert.EndsWith("need_f1=0.000\n", output); // the board's figure last: the model found nothing
         Assert.Equal("", error);
         Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Whole_keeps_the_one_window_mode()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = _ => FakeAnswer.Json(NoNeeds, promptTokens: 90, completionTokens: 10);
+        using var data = new TempDirectory();
+        using var host = Host(data, server.BaseUrl);
+
+        var (code, output, _) = await Eval(host, "needs", NeedsCorpus(data, 3), "--whole", "--strict");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("model: read 3 of 3 windows, the embedded fallback 0; 300 tokens\n", output);
+        Assert.DoesNotContain("replay:", output);
+    }
+
+    [Fact]
+    public async Task Strict_with_the_endpoint_down_exits_non_zero()
+    {
+        using var data = new TempDirectory();
+        using var host = Host(data, new Uri($"http://127.0.0.1:{ClosedPort.Get()}/v1"));
+
+        var (code, output, error) = await Eval(host, "needs", NeedsCorpus(data, 3), "--strict");
+
+        Assert.Equal(EvalMode.FellBackExitCode, code);
+        Assert.Contains("model: read 0 of 1 windows, the embedded fallback 1 (connection refused ×1)", output);
+        Assert.Contains("--strict: stopped at the first fallback (connection refused ×1)", error);
     }
 
     [Fact]

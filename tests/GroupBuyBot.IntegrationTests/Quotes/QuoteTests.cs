@@ -1,4 +1,8 @@
+using GroupBuyBot.Core.Suppliers;
+using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.IntegrationTests.Telegram;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static GroupBuyBot.IntegrationTests.Quotes.SupplierSetup;
 using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
 
@@ -75,5 +79,39 @@ public class QuoteTests
         await bot.Telegram.WaitUntilIdle(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(300));
         Assert.Empty(bot.GroupMessagesContaining("¥35"));
         Assert.Contains("¥40", bot.CurrentList(1).Text);
+    }
+
+    [Fact]
+    public async Task A_pick_is_decided_on_the_buy_itself_so_a_second_pick_is_refused_even_when_the_quotes_were_not_marked()
+    {
+        await using var bot = await BotHarness.Start();
+        await Register(bot, Farm);
+        await Register(bot, Valley);
+        bot.Say(Alice, "/newbuy Oranges | 80 | 1 | 1d");
+        await bot.List(1);
+        await bot.ReplyTo(bot.Say(Bob, "/join 2"));
+        bot.Say(Alice, "/quote");
+        var farmRequest = await bot.PrivateMessage(Farm, m => IsRequest(m.Text));
+        var valleyRequest = await bot.PrivateMessage(Valley, m => IsRequest(m.Text));
+        var board = await bot.BotMessage(m => m.Text!.StartsWith("💬 Quotes for group buy #1", StringComparison.Ordinal));
+        bot.Telegram.PostMessage(Farm.Id, Farm.Id, "75", farmRequest.MessageId);
+        bot.Telegram.PostMessage(Valley.Id, Valley.Id, "72", valleyRequest.MessageId);
+        var both = await bot.BotMessage(m => m.MessageId == board.MessageId && m.Buttons.Count == 2);
+        Assert.Equal("Chosen: Fresh Farm.", await bot.Answer(bot.Tap(Alice, both, "✔ Fresh Farm — ¥75")));
+        await bot.BotMessage(m => m.MessageId == board.MessageId && m.Buttons.Count == 0);
+
+        // As a crash right after the buy's change would leave them: the quotes not marked chosen / not chosen.
+        await using (var db = await bot.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
+        {
+            await db.SupplierQuotes.ExecuteUpdateAsync(set => set.SetProperty(q => q.Status, QuoteStatus.Quoted));
+        }
+
+        // A tap on the board as it was (a client that has not seen the edit yet).
+        var valley = both.Buttons.SelectMany(row => row).Single(b => b.Text == "✔ Green Valley — ¥72").CallbackData!;
+        Assert.Equal("A quote is already chosen for this group buy.", await bot.Answer(bot.Telegram.ForgeCallbackQuery(GroupId, board.MessageId, Alice.Id, valley)));
+        bot.Time.Advance(TimeSpan.FromDays(1));
+        var order = await bot.PrivateMessage(Farm, m => m.Text!.StartsWith("📦", StringComparison.Ordinal));
+        Assert.Contains("Total: 2 units at ¥75 = ¥150", order.Text);
+        Assert.DoesNotContain(bot.PrivateMessages(Valley), m => m.Text!.StartsWith("📦", StringComparison.Ordinal));
     }
 }

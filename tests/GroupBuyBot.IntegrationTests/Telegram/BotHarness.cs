@@ -90,6 +90,7 @@ public sealed class BotHarness : IAsyncDisposable
 
             // Discovery reads a window once the chat has been quiet this long: short, so stories run fast.
             ["GroupBuyBot:Discovery:BatchQuietMilliseconds"] = "300",
+            ["GroupBuyBot:Discovery:SharedCallWaitMilliseconds"] = "0", // with a model too: no wait for other chats' windows
         };
         foreach (var (key, value) in _settings) settings[key] = value; // a test's setting replaces the default
         var builder = BotHost.CreateBuilder([], settings);

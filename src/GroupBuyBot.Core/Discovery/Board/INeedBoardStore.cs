@@ -9,6 +9,12 @@ public interface INeedBoardStore
     /// </summary>
     Task<T> ChangeChat<T>(long chatId, Func<List<BoardNeed>, T> change, CancellationToken ct);
 
+    /// <summary>
+    /// <see cref="ChangeChat"/>, and what the change says (suggestions) stored to be sent in the same transaction: a
+    /// need marked suggested always gets its suggestion posted, even across a crash.
+    /// </summary>
+    Task<T> ChangeChatAndSay<T>(Chats.ChatSettings chat, Func<List<BoardNeed>, T> change, Func<T, IEnumerable<Features.Outcome>> says, CancellationToken ct);
+
     /// <summary>Changes one need atomically; <paramref name="change"/> receives null when it does not exist.</summary>
     Task<T> ChangeNeed<T>(long needId, Func<BoardNeed?, T> change, CancellationToken ct);
 

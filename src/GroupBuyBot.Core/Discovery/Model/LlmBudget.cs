@@ -30,32 +30,56 @@ public sealed class LlmBudget(LlmBudgetOptions options, TimeProvider time)
     public long TotalTokens { get; private set; }
 
     /// <returns>Null when the call may be made (and is now counted), else why not.</returns>
-    public string? TryReserveCall(long chatId)
+    public string? TryReserveCall(long chatId) => TryReserveCall([chatId]);
+
+    /// <summary>
+    /// One call shared by several chats: one call of the global budget, and one of each chat's (each chat is read as
+    /// often as if it had the call to itself). Refused as a whole when any of them has no room.
+    /// </summary>
+    public string? TryReserveCall(IReadOnlyCollection<long> chatIds)
     {
         var now = time.GetUtcNow();
         lock (_lock)
         {
             RollDay(now);
-            if (!_calls.TryGetValue(chatId, out var calls)) _calls[chatId] = calls = new Queue<DateTimeOffset>();
-            Trim(calls, now);
             Trim(_globalCalls, now);
+            var chats = chatIds.Where(id => id != NoChat).Distinct().ToList();
             if (_globalTokensToday >= options.TokensPerDayGlobal) return "global tokens per day";
-            if (chatId != NoChat && _tokensToday.GetValueOrDefault(chatId) >= options.TokensPerDayPerChat) return "chat tokens per day";
+            if (chats.Exists(id => _tokensToday.GetValueOrDefault(id) >= options.TokensPerDayPerChat)) return "chat tokens per day";
             if (_globalCalls.Count >= options.CallsPerHourGlobal) return "global calls per hour";
-            if (chatId != NoChat && calls.Count >= options.CallsPerHourPerChat) return "chat calls per hour";
-            calls.Enqueue(now);
+            foreach (var chatId in chats)
+            {
+                if (!_calls.TryGetValue(chatId, out var calls)) continue;
+                Trim(calls, now);
+                if (calls.Count >= options.CallsPerHourPerChat) return "chat calls per hour";
+            }
+
+            foreach (var chatId in chats)
+            {
+                if (!_calls.TryGetValue(chatId, out var calls)) _calls[chatId] = calls = new Queue<DateTimeOffset>();
+                calls.Enqueue(now);
+            }
+
             _globalCalls.Enqueue(now);
             TotalCalls++;
             return null;
         }
     }
 
-    public void RecordTokens(long chatId, int tokens)
+    public void RecordTokens(long chatId, int tokens) => RecordTokens([chatId], tokens);
+
+    /// <summary>A shared call's tokens: counted once globally, and split evenly between its chats.</summary>
+    public void RecordTokens(IReadOnlyList<long> chatIds, int tokens)
     {
         lock (_lock)
         {
             RollDay(time.GetUtcNow());
-            _tokensToday[chatId] = _tokensToday.GetValueOrDefault(chatId) + tokens;
+            for (var i = 0; i < chatIds.Count; i++)
+            {
+                var share = (tokens / chatIds.Count) + (i < tokens % chatIds.Count ? 1 : 0);
+                _tokensToday[chatIds[i]] = _tokensToday.GetValueOrDefault(chatIds[i]) + share;
+            }
+
             _globalTokensToday += tokens;
             TotalTokens += tokens;
         }

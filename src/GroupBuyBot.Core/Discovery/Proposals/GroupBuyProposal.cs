@@ -16,6 +16,9 @@ public sealed record ProposalRequest(long ChatId, string Summary, int Interested
 public interface IGroupBuyProposer
 {
     Task<GroupBuyProposal> Propose(ProposalRequest need, CancellationToken ct);
+
+    /// <summary>True when a model writes the proposal (slow: it runs beside the update path).</summary>
+    bool AsksModel => false;
 }
 
 /// <summary>

@@ -2,8 +2,10 @@ namespace GroupBuyBot.Core.Discovery.Windows;
 
 /// <summary>
 /// The recent messages of one chat, in memory only, and the cheap signals that decide when they are worth
-/// reading: a want/join/decline cue, a reply to an earlier cue, or a burst of talk. Not thread-safe: the
-/// owner (<see cref="ConversationWindows"/>) locks.
+/// reading: a want/join/decline cue, a reply to an earlier cue, or a burst of talk. A triggered window is due once
+/// its need talk has settled (no new cue for the batching period; chit-chat does not hold it back) and stays due
+/// until it is read; it must be read at once when it is full or its first unread message nears the end of its
+/// retention. Not thread-safe: the owner (<see cref="ConversationWindows"/>) locks.
 /// </summary>
 public sealed class ConversationWindow(DiscoveryOptions options)
 {
@@ -11,46 +13,100 @@ public sealed class ConversationWindow(DiscoveryOptions options)
     private readonly HashSet<long> _cueMessages = [];
     private int _newSinceExtraction;
     private bool _triggered;
+    private bool _newCue;
     private long _lastAddedAtMs;
+    private long _lastCueAtMs;
+    private long _triggeredAtMs;
+    private int _sinceFirstNewCue;
+    private long _filledAtMs;
+    private long? _dueSinceMs;
+    private long? _mustReadAtMs;
 
     public int Count => _messages.Count;
 
     public bool IsTriggered => _triggered;
 
+    /// <summary>
+    /// Whether a message since the last extraction carried a want/join/decline cue or replied to one. A window
+    /// triggered only by a burst of talk without one has nothing new to read.
+    /// </summary>
+    public bool HasNewCue => _newCue;
+
+    /// <summary>
+    /// When a triggered window is (or will be) due, on the caller's millisecond clock: once no new cue came for the
+    /// batching period (no new message at all, for a window a burst triggered), or by <see cref="ReadByMs"/>; once due
+    /// it stays due until read. Null when nothing triggered it.
+    /// </summary>
+    public long? DueAtMs => !_triggered ? null : Math.Min(_dueSinceMs ?? Math.Min(SettledAtMs, IsFull ? _filledAtMs : long.MaxValue), ReadByMs);
+
+    /// <summary>
+    /// When it must be read without waiting for other chats' windows: when it is at capacity with only need talk left
+    /// to push out (the next message would push a cue out unread), or well before the message that triggered it passes
+    /// the retention.
+    /// </summary>
+    public long ReadByMs => Math.Min(_mustReadAtMs ?? long.MaxValue, _triggeredAtMs + (long)(options.RawTextRetention.TotalMilliseconds * 0.8));
+
+    /// <summary>
+    /// As many messages since the first unread cue as a reading takes (chit-chat before it does not count: losing it
+    /// unread loses nothing); for a window only a burst triggered, as many new messages.
+    /// </summary>
+    public bool IsFull => (_newCue ? _sinceFirstNewCue : _newSinceExtraction) >= Math.Min(options.BatchMaxMessages, Capacity);
+
+    private int Capacity => Math.Max(2, options.WindowMessages);
+
+    private long SettledAtMs => (_newCue ? _lastCueAtMs : _lastAddedAtMs) + options.BatchQuietMilliseconds;
+
     public void Add(ChatMessage message, long nowMs)
     {
         _messages.Add(message);
-        if (_messages.Count > Math.Max(2, options.WindowMessages))
+        if (_messages.Count > Capacity)
         {
-            _cueMessages.Remove(_messages[0].Id);
-            _messages.RemoveAt(0);
+            // Chit-chat goes first: the oldest message that carries no cue (nor replies to one), else the oldest.
+            var oldest = Math.Max(0, _messages.FindIndex(m => !_cueMessages.Contains(m.Id)));
+            _cueMessages.Remove(_messages[oldest].Id);
+            _messages.RemoveAt(oldest);
         }
 
+        if (_triggered && DueAtMs <= nowMs) _dueSinceMs ??= DueAtMs; // due already: what comes now joins the reading
+        var wasFull = IsFull;
         _newSinceExtraction++;
+        if (_newCue) _sinceFirstNewCue++;
         _lastAddedAtMs = nowMs;
         var act = NeedCues.Classify(message.Text);
         var isCue = act is NeedAct.Want or NeedAct.Solicit or NeedAct.Join or NeedAct.Decline;
         var repliesToCue = message.ReplyToId is long parent && _cueMessages.Contains(parent);
+        if (!_triggered) _triggeredAtMs = nowMs; // (kept only if this message triggers it)
         if (isCue || repliesToCue)
         {
             _cueMessages.Add(message.Id);
             _triggered = true;
+            if (!_newCue) _sinceFirstNewCue = 1;
+            _newCue = true;
+            _lastCueAtMs = nowMs;
         }
         else if (IsBurst(message.At))
         {
             _triggered = true;
         }
+
+        if (IsFull && !wasFull) _filledAtMs = nowMs;
+
+        // Nothing left to push out but need talk, some of it unread: the next message would lose a cue.
+        if (_newCue && _messages.Count >= Capacity && _messages.TrueForAll(m => _cueMessages.Contains(m.Id))) _mustReadAtMs ??= nowMs;
     }
 
     /// <summary>True when a triggered window has settled (quiet) or grown enough to be sent now.</summary>
-    public bool IsDue(long nowMs) =>
-        _triggered && (_newSinceExtraction >= options.BatchMaxMessages || nowMs - _lastAddedAtMs >= options.BatchQuietMilliseconds);
+    public bool IsDue(long nowMs) => DueAtMs <= nowMs;
 
     /// <summary>The window to read now; resets the trigger so the same talk is not sent again.</summary>
     public IReadOnlyList<ChatMessage> TakeForExtraction()
     {
         _triggered = false;
+        _newCue = false;
+        _dueSinceMs = null;
+        _mustReadAtMs = null;
         _newSinceExtraction = 0;
+        _sinceFirstNewCue = 0;
         return [.. _messages];
     }
 

@@ -21,11 +21,23 @@ public sealed class ConversationWindows(DiscoveryOptions options)
     }
 
     /// <summary>The windows that should be read now, each taken (its trigger reset).</summary>
-    public IReadOnlyList<(long ChatId, IReadOnlyList<ChatMessage> Messages)> TakeDue(long nowMs)
+    public IReadOnlyList<DueWindow> TakeDue(long nowMs)
     {
         lock (_lock)
         {
-            return [.. _windows.Where(w => w.Value.IsDue(nowMs)).Select(w => (w.Key, w.Value.TakeForExtraction()))];
+            return [.. _windows.Where(w => w.Value.IsDue(nowMs)).Select(w => new DueWindow(w.Key, w.Value.HasNewCue, w.Value.TakeForExtraction()))];
+        }
+    }
+
+    /// <summary>
+    /// When each triggered window is or will be due (<see cref="ConversationWindow.DueAtMs"/>), soonest first, and by
+    /// when it must be read (<see cref="ConversationWindow.ReadByMs"/>).
+    /// </summary>
+    public IReadOnlyList<(long DueAtMs, long ReadByMs)> DueTimes()
+    {
+        lock (_lock)
+        {
+            return [.. _windows.Values.Where(w => w.DueAtMs is not null).Select(w => (w.DueAtMs!.Value, w.ReadByMs)).OrderBy(d => d.Item1)];
         }
     }
 

@@ -58,5 +58,14 @@ public static class ClosingSummary
     public static string Unreached(Language language, IEnumerable<Member> members) =>
         Texts.Get(language, "SummaryUnreached", string.Join(", ", members.Select(Mention)));
 
+    /// <summary>
+    /// Everything a buy's end says to people: a private confirmation to each participant, then the group's summary,
+    /// which mentions those the confirmation could not reach.
+    /// </summary>
+    public static PrivateRound Round(CommandContext context, GroupBuy buy, string summary, int? replyTo) =>
+        new(buy.ChatId, buy.ThreadId,
+            [.. buy.ActiveSignUps.Select(s => new PrivateMessage(s.UserId, Mention(s.Member), ForParticipant(context.Chat, buy, s)))],
+            UnreachedNotice.Around(summary, mentions => summary + "\n\n" + Texts.Get(context.Language, "SummaryUnreached", mentions), replyTo: replyTo));
+
     public static string Mention(Member member) => $"<a href=\"tg://user?id={member.UserId}\">{Html.Escape(member.DisplayName)}</a>";
 }

@@ -15,7 +15,7 @@ public sealed class DiscoveryHandler(
     DiscoveryOptions options,
     TimeProvider time)
 {
-    public bool IsOn(Chats.ChatSettings chat) => chat.DiscoveryEnabled ?? options.EnabledByDefault;
+    public bool IsOn(Chats.ChatSettings chat) => options.IsOnIn(chat);
 
     public async Task<Outcome> Toggle(CommandContext context, string arguments, CancellationToken ct)
     {

@@ -23,6 +23,16 @@ public sealed record SuggestionDecision(Outcome Outcome, string? Decided);
 /// </summary>
 public sealed class NeedSuggestionHandler(INeedBoardStore board, OrganizerPolicy organizers, IGroupBuyProposer proposer, NewBuyHandler newBuy)
 {
+    /// <summary>
+    /// True when "Start" waits for a model's proposal: the tap is answered at once (<see cref="Drafting"/>) and
+    /// <see cref="Decide"/> runs beside the update path.
+    /// </summary>
+    public bool StartIsSlow => proposer.AsksModel;
+
+    /// <summary>The toast while the draft is being proposed; null when the member may not decide (Decide says why).</summary>
+    public async Task<string?> Drafting(CommandContext context, CancellationToken ct) =>
+        await organizers.IsOrganizer(context, ct) ? context.Text("SuggestionDrafting") : null;
+
     public async Task<SuggestionDecision> Decide(CommandContext context, SuggestionChoice choice, long needId, CancellationToken ct)
     {
         if (!await organizers.IsOrganizer(context, ct)) return new SuggestionDecision(new Outcome { Toast = context.Text("OrganizersOnly") }, null);

@@ -42,14 +42,30 @@ public sealed class ClosingHandler(IGroupBuyStore store, BuyLocator locator, Org
         _ => context.Text("Cancelled", buy.Number, Html.Escape(buy.Title)),
     };
 
+    /// <summary>
+    /// A bare command that found no open buy because the deadline closed the chat's newest one a moment ago (typed just
+    /// before the deadline, arrived just after): say what happened to that buy instead of "no open buy".
+    /// </summary>
+    private async Task<Outcome?> LostToDeadline(CommandContext context, int? number, DateTimeOffset now, CancellationToken ct)
+    {
+        if (number is not null || context.ReplyToMessageId is not null) return null;
+        var newest = await store.FindNewest(context.ChatId, ct);
+        return newest is { ClosedAtDeadline: true, ClosedAt: { } closedAt } && now - closedAt <= RecentDeadline
+            && (await store.ListOpen(context.ChatId, ct)).Count == 0
+            ? Outcome.Say(NotOpenText(context, newest))
+            : null;
+    }
+
+    private static readonly TimeSpan RecentDeadline = TimeSpan.FromMinutes(30);
+
     private async Task<Outcome> End(CommandContext context, string arguments, string example, Func<GroupBuy, DateTimeOffset, bool> end, CancellationToken ct)
     {
         if (!await organizers.IsOrganizer(context, ct)) return OrganizerPolicy.Refusal(context);
         BuyReference.Split(arguments, allowBareNumber: true, out var number);
         var (located, problem) = await locator.Locate(context, number, example, ct);
-        if (problem is not null) return problem;
-
         var now = time.GetUtcNow();
+        if (problem is not null) return await LostToDeadline(context, number, now, ct) ?? problem;
+
         var decided = await store.Decide(context, located!.Id, buy => end(buy, now)
             ? new Outcome { Reply = EndedText(context, buy), RefreshBuyId = buy.Id, Ended = buy }
             : Outcome.Say(NotOpenText(context, buy)), ct);

@@ -10,12 +10,6 @@ using GroupBuyBot.Core.Suppliers;
 
 namespace GroupBuyBot.Core.Features.Quotes;
 
-/// <summary>A <c>/quote</c> round: the buy, its chat and the suppliers asked.</summary>
-public sealed record QuoteRound(GroupBuy Buy, CommandContext Context, IReadOnlyList<Supplier> Suppliers);
-
-/// <summary>What a supplier's answer to a request led to: the reply for the supplier, and the buy whose board changed.</summary>
-public sealed record QuoteAnswer(string Reply, long? BoardBuyId);
-
 /// <summary>
 /// Quotes (a reverse auction): an organizer asks the chat's suppliers to quote for an open buy; each answers with a
 /// unit price, optional tiers and a note; the organizer picks one and the buy takes its price, tiers and supplier.
@@ -23,19 +17,29 @@ public sealed record QuoteAnswer(string Reply, long? BoardBuyId);
 public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, IGroupBuyStore buys, IChatStore chats,
     BuyLocator locator, OrganizerPolicy organizers, TimeProvider time)
 {
-    /// <summary><c>/quote [#buy]</c>: returns the round to send, or the reason there is none.</summary>
-    public async Task<(QuoteRound? Round, Outcome? Problem)> Request(CommandContext context, string arguments, CancellationToken ct)
+    /// <summary><c>/quote [#buy]</c>: asks every supplier of the chat who has not quoted yet, and posts the board.</summary>
+    public async Task<Outcome> Request(CommandContext context, string arguments, CancellationToken ct)
     {
-        if (!await organizers.IsOrganizer(context, ct)) return (null, OrganizerPolicy.Refusal(context));
+        if (!await organizers.IsOrganizer(context, ct)) return OrganizerPolicy.Refusal(context);
         BuyReference.Split(arguments, allowBareNumber: true, out var number);
         var (buy, problem) = await locator.Locate(context, number, "/quote", ct);
-        if (problem is not null) return (null, problem);
-        if (buy!.Status != GroupBuyStatus.Open) return (null, Outcome.Say(context.Text("NotOpen", buy.Number)));
+        if (problem is not null) return problem;
+        if (buy!.Status != GroupBuyStatus.Open) return Outcome.Say(context.Text("NotOpen", buy.Number));
 
         var registered = await suppliers.ListForChat(context.ChatId, ct);
-        if (registered.Count == 0) return (null, Outcome.Say(context.Text("SupplierNone")));
+        if (registered.Count == 0) return Outcome.Say(context.Text("SupplierNone"));
         await quotes.Request(buy.Id, registered.Select(s => s.Id), time.GetUtcNow(), ct);
-        return (new QuoteRound(buy, context, registered), null);
+
+        var requests = new List<QuoteRequestMessage>();
+        foreach (var supplier in registered)
+        {
+            var quote = await quotes.Find(buy.Id, supplier.Id, ct);
+            if (quote is null || !quote.IsOpen || quote.Status == QuoteStatus.Quoted) continue; // already answered
+            requests.Add(new QuoteRequestMessage(supplier.UserId, RequestText(context, buy, supplier), RequestButtons(context, buy)));
+        }
+
+        // A new board each round (the old one may be far up the chat); later answers edit this one.
+        return new Outcome { Quotes = new QuoteMessages(buy.Id, buy.ChatId, buy.ThreadId, requests, PostBoard: true) };
     }
 
     /// <summary>The request sent privately to a supplier: the demand so far.</summary>
@@ -62,7 +66,7 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
     }
 
     /// <summary>A private message: a reply to a request (or, with one request waiting, any message) is a quote. Null: not a quote.</summary>
-    public async Task<QuoteAnswer?> Reply(Member actor, int? replyTo, string text, CancellationToken ct)
+    public async Task<Outcome?> Reply(Member actor, int? replyTo, string text, CancellationToken ct)
     {
         var quote = replyTo is { } messageId ? await quotes.FindByRequestMessage(actor.UserId, messageId, ct) : null;
         if (quote is null && replyTo is null && await quotes.AwaitingAnswerOf(actor.UserId, ct) is [var only]) quote = only;
@@ -71,19 +75,19 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
         if (!QuoteText.TryParse(text, out var price, out var tiers, out var note))
         {
             var chat = await ChatOf(quote.BuyId, ct);
-            return new QuoteAnswer(Texts.Get(chat?.Language ?? Language.En, "QuoteBadFormat"), null);
+            return Outcome.Say(Texts.Get(chat?.Language ?? Language.En, "QuoteBadFormat"));
         }
 
         return await Submit(actor, quote, price, tiers, note, ct);
     }
 
     /// <summary>A supplier tapped a quick answer under the request: <paramref name="price"/> null means "can't supply".</summary>
-    public async Task<QuoteAnswer> Button(Member actor, long buyId, decimal? price, CancellationToken ct)
+    public async Task<Outcome> Button(Member actor, long buyId, decimal? price, CancellationToken ct)
     {
         var buy = await buys.Find(buyId, ct);
         var supplier = buy is null ? null : (await suppliers.ListForChat(buy.ChatId, ct)).FirstOrDefault(s => s.UserId == actor.UserId);
         var quote = supplier is null ? null : await quotes.Find(buyId, supplier.Id, ct);
-        if (quote is null) return new QuoteAnswer(Texts.Get(Language.En, "CallbackInvalid"), null);
+        if (quote is null) return new Outcome { Toast = Texts.Get(Language.En, "CallbackInvalid") };
         return await Submit(actor, quote, price, [], null, ct);
     }
 
@@ -95,7 +99,9 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
         var supplier = await suppliers.Find(supplierId, ct);
         if (quote is null || supplier is null || supplier.ChatId != context.ChatId) return new Outcome { Toast = context.Text("CallbackInvalid") };
         var all = await quotes.ForBuy(buyId, ct);
-        if (all.Any(q => q.Status == QuoteStatus.Chosen)) return new Outcome { Toast = context.Text("QuoteAlreadyChosen") }; // one pick per buy
+        var quoted = all.Where(q => q.UnitPrice is not null).Select(q => q.SupplierId).ToHashSet();
+        var alreadyChosen = new Outcome { Toast = context.Text("QuoteAlreadyChosen") };
+        if (all.Any(q => q.Status == QuoteStatus.Chosen)) return alreadyChosen; // one pick per buy
         if (quote is not { Status: QuoteStatus.Quoted, UnitPrice: { } price }) return new Outcome { Toast = context.Text("CallbackInvalid") };
 
         // The winner hears it; everyone else who was reachable is thanked.
@@ -108,6 +114,8 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
         var refused = new Outcome { Toast = context.Text("SupplierNotAssignable") };
         var decided = await buys.Decide(context, buyId, buy =>
         {
+            // Decided on the buy itself, in its transaction: a supplier who quoted is on it, so this round is decided.
+            if (buy.SupplierId is { } current && quoted.Contains(current)) return alreadyChosen;
             if (buy.ChatId != context.ChatId || buy.Status != GroupBuyStatus.Open || !buy.AssignSupplier(supplierId, price, quote.Tiers)) return refused;
             var notices = new List<ChatNotice> { new(supplier.UserId, null, context.Text("QuoteChosenSupplier", buy.Number, Html.Escape(buy.Title), PriceText.Format(price, buy.Currency))) };
             notices.AddRange(losers.Select(userId => new ChatNotice(userId, null, context.Text("QuoteNotChosenSupplier", buy.Number, Html.Escape(buy.Title)))));
@@ -117,12 +125,12 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
                 Toast = context.Text("QuoteChosenToast", supplier.Name),
                 RefreshBuyId = buyId,
                 Notices = notices,
+                Quotes = QuoteMessages.RefreshBoard(buy),
             };
         }, ct);
         if (decided is null) return refused;
 
-        // After the buy's change (also when the tap was redelivered after a crash right after it), so the quotes
-        // always end up marked and the board loses its pick buttons.
+        // The quotes' own statuses follow the buy (the board reads the pick from the buy, so it never waits for this).
         if ((await buys.Find(buyId, ct))?.SupplierId == supplierId) await quotes.Choose(buyId, supplierId, time.GetUtcNow(), ct);
         return decided;
     }
@@ -140,8 +148,8 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
         }
 
         rows = [.. rows.OrderBy(r => r.Quote.UnitPrice is null ? 1 : 0).ThenBy(r => r.Quote.UnitPrice).ThenBy(r => r.Supplier.Id)];
-        var lines = rows.Select((r, i) => $"{i + 1}. {SupplierHandler.Describe(context, r.Supplier)} — {State(context, buy.Currency, r.Quote)}");
-        var decided = rows.Any(r => r.Quote.Status == QuoteStatus.Chosen);
+        var decided = IsDecided(buy, [.. rows.Select(r => r.Quote)]);
+        var lines = rows.Select((r, i) => $"{i + 1}. {SupplierHandler.Describe(context, r.Supplier)} — {State(context, buy, decided, r.Quote)}");
         var open = buy.Status == GroupBuyStatus.Open && !decided;
         var text = context.Text("QuoteBoardHeader", buy.Number, Html.Escape(buy.Title), buy.ActiveUnits,
             Units.Name(context.Language, buy.UnitName, buy.ActiveUnits), PriceText.Format(buy.CurrentUnitPrice ?? 0, buy.Currency))
@@ -157,17 +165,17 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
         return new QuoteBoardView(buy, text, buttons);
     }
 
-    private async Task<QuoteAnswer> Submit(Member actor, SupplierQuote quote, decimal? price, List<PriceTier> tiers, string? note, CancellationToken ct)
+    private async Task<Outcome> Submit(Member actor, SupplierQuote quote, decimal? price, List<PriceTier> tiers, string? note, CancellationToken ct)
     {
         var supplier = await suppliers.Find(quote.SupplierId, ct);
         var buy = await buys.Find(quote.BuyId, ct);
-        if (supplier is null || buy is null || supplier.UserId != actor.UserId) return new QuoteAnswer(Texts.Get(Language.En, "CallbackInvalid"), null);
+        if (supplier is null || buy is null || supplier.UserId != actor.UserId) return Outcome.Say(Texts.Get(Language.En, "CallbackInvalid"));
         var chat = await chats.Get(buy.ChatId, ct);
         string T(string key, params object?[] args) => Texts.Get(chat.Language, key, args);
 
         // Politely refused once the buy has closed or a supplier was chosen: the offer would change nothing.
-        if (buy.Status != GroupBuyStatus.Open) return new QuoteAnswer(T("QuoteTooLate", buy.Number, Html.Escape(buy.Title)), null);
-        if (!quote.IsOpen) return new QuoteAnswer(T("QuoteAlreadyDecided", buy.Number), null);
+        if (buy.Status != GroupBuyStatus.Open) return Outcome.Say(T("QuoteTooLate", buy.Number, Html.Escape(buy.Title)));
+        if (!quote.IsOpen || IsDecided(buy, await quotes.ForBuy(buy.Id, ct))) return Outcome.Say(T("QuoteAlreadyDecided", buy.Number));
 
         quote.Status = price is null ? QuoteStatus.Declined : QuoteStatus.Quoted;
         quote.UnitPrice = price;
@@ -177,12 +185,21 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
         await quotes.Save(quote, ct);
 
         var context = await DeadlineCloser.SystemContext(chats, buy, ct);
-        return new QuoteAnswer(price is null
-            ? T("QuoteDeclineNoted", buy.Number)
-            : T("QuoteThanks", buy.Number, Html.Escape(buy.Title), Offer(context, buy.Currency, quote)), buy.Id);
+        return new Outcome
+        {
+            Reply = price is null ? T("QuoteDeclineNoted", buy.Number) : T("QuoteThanks", buy.Number, Html.Escape(buy.Title), Offer(context, buy.Currency, quote)),
+            Quotes = QuoteMessages.RefreshBoard(buy),
+        };
     }
 
-    private static string State(CommandContext context, string currency, SupplierQuote quote) => quote.Status switch
+    /// <summary>A pick was made: a quote is marked chosen, or the buy's supplier is one who quoted.</summary>
+    private static bool IsDecided(GroupBuy buy, IReadOnlyList<SupplierQuote> all) =>
+        all.Any(q => q.Status == QuoteStatus.Chosen) || (buy.SupplierId is { } current && all.Any(q => q.SupplierId == current && q.UnitPrice is not null));
+
+    private static string State(CommandContext context, GroupBuy buy, bool decided, SupplierQuote quote) => State(context, buy.Currency,
+        decided && quote.Status is QuoteStatus.Quoted ? (buy.SupplierId == quote.SupplierId ? QuoteStatus.Chosen : QuoteStatus.NotChosen) : quote.Status, quote);
+
+    private static string State(CommandContext context, string currency, QuoteStatus status, SupplierQuote quote) => status switch
     {
         QuoteStatus.Quoted => Offer(context, currency, quote),
         QuoteStatus.Chosen => context.Text("QuoteBoardChosen", Offer(context, currency, quote)),

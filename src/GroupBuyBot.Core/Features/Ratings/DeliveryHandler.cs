@@ -8,12 +8,11 @@ using GroupBuyBot.Core.Suppliers;
 
 namespace GroupBuyBot.Core.Features.Ratings;
 
-/// <summary>A buy just marked delivered, in its own chat's context, with the supplier participants may rate.</summary>
-public sealed record DeliveredBuy(GroupBuy Buy, CommandContext GroupContext, Supplier? Supplier);
-
 /// <summary>
 /// <c>/delivered [#buy]</c>: the organizer or the buy's supplier marks a formed buy delivered, in the group or in a
-/// private chat with the bot. Participants may then rate the supplier 1–5; a rating can be changed, never doubled.
+/// private chat with the bot. The group is told; with a supplier, each participant is asked privately to rate it 1–5
+/// (those the bot cannot reach are mentioned under one group message with the same buttons). A rating can be changed,
+/// never doubled.
 /// </summary>
 public sealed class DeliveryHandler(IGroupBuyStore buys, ISupplierStore suppliers, IRatingStore ratings, IChatStore chats,
     OrganizerPolicy organizers, TimeProvider time)
@@ -24,7 +23,7 @@ public sealed class DeliveryHandler(IGroupBuyStore buys, ISupplierStore supplier
         [[.. Enumerable.Range(1, 5).Select(stars => new ButtonSpec(stars + "★", RateCallback(buyId, stars)))]];
 
     /// <summary>In a group: the buy named, else the one replied to, else the chat's only formed buy.</summary>
-    public async Task<(DeliveredBuy? Done, Outcome? Problem)> InGroup(CommandContext context, string arguments, CancellationToken ct)
+    public async Task<Outcome> InGroup(CommandContext context, string arguments, CancellationToken ct)
     {
         BuyReference.Split(arguments, allowBareNumber: true, out var number);
         GroupBuy? buy;
@@ -33,28 +32,28 @@ public sealed class DeliveryHandler(IGroupBuyStore buys, ISupplierStore supplier
         else
         {
             var formed = await ratings.FormedBuysIn(context.ChatId, ct);
-            if (formed.Count > 1) return (null, Outcome.Say(context.Text("DeliveredPick", string.Join(", ", formed.Select(b => "#" + b.Number)))));
+            if (formed.Count > 1) return Outcome.Say(context.Text("DeliveredPick", string.Join(", ", formed.Select(b => "#" + b.Number))));
             buy = formed.Count == 1 ? formed[0] : null;
         }
 
-        if (buy is null) return (null, Outcome.Say(number is { } missing ? context.Text("BuyNotFound", missing) : context.Text("DeliveredNothing")));
+        if (buy is null) return Outcome.Say(number is { } missing ? context.Text("BuyNotFound", missing) : context.Text("DeliveredNothing"));
         var supplier = buy.SupplierId is { } id ? await suppliers.Find(id, ct) : null;
         var allowed = buy.Organizer.UserId == context.Actor.UserId || supplier?.UserId == context.Actor.UserId || await organizers.IsOrganizer(context, ct);
-        if (!allowed) return (null, Outcome.Say(context.Text("DeliveredNotAllowed")));
+        if (!allowed) return Outcome.Say(context.Text("DeliveredNotAllowed"));
         return await Mark(context, buy, supplier, ct);
     }
 
     /// <summary>In the private chat: among the formed buys the user organizes or supplies (<c>#n</c> narrows them).</summary>
-    public async Task<(DeliveredBuy? Done, Outcome? Problem)> InPrivate(CommandContext context, string arguments, CancellationToken ct)
+    public async Task<Outcome> InPrivate(CommandContext context, string arguments, CancellationToken ct)
     {
         BuyReference.Split(arguments, allowBareNumber: true, out var number);
         var candidates = (await ratings.FormedBuysOf(context.Actor.UserId, ct)).Where(b => number is null || b.Number == number).ToList();
-        if (candidates.Count == 0) return (null, Outcome.Say(context.Text("DeliveredNothing")));
+        if (candidates.Count == 0) return Outcome.Say(context.Text("DeliveredNothing"));
         if (candidates.Count > 1)
         {
             var list = new List<string>();
             foreach (var b in candidates) list.Add($"#{b.Number} “{Html.Escape(b.Title)}” ({Html.Escape((await chats.Get(b.ChatId, ct)).Title ?? "")})");
-            return (null, Outcome.Say(context.Text("DeliveredPick", string.Join(", ", list))));
+            return Outcome.Say(context.Text("DeliveredPick", string.Join(", ", list)));
         }
 
         var buy = candidates[0];
@@ -81,13 +80,35 @@ public sealed class DeliveryHandler(IGroupBuyStore buys, ISupplierStore supplier
         return before is { } previous && previous != stars ? T("RateChanged", name, stars, previous) : T("RateThanks", name, stars);
     }
 
-    private async Task<(DeliveredBuy?, Outcome?)> Mark(CommandContext context, GroupBuy located, Supplier? supplier, CancellationToken ct)
+    private async Task<Outcome> Mark(CommandContext context, GroupBuy located, Supplier? supplier, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var stored = await buys.Change(located.Id, context.RequestId, buy => (Buy: buy, Done: buy.MarkDelivered(now)), ct);
-        if (stored.AlreadyApplied) return (null, Outcome.Nothing);
-        if (!stored.Found || !stored.Value.Done) return (null, Outcome.Say(context.Text("DeliveredNotFormed", located.Number)));
-        var buy = stored.Value.Buy;
-        return (new DeliveredBuy(buy, await DeadlineCloser.SystemContext(chats, buy, ct), supplier), null);
+        var group = await DeadlineCloser.SystemContext(chats, located, ct);
+        var inGroup = context.ChatId == located.ChatId;
+        var decided = await buys.Decide(context, located.Id, buy =>
+        {
+            if (!buy.MarkDelivered(now)) return Outcome.Say(context.Text("DeliveredNotFormed", buy.Number));
+            var announcement = group.Text("DeliveredGroup", buy.Number, Html.Escape(buy.Title))
+                + (supplier is null ? "" : "\n" + group.Text("DeliveredRatePlease", Html.Escape(supplier.Name)));
+            return new Outcome
+            {
+                Reply = inGroup ? announcement : context.Text("DeliveredDone"),
+                Notices = inGroup ? [] : [new ChatNotice(buy.ChatId, buy.ThreadId, announcement)],
+                RefreshBuyId = buy.Id,
+                Privately = supplier is null ? null : RatingRound(group, buy, supplier),
+            };
+        }, ct);
+        return decided ?? Outcome.Say(context.Text("DeliveredNotFormed", located.Number));
+    }
+
+    /// <summary>Each participant is asked privately; those the bot cannot reach are asked together in the group.</summary>
+    private static PrivateRound RatingRound(CommandContext group, GroupBuy buy, Supplier supplier)
+    {
+        var buttons = RatingButtons(buy.Id);
+        var name = Html.Escape(supplier.Name);
+        var ask = group.Text("RateAsk", buy.Number, Html.Escape(buy.Title), name);
+        return new PrivateRound(buy.ChatId, buy.ThreadId,
+            [.. buy.ActiveSignUps.Select(s => new PrivateMessage(s.UserId, ClosingSummary.Mention(s.Member), ask, buttons))],
+            UnreachedNotice.Around(null, mentions => group.Text("RateAskGroup", mentions, name, buy.Number), buttons));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GroupBuyBot.Core.GroupBuys;
 using GroupBuyBot.Core.Parsing;
+using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
 
 namespace GroupBuyBot.Core.Features.SignUps;
@@ -53,6 +54,46 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
         var notFound = NotFound(context, asToast);
         return await store.Decide(context, buyId, Decision(context, action, quantity, note, asToast, time.GetUtcNow()), ct) ?? notFound;
     }
+
+    /// <summary>
+    /// A natural reply read later (by a model, beside the update path): applied unless the member's sign-up changed
+    /// after <paramref name="memberAsOf"/> (what it was when the reply arrived), which would make it act out of order.
+    /// </summary>
+    /// <param name="memberAsOf">When the member's sign-up last changed as the reply arrived; null: they had none.</param>
+    public async Task<Outcome> ApplyReading(CommandContext context, long buyId, SignUpReply reading, string replyText, DateTimeOffset? memberAsOf, CancellationToken ct)
+    {
+        var (action, quantity) = reading.Intent switch
+        {
+            SignUpIntent.Join => (SignUpAction.Join, reading.Quantity ?? 1),
+            SignUpIntent.Set when reading.Quantity is { } set => (SignUpAction.Set, set),
+            SignUpIntent.Leave => (SignUpAction.Leave, 0),
+            _ => ((SignUpAction?)null, 0),
+        };
+        var apply = action is { } a ? Decision(context, a, quantity, null, asToast: false, time.GetUtcNow()) : _ => Outcome.Nothing;
+        return await store.Decide(context, buyId, buy =>
+        {
+            if (action is not null && MemberAsOf(buy, context.Actor.UserId) != memberAsOf)
+            {
+                var shown = replyText.Length > 60 ? replyText[..59] + "…" : replyText;
+                return Outcome.Say(context.Text("ReplySuperseded", Html.Escape(context.Actor.DisplayName), Html.Escape(shown))) with { React = Unseen(context) };
+            }
+
+            return apply(buy) with { React = Unseen(context) };
+        }, ct) ?? NotFound(context, asToast: false);
+    }
+
+    /// <summary>While a model reads a member's reply, the bot shows it has seen it.</summary>
+    public static Outcome Reading(CommandContext context) =>
+        context.MessageId is { } messageId ? new Outcome { React = new MessageReaction(context.ChatId, messageId, Seen) } : Outcome.Nothing;
+
+    private const string Seen = "👀";
+
+    /// <summary>Read: the 👀 goes (the answer, if any, follows as a reply).</summary>
+    private static MessageReaction? Unseen(CommandContext context) =>
+        context.MessageId is { } messageId ? new MessageReaction(context.ChatId, messageId, null) : null;
+
+    /// <summary>When the member's sign-up on a buy last changed (null: they have none).</summary>
+    public static DateTimeOffset? MemberAsOf(GroupBuy buy, long userId) => buy.SignUps.FirstOrDefault(s => s.UserId == userId)?.UpdatedAt;
 
     /// <summary>
     /// Button taps on one buy's list, applied in order in one transaction (a storm of taps on one list costs one

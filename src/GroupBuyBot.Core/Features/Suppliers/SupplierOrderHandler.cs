@@ -42,6 +42,19 @@ public sealed class SupplierOrderHandler(ISupplierStore suppliers, IGroupBuyStor
         [new ButtonSpec(Texts.Get(language, "OrderProposeDate"), SupplierCallbacks.Order(ProposeDate, buyId))],
     ];
 
+    /// <summary>The group's word when the order cannot reach the supplier: the organizer gets the link that fixes it.</summary>
+    public static string UnreachableText(ChatSettings chat, GroupBuy buy, Supplier supplier, string botUsername) =>
+        Texts.Get(chat.Language, "OrderUnreachable", Deadlines.ClosingSummary.Mention(buy.Organizer), buy.Number, Html.Escape(supplier.Name),
+            $"https://t.me/{botUsername}?start=orders");
+
+    /// <summary>The group's word when an order that waited for its supplier reached them.</summary>
+    public static string DeliveredLateText(ChatSettings chat, GroupBuy buy, Supplier supplier) =>
+        Texts.Get(chat.Language, "OrderDeliveredLate", buy.Number, Html.Escape(supplier.Name));
+
+    /// <summary>A user started the bot: the buys whose orders waited for them as a supplier.</summary>
+    public async Task<IReadOnlyList<long>> WaitingFor(long userId, CancellationToken ct) =>
+        [.. (await suppliers.PendingOrdersOf(userId, ct)).Select(o => o.BuyId)];
+
     /// <summary>The supplier tapped a button under the order (in their private chat).</summary>
     public async Task<Outcome> Answer(Member actor, char action, long buyId, CancellationToken ct)
     {

@@ -7,6 +7,9 @@ public interface ISignUpReplyReader
 
     /// <summary>The same, for a reply in <paramref name="chatId"/>: a model reading counts against that chat's budget.</summary>
     Task<SignUpReply> Read(long chatId, string text, CancellationToken ct) => Read(text, ct);
+
+    /// <summary>True when replies the local rules find ambiguous go to a model (slow: read beside the update path).</summary>
+    bool AsksModel => false;
 }
 
 /// <summary>

@@ -537,6 +537,15 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Payload")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Refused")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ReplyTo")
                         .HasColumnType("INTEGER");
 

@@ -1,5 +1,7 @@
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Core.Features.Quotes;
+using GroupBuyBot.Core.Features.Ratings;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.Features.Suppliers;
 using GroupBuyBot.Infrastructure.Pipeline;
@@ -34,13 +36,17 @@ public sealed class ButtonTaps(IServiceProvider services, OutcomeRecorder record
         [CallbackData.SupplierOrder] = (s, tap, ct) => tap.InPrivate
             ? s.GetRequiredService<SupplierOrderHandler>().Answer(tap.Context.Actor, tap.Data.Action, tap.Data.First, ct)
             : Invalid(tap),
-        [CallbackData.Quote] = async (s, tap, ct) => new Outcome
+        [CallbackData.Quote] = (s, tap, ct) => (tap.Data.Action, tap.InPrivate) switch
         {
-            Toast = await s.GetRequiredService<QuoteMessenger>().Button(tap.Context, tap.InPrivate, tap.Data.Action, tap.Data.First, tap.Data.Second, ct),
+            // An organizer's pick on the board (group); a supplier's quick answer under the request (private).
+            (QuoteCallbacks.ChooseAction, false) => s.GetRequiredService<QuoteHandler>().Choose(tap.Context, tap.Data.First, tap.Data.Second, ct),
+            (QuoteCallbacks.PriceAction, true) => s.GetRequiredService<QuoteHandler>().Button(tap.Context.Actor, tap.Data.First, tap.Data.Second / 100m, ct),
+            (QuoteCallbacks.DeclineAction, true) => s.GetRequiredService<QuoteHandler>().Button(tap.Context.Actor, tap.Data.First, null, ct),
+            _ => Invalid(tap),
         },
         [CallbackData.Rating] = async (s, tap, ct) => new Outcome
         {
-            Toast = await s.GetRequiredService<DeliveryMessenger>().Rate(tap.Context, tap.Message.Chat.Id, tap.Data.Action, tap.Data.First, ct),
+            Toast = await s.GetRequiredService<DeliveryHandler>().Rate(tap.Context.Actor, tap.Message.Chat.Id, tap.Data.First, tap.Data.Action - '0', ct),
         },
     };
 
@@ -59,6 +65,25 @@ public sealed class ButtonTaps(IServiceProvider services, OutcomeRecorder record
     private static async Task<Outcome> Suggestion(IServiceProvider services, ButtonTap tap, CancellationToken ct)
     {
         if (SuggestionButtons.Choice(tap.Data) is not { } choice) return await Invalid(tap);
+        var handler = services.GetRequiredService<NeedSuggestionHandler>();
+
+        // A model writes the draft's proposal: the organizer hears at once, the draft follows (ModelCalls).
+        if (choice == SuggestionChoice.StartBuy && handler.StartIsSlow && await handler.Drafting(tap.Context, ct) is { } drafting
+            && services.GetRequiredService<ModelCalls>().TryQueue(services.GetRequiredService<UpdateCompletion>(), tap.Context.RequestId,
+                async (scope, token) =>
+                {
+                    var decided = await Decide(scope, tap, choice, token);
+                    await scope.GetRequiredService<OutcomeRecorder>().Record(tap.Context, decided with { Toast = null }, token);
+                }))
+        {
+            return new Outcome { Toast = drafting, Recorded = true };
+        }
+
+        return await Decide(services, tap, choice, ct);
+    }
+
+    private static async Task<Outcome> Decide(IServiceProvider services, ButtonTap tap, SuggestionChoice choice, CancellationToken ct)
+    {
         var decision = await services.GetRequiredService<NeedSuggestionHandler>().Decide(tap.Context, choice, tap.Data.First, ct);
         if (decision.Decided is { } decided)
         {

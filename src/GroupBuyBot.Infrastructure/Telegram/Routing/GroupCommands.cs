@@ -1,9 +1,11 @@
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Core.Features.Ratings;
 using GroupBuyBot.Core.Features.Export;
 using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
 using GroupBuyBot.Core.Features.Organizing;
+using GroupBuyBot.Core.Features.Quotes;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.Features.Suppliers;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,8 +46,8 @@ public static class GroupCommands
         Add((s, c, cmd, _, ct) => s.GetRequiredService<ExportHandler>().Handle(c, cmd.Arguments, ct), "export");
         Add((s, c, cmd, _, ct) => s.GetRequiredService<DiscoveryHandler>().Toggle(c, cmd.Arguments, ct), "discovery");
         Add((s, c, _, _, ct) => s.GetRequiredService<DiscoveryHandler>().ForgetMe(c, ct), "forgetme");
-        Add((s, c, cmd, m, ct) => s.GetRequiredService<QuoteMessenger>().Request(c, cmd.Arguments, m.MessageId, ct), "quote", "quotes");
-        Add((s, c, cmd, m, ct) => s.GetRequiredService<DeliveryMessenger>().InGroup(c, cmd.Arguments, m.MessageId, ct), "delivered");
+        Add((s, c, cmd, _, ct) => s.GetRequiredService<QuoteHandler>().Request(c, cmd.Arguments, ct), "quote", "quotes");
+        Add((s, c, cmd, _, ct) => s.GetRequiredService<DeliveryHandler>().InGroup(c, cmd.Arguments, ct), "delivered");
         return table;
     }
 

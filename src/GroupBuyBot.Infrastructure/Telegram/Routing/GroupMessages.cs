@@ -6,6 +6,7 @@ using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
 using GroupBuyBot.Infrastructure.Discovery;
 using GroupBuyBot.Infrastructure.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
 using Telegram.Bot.Types;
 using BotCommand = GroupBuyBot.Core.Parsing.BotCommand;
 
@@ -16,7 +17,8 @@ namespace GroupBuyBot.Infrastructure.Telegram.Routing;
 /// sign-up reply under a live list, or ordinary conversation for need discovery. Returns what to say (null: nothing).
 /// </summary>
 public sealed class GroupMessages(IServiceProvider services, BotIdentity identity, IGroupBuyStore buys, NewBuyHandler newBuy,
-    SignUpHandler signUps, ISignUpReplyReader replies, DiscoveryHandler discovery, DiscoveryInbox inbox, OutboxSender outbox)
+    SignUpHandler signUps, ISignUpReplyReader replies, DiscoveryHandler discovery, DiscoveryInbox inbox, OutboxSender outbox,
+    ModelCalls modelCalls, UpdateCompletion completion, OutcomeRecorder recorder)
 {
     public Task<Outcome?> Handle(CommandContext context, Message message, string text, CancellationToken ct) =>
         BotCommand.Parse(text, identity.Username) is { } command ? OnCommand(context, command, message, ct) : OnChatText(context, message, text, ct);
@@ -58,7 +60,8 @@ public sealed class GroupMessages(IServiceProvider services, BotIdentity identit
 
         var buy = await buys.FindByAnnouncement(context.ChatId, repliedTo, ct);
         if (buy is null) return null;
-        var reply = await replies.Read(context.ChatId, text, ct); // a model reading counts against this chat's budget
+        var reply = SignUpReplyParser.Parse(text);
+        if (reply.IsAmbiguous && replies.AsksModel) return await ReadBeside(context, buy, text, ct);
         return reply.Intent switch
         {
             SignUpIntent.Join => await signUps.Apply(context, buy.Id, SignUpAction.Join, reply.Quantity ?? 1, null, asToast: false, ct),
@@ -66,5 +69,24 @@ public sealed class GroupMessages(IServiceProvider services, BotIdentity identit
             SignUpIntent.Leave => await signUps.Apply(context, buy.Id, SignUpAction.Leave, 0, null, asToast: false, ct),
             _ => null, // a question or chit-chat under the list: not a sign-up
         };
+    }
+
+    /// <summary>
+    /// A reply the local rules find ambiguous, with a model to read it: the member sees 👀 at once, the chat goes on,
+    /// and the reading is applied beside the update path (<see cref="ModelCalls"/>) unless the member changed their
+    /// sign-up meanwhile. With too many readings waiting, the model reads it here instead.
+    /// </summary>
+    private async Task<Outcome?> ReadBeside(CommandContext context, Core.GroupBuys.GroupBuy buy, string text, CancellationToken ct)
+    {
+        var asOf = SignUpHandler.MemberAsOf(buy, context.Actor.UserId);
+        await recorder.RecordWhilePending(context, SignUpHandler.Reading(context), ct); // before the reading can remove it
+        var queued = modelCalls.TryQueue(completion, context.RequestId, async (scope, token) =>
+        {
+            var reading = await scope.GetRequiredService<ISignUpReplyReader>().Read(context.ChatId, text, token); // on this chat's budget
+            var outcome = await scope.GetRequiredService<SignUpHandler>().ApplyReading(context, buy.Id, reading, text, asOf, token);
+            await scope.GetRequiredService<OutcomeRecorder>().Record(context, outcome, token);
+        });
+        if (!queued) return await signUps.ApplyReading(context, buy.Id, await replies.Read(context.ChatId, text, ct), text, asOf, ct);
+        return Outcome.AlreadySaid; // 👀 was; the reading says the rest
     }
 }

@@ -1,4 +1,6 @@
 using GroupBuyBot.Core.Features;
+using GroupBuyBot.Core.Features.Quotes;
+using GroupBuyBot.Core.Features.Ratings;
 using GroupBuyBot.Core.Features.Suppliers;
 using GroupBuyBot.Infrastructure.Pipeline;
 using BotCommand = GroupBuyBot.Core.Parsing.BotCommand;
@@ -10,7 +12,7 @@ namespace GroupBuyBot.Infrastructure.Telegram.Routing;
 /// waited for the user to start the bot; a supplier asked for another date, or for a quote, answers here.
 /// </summary>
 public sealed class PrivateMessages(BotIdentity identity, SupplierHandler suppliers, SupplierOrderHandler supplierOrders,
-    SupplierOrderDelivery orderDelivery, QuoteMessenger quotes, DeliveryMessenger delivery, OutcomeRecorder recorder)
+    QuoteHandler quotes, DeliveryHandler delivery, OutcomeRecorder recorder)
 {
     public async Task Handle(CommandContext context, string text, CancellationToken ct)
     {
@@ -18,6 +20,7 @@ public sealed class PrivateMessages(BotIdentity identity, SupplierHandler suppli
         context = context with { MessageId = null };
         var command = BotCommand.Parse(text, identity.Username);
         string? reply = null;
+        Outcome? decided = null;
         if (command?.Name == "start" && command.Arguments.StartsWith(SupplierHandler.InvitePrefix, StringComparison.Ordinal))
         {
             reply = await suppliers.Register(context.Actor, context.Language, command.Arguments[SupplierHandler.InvitePrefix.Length..], ct);
@@ -28,18 +31,20 @@ public sealed class PrivateMessages(BotIdentity identity, SupplierHandler suppli
         }
         else if (command?.Name == "delivered")
         {
-            await delivery.InPrivate(context, command.Arguments, ct);
+            decided = await delivery.InPrivate(context, command.Arguments, ct);
         }
-        else if (command is null && await quotes.Reply(context, text, ct))
+        else if (command is null && await quotes.Reply(context.Actor, context.ReplyToMessageId, text, ct) is { } quoted)
         {
-            // a supplier's quote, answered by QuoteMessenger
+            decided = quoted; // a supplier's quote
         }
         else
         {
             reply = context.Text(command?.Name == "help" ? "Help" : "PrivateHello");
         }
 
-        if (reply is not null) await recorder.Record(context, Outcome.Say(reply), ct);
-        if (command?.Name == "start") await orderDelivery.DeliverPending(context.Actor.UserId, ct);
+        // Any /start releases the orders that waited for this user to start the bot, as their supplier.
+        var waitingOrders = command?.Name == "start" ? await supplierOrders.WaitingFor(context.Actor.UserId, ct) : [];
+        if (reply is not null || waitingOrders.Count > 0) decided = new Outcome { Reply = reply, SupplierOrders = waitingOrders };
+        if (decided is not null) await recorder.Record(context, decided, ct);
     }
 }

@@ -1,8 +1,6 @@
-using GroupBuyBot.Core.Features;
-using GroupBuyBot.Core.Features.Discovery;
 using GroupBuyBot.Core.Localization;
 
-namespace GroupBuyBot.Infrastructure.Telegram;
+namespace GroupBuyBot.Core.Features.Discovery;
 
 /// <summary>The organizer buttons under a need suggestion, and their callback data (<c>nd:s:42</c>).</summary>
 public static class SuggestionButtons
