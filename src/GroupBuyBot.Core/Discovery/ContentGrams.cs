@@ -10,7 +10,8 @@ namespace GroupBuyBot.Core.Discovery;
 public static class ContentGrams
 {
     // Characters that carry grammar, people or counts rather than the product or service.
-    private const string FunctionChars = "我你他她它们的了吗呢吧啊哈也都还就要想算个一二两俩三四五六七八九十几份户家是在有没不这那和跟给把被说去来很太好呀哦嘛么啦嗯呗哪谁什多少吧对报人位次再又刚才已经得着过让请帮问能可以会用";
+    // Cantonese grammar too (唔/嘅/咗/啲/喇/嚟/佢/哋…), or "唔该" (thanks) and "成日" (always) would tie topics together.
+    private const string FunctionChars = "我你他她它们的了吗呢吧啊哈也都还就要想算个一二两俩三四五六七八九十几份户家是在有没不这那和跟给把被说去来很太好呀哦嘛么啦嗯呗哪谁什多少吧对报人位次再又刚才已经得着过让请帮问能可以会用唔嘅咗啲喇嚟佢哋咁嗰乜冇俾畀谂嘢喎咩噉成日";
 
     private static readonly HashSet<string> EnglishStopWords = new(StringComparer.Ordinal)
     {

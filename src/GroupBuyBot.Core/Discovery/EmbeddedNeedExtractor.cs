@@ -26,6 +26,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         var topicOfMessage = new Dictionary<long, Topic>();
         var authorOfMessage = new Dictionary<long, long>();
         var actOfMessage = new Dictionary<long, NeedAct>();
+        var unattachedJoins = new List<ChatMessage>();
         var joinsWithLaughter = 0;
         var joins = 0;
         var playfulWants = 0;
@@ -46,6 +47,17 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 && parentAuthor is long asker && asker != message.FromId)
             {
                 act = NeedAct.Join; // "Yes! ..." answering a call for company
+            }
+
+            if (act is NeedAct.Other or NeedAct.Question && NeedCues.OpensWithAgreement(text) && parentAct is NeedAct.Solicit or NeedAct.Want
+                && parentAuthor is long raiser && raiser != message.FromId)
+            {
+                act = NeedAct.Join; // "我也是!" answering "有人一起找吗": agreeing with a call is joining it
+            }
+
+            if (act is NeedAct.Other && message.ReplyToId is long p4 && topicOfMessage.ContainsKey(p4) && ReplyStructure.OrdersACount(text))
+            {
+                act = NeedAct.Join; // "那我 5 个蛋黄,5 个碱水", "那再加一盒月饼" under a topic: an order, not chit-chat
             }
 
             authorOfMessage[message.Id] = message.FromId;
@@ -72,9 +84,13 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             {
                 case NeedAct.Want or NeedAct.Solicit:
                 {
-                    var similar = keywordScore >= 2 && !NeedCues.OpensNewSubject(text) ? keywordTopic : null;
+                    // Asking who provides something is a new want, however many words it shares with another topic.
+                    var similar = keywordScore >= 2 && !NeedCues.OpensNewSubject(text) && !NeedCues.SeeksProvider(text) ? keywordTopic : null;
+                    similar ??= NeedCues.IsTally(text) ? topics.LastOrDefault(x => x.Owner == message.FromId) : null; // "统计一下:…还有要的说"
                     similar ??= act == NeedAct.Want ? replyTopic : null;
-                    if (similar is not null && (similar.Has(message.FromId) || act == NeedAct.Want))
+                    var sameNeed = seedTopic is not null && NeedCues.OpensWithSameNeed(text) ? seedTopic : null;
+                    similar ??= sameNeed; // "我家的也该换了,…要不一起买" under the message that raised it joins it
+                    if (similar is not null && (similar.Has(message.FromId) || act == NeedAct.Want || similar == sameNeed))
                     {
                         target = similar; // a reminder by a member, or "想报" under the proposal
                         target.Add(message.FromId, message.Id);
@@ -99,6 +115,26 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     target = NeedCues.IsTally(text)
                         ? keywordTopic ?? topics.FirstOrDefault(x => x.Owner == message.FromId) ?? replyTopic
                         : seedTopic ?? keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
+                    if (target is null && ReplyStructure.RaisedBy(message, position, window, topicOfMessage.ContainsKey) is int raised)
+                    {
+                        // "空调一开又是一股霉味" or "有人知道哪里能请人上门清洗空调吗?" answered by "我家那台也该洗了":
+                        // the message joined raised the want, though it asked nobody along.
+                        var seed = window[raised];
+                        target = new Topic(seed, raised);
+                        topics.Add(target);
+                        topicOfMessage[seed.Id] = target;
+                        foreach (var earlier in unattachedJoins.Where(x => x.ReplyToId == seed.Id && x.FromId != seed.FromId))
+                        {
+                            target.Add(earlier.FromId, earlier.Id); // "Emma wants one, youth M please" came before anyone committed
+                            topicOfMessage[earlier.Id] = target;
+                        }
+                    }
+
+                    if (target is null)
+                    {
+                        unattachedJoins.Add(message);
+                    }
+
                     target?.Add(message.FromId, message.Id);
 
                     // "芒果+1,蛋糕也算我一个": each clause may join a different topic it names.
@@ -154,9 +190,18 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         }
 
         return topics
-            .Where(x => x.Members.Count >= 2)
+            .Where(x => x.Members.Count >= 2 && !OnlyLaughedAlong(x, window))
             .Select(x => new ExtractedNeed(x.Summary, x.Members.Keys.ToList(), x.Members.Values.SelectMany(ids => ids).Order().ToList()))
             .ToList();
+    }
+
+    /// <summary>"Anyone want to go in on earplugs?" / "lol I'd buy a soundproof room": nobody but the raiser joined in earnest.</summary>
+    private static bool OnlyLaughedAlong(Topic topic, IReadOnlyList<ChatMessage> window)
+    {
+        var textOf = window.ToDictionary(m => m.Id, m => ChatTextNormalizer.Normalize(m.Text));
+        return topic.Members
+            .Where(member => member.Key != topic.Owner)
+            .All(member => member.Value.All(id => textOf.TryGetValue(id, out var t) && NeedCues.HasLaughter(t)));
     }
 
     /// <summary>

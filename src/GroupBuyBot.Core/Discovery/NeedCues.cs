@@ -40,8 +40,9 @@ public static partial class NeedCues
     // Asking others to come along: the signature of a group-buy proposal.
     private static readonly Regex Solicitation = new(
         @"有没有(人|一起|要|想|兴趣|家长|邻居|同事|朋友|团)|有没有.{0,6}(班|团)[?吗]|有人(一起|想|要|有兴趣|同一?(天|班|时|路))|有.{0,4}一起(的)?[吗嘛么?]|一起(团|买|拼|约|报|订|凑|包)|团一下|团购[吗?]|拼单|凑单|有兴趣|有要的|有意向|谁想|谁要|要的(扣|说|接)|报名的|"
-        + $@"{B}anyone (else )?(want|need|keen|interested|fancy|up for|for|in|wanna){B}|{B}anyone'?s? (else|other)|{B}who'?s? (in|keen|interested|up for){B}|{B}want in{B}|{B}any takers{B}|{B}split (it|the|a|costs?){B}|{B}join me{B}|{B}(interested|keen)\?|{B}let me know if{B}|{B}who else{B}|{B}(anyone|anybody)\s*[?!]+\s*$|{B}(want|wanna|like) to (split|share|go in|chip in|go halves)|{B}split (one|this|that|a \w+) with{B}|要不要.{{0,8}}(一起|包[月年场车]|团|拼|合买|合租)|要的(请|就)?\s*(回|报|留言|举手|吱|reply|comment|私)|有冇(人|边个)?.{{0,6}}(想|要|一齐)|一齐(叫|买|团|order|订|去)|揪团|揪一|要不(咱们|我们|大家)?一起|(我们|咱们|大家)凑一凑|想要的.{{0,6}}(mark|扣|接龙|报名)|mark一下|"
-        + $@"{B}(who'?s|whos) coming{B}|{B}anyone (wan|wants|due|else due|up for|going|coming){B}|{B}(is|would|will) anyone (be )?(up for|keen|want|interested){B}|{B}(anyone|who) want to (join|come|go halves|split){B}|{B}we'?re going,? (anyone|who){B}",
+        + $@"{B}anyone (else )?(want|need|keen|interested|fancy|up for|for|in|wanna){B}|{B}anyone'?s? (else|other)|{B}who'?s? (in|keen|interested|up for){B}|{B}want in{B}|{B}any takers{B}|{B}split (it|the|a|costs?){B}|{B}join me{B}|{B}(interested|keen)\?|{B}(let me know|lmk) (if|sizes?|how many|quantit|numbers|who){B}|{B}who else{B}|{B}(anyone|anybody)\s*[?!]+\s*$|{B}(want|wanna|like) to (split|share|go in|chip in|go halves)|{B}split (one|this|that|a \w+) with{B}|要不要.{{0,8}}(一起|包[月年场车]|团|拼|合买|合租)|要的(请|就)?\s*(回|报|留言|举手|吱|reply|comment|私)|有冇(人|边个)?.{{0,6}}(想|要|一齐)|一齐(叫|买|团|order|订|去)|揪团|揪一|要不(咱们|我们|大家)?一起|(我们|咱们|大家)凑一凑|想要的.{{0,6}}(mark|扣|接龙|报名)|mark一下|"
+        + @"有人(?!知道|认识|记得|看到|收到|听说|在)[^,，。!?？]{1,14}(吗|嘛|么)(?![^\s?？!])|"
+        + $@"{B}(anybody|somebody|someone) (else )?(want|wants|need|needs|keen|interested|fancy|up for|wanna){B}|{B}(who'?s|whos) coming{B}|{B}anyone (wan|wants|due|else due|up for|going|coming){B}|{B}(is|would|will) anyone (be )?(up for|keen|want|interested){B}|{B}(anyone|who) want to (join|come|go halves|split){B}|{B}we'?re going,? (anyone|who){B}",
         Options);
 
     // First-person wanting of something that can be bought, booked or hired.
@@ -52,20 +53,21 @@ public static partial class NeedCues
 
     // Joining an existing want, including implicit "mine needs it too" statements.
     private static readonly Regex JoinIn = new(
-        @"\+\s?[0-9]|(?<![a-z0-9\p{IsCJKUnifiedIdeographs}])\+(?![0-9])|算(我|上我|我们|我家|上)|也算|加我|带我|我(们|家)?(也|都|还)?(想要|要|想)(去|报|参加|来|洗|修|做|学|一|两|[0-9]|!|$)|我们?家?(也|都)?要[,!\s]|也要|都要|想报|我报|报上|也报|我家报|报名|我也去|我们也去|也想(去|报|找|学|约|要|做)|给我(来|留)|来一|留一|跟一|我也参加|一起吧|(也|是|确实|早就?|都)该[a-z洗修换剪保养清做买报约打弄补]|"
+        @"(?<![a-z0-9]\s)\+\s?[0-9]|(?<![a-z0-9\p{IsCJKUnifiedIdeographs}])\+(?![0-9])|帮[^,，。!?？]{0,10}?(报|订|留|带|买)\s*([0-9]|一|两|个)|(?<![不需想])要\s*(一|两|[0-9])\s*[份个盒箱袋瓶包件套斤只]|(也|都)在(找|等)|(我|我哋|我们)?(嚟|来)?补(位|上|个位)|我(也|都)?要半|(俾|畀)我\s*([0-9]|一|两|半)|算(我|上我|我们|我家|上)|也算|加我|带我|我(们|家)?(也|都|还)?(想要|要|想)(去|报|参加|来|洗|修|做|学|一|两|[0-9]|!|$)|我们?家?(也|都)?要[,!\s]|也要|都要|想报|我报|报上|也报|我家报|报名|我也去|我们也去|也想(去|报|找|学|约|要|做)|给我(来|留)|来一|留一|跟一|我也参加|一起吧|(也|是|确实|早就?|都)该[a-z洗修换剪保养清做买报约打弄补]|"
         + $@"{B}(count|sign|put|add) (me|us|\w+) (in|up|down){B}|{B}count (me|us){B}|{B}sign \w+ up{B}|{B}put (me|us) down{B}|{B}(i'?m|we'?re) in(?=\s*($|[^\sa-z0-9]|(for|too|then|lah|la|leh|also|as well|again|guys|mate)(?![a-z])))|{B}in for{B}|{B}(me|us) too{B}|{B}(me|us) as well{B}|{B}for (me|us) (please|too|as well){B}|{B}(me|us) please{B}|{B}yes,? please{B}|{B}(i|we)'?d (love|like|be up for|do|book|sign up|join|take|want|go){B}|{B}up for (that|it){B}|{B}keen{B}|{B}(i|we)'?ll (join|take|do|sign up|book|have|come){B}|{B}please\W*$|{B}(for|sign) (our|my) [^.?!]{{0,30}}{B}please{B}|{B}same for (me|us){B}|{B}i want (one|in|some){B}|帮我(们|家)?(也|一起)?(带|订|留|报|拿|买|洗|约|加|算|弄|做|团|拼|定)|给我(们|家)?(也|一起)?(洗|带|留|订|弄|做|修|报|约|来)|我们家(也|都|还)?想(去|要|报|学|做|买|洗|试|约)|(正|也|早就|一直|刚好)想(做|去|买|学|约|报|洗|弄|换|试|要|团)|我也(洗|修|做|弄|换|剪|约|买|订|装)一下|钱我出|我出钱|^\W*(一起|同去|同求)\W*$|[,，]\s*一起\W*$|我(们|家)?\s*in(?![a-z])|{B}(i|we)'?d (buy|pay|order|get|try|be in|chip in|split|share)( for)?{B}|{B}same here{B}|{B}ditto{B}|{B}(definitely|very|really|def|so|i'?m|we'?re|also|would be) interested{B}|^\W*interested{B}|{B}book (me|us|\w+) in{B}|{B}(too|as well),? (please|pls){B}|{B}(i'?m|we'?re|i am|we are) (also |definitely |totally )?up for{B}|^\s*[0-9]{{1,2}}\s*[.、)]\s*[^0-9\s.][^\n?？]{{0,24}}$|求带|求上车|顺便.{{0,8}}(帮|给|同)我|(帮|同)我\S{{0,3}}埋|我?也(给|帮|替)\S{{0,4}}(报|订|约|买|带|留|拿)|给(我|我们家)?(爸|妈|爸妈|老人|孩子|娃|儿子|女儿)\S{{0,2}}(报|订|约)(一|个|两)|(我|也)凑(一|个|[0-9])|(?<![a-z])拼\W*$|{B}for (me|us)\s*(,|!|\.|$|thanks|cheers)|蹲(一|了|个|到)?|^\W*mark(?![a-z])|我都要|算埋我|我哋都|一齐叫|我要我要|要要要|我我我|^\W*拼\W*$|我算一个|也(做|订|来)一(套|份|个|张|箱|盒)|算我们家|帮我们(报|订|抢|买)|帮我(抢|揪)|我也要揪|🙋|"
+        + $@"{B}(please |pls |kindly )?(book|order|reserve|keep|save|include|add|put)( \w+){{0,3}} for (us|me|our \w+|my \w+){B}|^\W*(\d+|one|two|three|half( a)?) (dozen|box(es)?|kg|packs?|bags?|boxes)( \w+)?( for (us|me))?,? (please|pls){B}|"
         + $@"{B}i'?ll (come|grab|take|join){B}|{B}go halves{B}|{B}i take{B}|{B}(i|we) also want{B}|{B}also want{B}|{B}we (join|can join|could fill){B}|{B}(can )?count me in{B}|{B}(we'?d|i'?d) (have|do) (one|it|that){B}|{B}for me too{B}|{B}(i|we) would (also )?(like|love){B}|{B}would (love|be great for us){B}|{B}(my|our) (son|daughter|kid|kids|boy|girl|wife|husband) (can|could) (join|come){B}|{B}add me{B}|{B}yes pls{B}|{B}i'?m (so )?keen{B}",
         Options);
 
     private static readonly Regex DeclineOrWithdraw = new(
         @"不去了|就不(了|去|参加|凑|要|报|用)|先不(了|要|报|去|凑)|不凑了|不参加|这次不|不用(了|啦)|不需要|算了|不要了|(不|没)(打算|想)(去|买|要|报)|取消|退出|撤了|我撤|不报了|去掉我|删掉我|请不了|去不了|来不了|"
-        + $@"{B}i'?ll (pass|skip|sit this one out){B}|{B}(not|no) for (me|us){B}|{B}count (me|us) out{B}|{B}take (me|us) off{B}|{B}drop(ping)? out{B}|{B}withdraw|{B}can'?t make it{B}|{B}not (this time|interested){B}|{B}(i'?m|we'?re) out{B}|{B}next time{B}|{B}cancel|{B}(don'?t|do not) (need|want) (it|them|that|the \w+|any)( \w+)? any ?more{B}|{B}no longer (need|want){B}|不跟了|就不跟|唔使(喇|啦|了)|唔要|{B}pull(ing)? out{B}|{B}(have|need) to (skip|pass|bail){B}|(^|[,，\s])skip\W*$",
+        + $@"{B}i'?ll (pass|skip|sit this one out){B}|{B}no need( for (me|us))?{B}|{B}(not|no) for (me|us){B}|{B}count (me|us) out{B}|{B}take (me|us) off{B}|{B}drop(ping)? out{B}|{B}withdraw|{B}can'?t make it{B}|{B}not (this time|interested){B}|{B}(i'?m|we'?re) out{B}|{B}next time{B}|{B}cancel|{B}(don'?t|do not) (need|want) (it|them|that|the \w+|any)( \w+)? any ?more{B}|{B}no longer (need|want){B}|不跟了|就不跟|唔使(喇|啦|了)|唔要|{B}pull(ing)? out{B}|{B}(have|need) to (skip|pass|bail){B}|(^|[,，\s])skip\W*$",
         Options);
 
     // Already has or bought it, so the member does not want it now.
     private static readonly Regex AlreadyHas = new(
         @"已经(买|下单|约|订|洗|有|剪|做|换|装)|刚(买|洗|剪|做|换|装)过|刚(买|装)的|(上个?月|昨天|前天|上周)(就|刚)?(买|下单|洗|剪|做)|新装的|"
-        + $@"{B}already (bought|have|got|booked|covers|did|done|ordered){B}|{B}just (had|bought|got|did){B}|{B}(had|has) (his|hers|ours|mine|it) done{B}",
+        + $@"{B}already (bought|have|got|booked|covers|did|done|ordered){B}|{B}just (had|bought|got|did){B}|{B}(had|has) (his|hers|ours|mine|it) done{B}|{B}(mine|ours|my \w+|our \w+) (was|were|got|has been|have been) (done|fixed|serviced|cleaned|treated){B}|{B}(i|we) just (serviced|did|fixed|cleaned|replaced){B}",
         Options);
 
     // "I'd be keen but…", "would love to but…": a wish turned down in the same breath.
@@ -73,14 +75,16 @@ public static partial class NeedCues
         $@"{B}((i'?d|i would|would) (be keen|love to|join|come|do it|go)|(i'?m )?tempted){B}[^.!?]{{0,20}}{B}but{B}|本来想.{{0,12}}(但是|可是|不过)",
         Options);
 
-    // Asking for a provider for one's own problem: "我家空调好久没洗了 有没有靠谱的师傅".
+    // Asking for a provider or a place to buy: "有没有靠谱的师傅", "有人知道哪里能请人上门清洗空调吗", "anyone know good
+    // aircon servicing guy?". Asking for one is wanting the service, whoever it is for.
     private static readonly Regex ProviderSeeking = new(
-        $@"有没有人(知道|认识|推荐)[^?,]{{0,12}}(的|师傅|阿姨|老师|店)|有没有(靠谱的|好的|推荐的?)|有冇(人识|靠谱|好嘅)|求推荐|{B}(anyone|anybody) (know|recommend) (a|any|of a) (good|decent|reliable)?{B}",
+        $@"有没有人(知道|认识|推荐)[^?,]{{0,12}}(的|师傅|阿姨|老师|店)|(有人|谁|边个|你们|大家|各位)(知道|认识|推荐|晓得|识)[^?,]{{0,16}}(哪|边度|边间|师傅|阿姨|老师|店|电话|靠谱)|有没有(靠谱的|好的|推荐的?)|有冇(人识|人知|靠谱|好嘅)|求推荐|哪里(能|可以|有)(请|找|买|叫|订)|"
+        + $@"{B}(anyone|anybody|someone|somebody) (know|knows|recommend|recommends|got|has|have)( of)? (a|an|any|good|decent|reliable|where|who|someone|somebody){B}|{B}where (can|do|could) (i|we|you) (get|buy|find|order|book){B}|{B}any (recommendations?|recs?) for{B}",
         Options);
 
-    // Agreeing first, then calling others: "我家也是!!几家一起约", "我哋都系!一齐叫啦", "好啊…一起报".
+    // Agreeing first: "我家也是!!几家一起约", "我屋企都系!", "我女儿也是!", "Omg same!", "好啊…一起报".
     private static readonly Regex AgreementLead = new(
-        $@"^\W*(我(家|们|哋|们家)?(也|都)(是|系)|我也想(找|要|约|去)|{B}(me too|same here|ours too|same){B})",
+        $@"^\W*((omg|oh|wow|哇|巧了)\W*)?(我[^,，。!?？\s]{{0,4}}(也|都)(是|系|一样)|我也想(找|要|约|去)|{B}(me too|same here|ours too|mine too|same|same same|me also){B})",
         Options);
 
     // A new subject is being opened: "仲有", "另外", "对了", "separate thing", "random one but".
@@ -129,7 +133,7 @@ public static partial class NeedCues
     private static readonly Regex AddressingOther = new(@"^@(?!\S*(bot|助手|机器人)(\s|$|[,:]))|你不是|你家不是|你们不是|帮你|(?<![a-z])(you should|don'?t you|you were|you said|what about you)(?![a-z])", Options);
 
     // "Did anyone else hear the fox?": asking about the past is never a call for company.
-    private static readonly Regex PastQuestion = new($@"^\W*(did|has|have|was|were) (anyone|anybody|someone|you){B}|有没有人(收到|看到|知道)", Options);
+    private static readonly Regex PastQuestion = new($@"^\W*(did|has|have|was|were) (anyone|anybody|someone|you){B}|(有没有人|有人)(收到|看到|知道|听到|见到|见过|捡到|在家|在吗|丢)|(有没有人|有人).{{0,12}}(还没|没)(到|收到|来)", Options);
 
     // Yes-type answers: "Yes!", "Yeah, ours is overdue", "好啊", "可以可以".
     private static readonly Regex Affirmative = new($@"^\W*(ooh,? |oh,? |ah,? )?(yes|yeah|yep|yup|yess+|sure|definitely|absolutely|of course|count me|好啊|好呀|好的呀|可以(啊|呀|可以)|要要|必须的?|当然)(?![a-z])|(?<![a-z])yes\s*!|(?<![a-z])so\W+(yes|yep|yeah)\W*$", Options);
@@ -191,7 +195,10 @@ public static partial class NeedCues
 
         // "Swimming's a no for me, but I'd do the screening": what follows "but" is the decision.
         var decisive = LastContrastiveClause(t);
-        if (IsDeclineOrWithdrawal(decisive) && !(JoinIn.IsMatch(decisive) && !DeclineOrWithdraw.IsMatch(decisive))
+
+        // "we just did one in March so I'll skip, but sounds like a good deal": a "but" that only praises keeps the no.
+        var declineScope = JoinIn.IsMatch(decisive) || OwnWant.IsMatch(decisive) ? decisive : t;
+        if (IsDeclineOrWithdrawal(declineScope) && !(JoinIn.IsMatch(decisive) && !DeclineOrWithdraw.IsMatch(decisive))
             || WouldButNot.IsMatch(t) && !JoinIn.IsMatch(decisive))
         {
             return NeedAct.Decline;
@@ -202,7 +209,7 @@ public static partial class NeedCues
             return NeedAct.Other; // urging someone else is not the speaker's own interest
         }
 
-        if (PastQuestion.IsMatch(t) && !OwnWant.IsMatch(t) && !(ProviderSeeking.IsMatch(t) && FirstPerson.IsMatch(t)))
+        if (PastQuestion.IsMatch(t) && !OwnWant.IsMatch(t) && !ProviderSeeking.IsMatch(t))
         {
             return NeedAct.Question;
         }
@@ -215,7 +222,7 @@ public static partial class NeedCues
             return agrees ? NeedAct.Join : NeedAct.Solicit;
         }
 
-        if (ProviderSeeking.IsMatch(t) && FirstPerson.IsMatch(t))
+        if (ProviderSeeking.IsMatch(t) && !JoinIn.IsMatch(t))
         {
             return NeedAct.Want;
         }
@@ -225,9 +232,9 @@ public static partial class NeedCues
             return EndsAsQuestion.IsMatch(t) ? NeedAct.Solicit : NeedAct.Want;
         }
 
-        if (IsJoinIn(t))
+        if (IsJoinIn(t) || (AgreementLead.IsMatch(t) || SameProblem.IsMatch(t)) && CommitsToIt(t) && !EndsAsQuestion.IsMatch(t))
         {
-            return NeedAct.Join;
+            return NeedAct.Join; // "我家也是!去年就想洗了": agreeing and wanting it too; "我的也是,物流太慢了" only agrees
         }
 
         if (HasWantCue(t))

@@ -45,6 +45,23 @@ public class NeedBoardTests
     }
 
     [Fact]
+    public void A_no_under_another_need_does_not_withdraw_the_member_from_their_need()
+    {
+        var board = new List<BoardNeed>();
+        var window = new List<ChatMessage>
+        {
+            M(1, 101, "有没有人想一起约师傅上门修纱窗?"), M(2, 103, "算我一个,阳台那扇", 1),
+            M(3, 104, "这周想团一箱水蜜桃,谁要?"), M(4, 102, "水蜜桃我要一箱", 3),
+        };
+        NeedBoard.Merge(board, -1, window, EmbeddedNeedExtractor.Extract(window), T0);
+
+        window.Add(M(5, 102, "纱窗我们上周刚换过,不用了", 1, 10));
+        NeedBoard.Merge(board, -1, window, EmbeddedNeedExtractor.Extract(window), T0.AddMinutes(10));
+
+        Assert.Contains(board, n => n.Has(102) && n.Summary.Contains("水蜜桃", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Never_forgets_the_members_and_ignores_the_need_later_and_idle_needs_expire()
     {
         var board = new List<BoardNeed>();

@@ -83,7 +83,11 @@ public static class NeedBoard
             var grams = ContentGrams.Of(ChatTextNormalizer.Normalize(message.Text));
             var about = memberOf.Where(n => message.ReplyToId is long parent && n.EvidenceMessageIds.Contains(parent)
                                            || grams.Overlaps(ContentGrams.Of(ChatTextNormalizer.Normalize(n.Summary)))).ToList();
-            if (about.Count == 0 && memberOf.Count == 1) about = memberOf; // "算了我不要了" with one need in play
+            // "算了我不要了" with one need in play; but "Aircon we just serviced, no need" under the aircon need is about
+            // that need, even when the member is only in another one.
+            var aboutAnother = board.Any(n => !memberOf.Contains(n) && (message.ReplyToId is long p && n.EvidenceMessageIds.Contains(p)
+                                                                       || grams.Overlaps(ContentGrams.Of(ChatTextNormalizer.Normalize(n.Summary)))));
+            if (about.Count == 0 && memberOf.Count == 1 && !aboutAnother) about = memberOf;
 
             foreach (var need in about)
             {

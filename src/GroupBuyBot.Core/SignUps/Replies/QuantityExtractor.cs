@@ -55,6 +55,9 @@ public static partial class QuantityExtractor
     [GeneratedRegex(@"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(half a dozen|a dozen|dozen|a couple of|a couple|a pair of|a pair|(?:twenty|thirty|forty|fifty)(?:[- ]?(?:one|two|three|four|five|six|seven|eight|nine)(?![a-z]))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|single|an|a)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishNumber();
 
+    [GeneratedRegex(@"(?<![一两二三四五六七八九十0-9])半打", RegexOptions.CultureInvariant)]
+    private static partial Regex HalfDozen();
+
     // Address, price and time words just before a number ("block 5", "$60", "at 6", "room 302").
     [GeneratedRegex(@"(?<![a-z])(block|blk|unit|room|rm|flat|apt|apartment|tower|level|floor|lot|house|no\.?|number|building|bldg|#|¥|\$|£|€|hk\$|rmb|at|after|before|by|until|till|around|about|from|tel|phone|电话|尾号|第|门牌|in|on|under|over|than|per|each)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex NonQuantityPrefix();
@@ -89,6 +92,11 @@ public static partial class QuantityExtractor
             }
 
             found.Add(new QuantityMention(DozenAfter().IsMatch(after) ? value * 12 : value, m.Index, m.Index + m.Length, hasUnit));
+        }
+
+        foreach (Match m in HalfDozen().Matches(normalized))
+        {
+            found.Add(new QuantityMention(6, m.Index, m.Index + m.Length, true)); // "半打": half a dozen
         }
 
         foreach (Match m in ChineseNumber().Matches(normalized))

@@ -23,9 +23,9 @@ internal static partial class ReplyCues
 
     /// <summary>
     /// A correction restating the total: "写错了 是两箱", "typo, should be 2", "meant 4 not 40",
-    /// "scratch that, just one".
+    /// "scratch that, just one", "actually just 1 for me".
     /// </summary>
-    [GeneratedRegex(@"写错|打错|笔误|说错|弄错|搞错|报错|改回|换回|typo|" + B + @"wrong (number|qty|quantity|amount|count)" + B + "|" + B + @"(change|put|set) (it |mine |that )?back to" + B + "|" + B + @"(i )?meant" + B + "|" + B + @"should (be|have been)" + B + "|" + B + @"scratch that" + B + "|" + B + @"correction" + B, Options)]
+    [GeneratedRegex(@"写错|打错|笔误|说错|弄错|搞错|报错|改回|换回|typo|^\W*(actually\W*(just|only)(?![a-z])|其实\W*(就|只))|" + B + @"wrong (number|qty|quantity|amount|count)" + B + "|" + B + @"(change|put|set) (it |mine |that )?back to" + B + "|" + B + @"(i )?meant" + B + "|" + B + @"should (be|have been)" + B + "|" + B + @"scratch that" + B + "|" + B + @"correction" + B, Options)]
     public static partial Regex RestatedTotal();
 
     /// <summary>Going back to a different total when an earlier one is named: "还是要三盒吧 之前说的两盒".</summary>
@@ -39,8 +39,20 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"(就|只|总共|一共|共)(要|留|订|来)|" + B + @"(just|only|total|in total)" + B, Options)]
     public static partial Regex FinalTotal();
 
-    /// <summary>"can chope 1 for me?", "could add 2 for us?": a request phrased as a question.</summary>
-    [GeneratedRegex(B + @"(can|could|may)\s+(i\s+|we\s+|u\s+|you\s+)?(chope|add|reserve|book|get|have|take|order|save|keep|put)" + B, Options)]
+    /// <summary>A new total stated beside the earlier one: "之前报了2份，现在要4份", "had 2, now 4 please".</summary>
+    [GeneratedRegex(@"现在|改要|" + B + "now" + B, Options)]
+    public static partial Regex NowTotal();
+
+    /// <summary>Taking some off an earlier total without restating it: "原来报了3份，少要一份", "one less".</summary>
+    [GeneratedRegex(@"少(要|订|拿|来)?|减(掉|去)?|" + B + @"(less|fewer|minus|take off|remove)" + B, Options)]
+    public static partial Regex Decrease();
+
+    /// <summary>"我家要两袋，我妈家要一袋，一共三袋": a total that adds up the shares just named.</summary>
+    [GeneratedRegex(@"^(一共|总共|共|合共|total|in total|altogether)$", Options)]
+    public static partial Regex SumWord();
+
+    /// <summary>"can chope 1 for me?", "could add 2 for us?", "can change to 1 only?": a request phrased as a question.</summary>
+    [GeneratedRegex(B + @"(can|could|may)\s+(i\s+|we\s+|u\s+|you\s+)?(chope|add|reserve|book|get|have|take|order|save|keep|put|change|revise|update|switch|make|reduce|cut)" + B, Options)]
     public static partial Regex RequestQuestion();
 
     /// <summary>A share named per person: "我一份 我妈一份", "老公两盒 我一盒".</summary>
@@ -55,7 +67,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"(微信|wechat|weixin|wx|vx|whatsapp|telegram|tg|ig|instagram|line|电话|手机|好友)", Options)]
     public static partial Regex ContactTalk();
 
-    /// <summary>A second share for someone else: "再帮我同事带一份", "再给我妈来一份", "plus one for my colleague".</summary>
-    [GeneratedRegex(@"(再|另外|还)\s*(帮|给|替)\s*\S{1,6}?(带|要|来|订|留|拿|报)|" + B + @"(plus|and|also)\s+(\w+\s+)?for (my|our) \w+", Options)]
+    /// <summary>A second share for someone else: "再帮我同事带一份", "顺便帮楼下张姐也订一箱", "plus one for my colleague".</summary>
+    [GeneratedRegex(@"(再|另外|还|顺便)\s*(帮|给|替)\s*\S{1,6}?(带|要|来|订|留|拿|报)|" + B + @"(plus|and|also)\s+(\w+\s+)?for (my|our) \w+", Options)]
     public static partial Regex ShareForAnother();
 }

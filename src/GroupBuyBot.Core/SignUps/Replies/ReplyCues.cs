@@ -56,8 +56,10 @@ internal static partial class ReplyCues
         + B + @"(not|no longer) (joining|in|interested)" + B + @"(?! (for|with)" + B + ")", Options)]
     public static partial Regex LeaveExtra();
 
-    /// <summary>More ways to change one's total: "调成三份", "set mine to 3", "adjust to 2".</summary>
-    [GeneratedRegex(@"调整|调(成|为|到)|" + B + @"set (it |mine |that |my \w+ |our \w+ )?to" + B + "|" + B + @"adjust(ed)?( (it|mine|that|my \w+))?( to)?" + B, Options)]
+    /// <summary>More ways to change one's total: "调成三份", "唔该改做两盒", "set mine to 3", "revise to 3", "down to 1".</summary>
+    [GeneratedRegex(@"调整|调(成|为|到)|改\s*(做|成|为|到)|降到|降为|" + B + @"set (it |mine |that |my \w+ |our \w+ )?to" + B + "|" + B + @"adjust(ed)?( (it|mine|that|my \w+))?( to)?" + B
+        + "|" + B + @"revis(e|ed|ing)( (it|mine|that|my \w+|our \w+|ours))?( to)?" + B
+        + "|" + B + @"(down|up|reduce[ds]?|cut|lower|bump(ed)?|drop(ped)?|bring (it|mine)|switch(ed)?) (it |mine |that |me |us )?to" + B, Options)]
     public static partial Regex SetExtra();
 
     /// <summary>A change whose new total is nothing: "改为零份", "set mine to 0", "make it zero" (a withdrawal).</summary>
@@ -88,8 +90,8 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"((?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))not|n't|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))instead of|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))rather than|不是|不要|而不是|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))from|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))was)\s*$", Options)]
     public static partial Regex NegatedBefore();
 
-    /// <summary>Clauses that describe the earlier quantity ("之前报的1份").</summary>
-    [GeneratedRegex(@"之前|刚才|原来|本来|先前|原先|前面|上面|已经|已报|报过|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))already(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))so far(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))earlier(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))previously(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))originally(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))before(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
+    /// <summary>Clauses that describe the earlier quantity ("之前报的1份", "I had 2").</summary>
+    [GeneratedRegex(@"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(i|we) (had|ordered|booked)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|之前|刚才|原来|本来|先前|原先|前面|上面|已经|已报|报过|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))already(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))so far(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))earlier(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))previously(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))originally(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))before(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
     public static partial Regex EarlierQuantity();
 
     /// <summary>Each of several people: "我和邻居各一份", "一人一份", "1 each".</summary>
@@ -102,8 +104,8 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"几|多少|什么|哪|怎么|是否|能不能|可不可以|有没有|要不要|行不行|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))how(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))what(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))when(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))where(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))which(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))why(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
     public static partial Regex QuestionWord();
 
-    /// <summary>A polite request dressed as a question: "Can you update mine to 2 please?"</summary>
-    [GeneratedRegex(@"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(can|could|would|will) (you|u)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9])).{0,40}(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(update|change|add|put|sign|count|make|reserve|save|give|book|remove|cancel|take)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(can|could|may) (i|we) (get|have|take|order|book|reserve|add)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))please(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))pls(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|麻烦|帮我", Options)]
+    /// <summary>A polite request dressed as a question: "Can you update mine to 2 please?", "可以改做三份吗".</summary>
+    [GeneratedRegex(@"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(can|could|would|will) (you|u)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9])).{0,40}(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(update|change|add|put|sign|count|make|reserve|save|give|book|remove|cancel|take)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(can|could|may) (i|we) (get|have|take|order|book|reserve|add)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))please(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))pls(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|麻烦|帮我|^\W*(可以|能不能|能否|可不可以|可唔可以)", Options)]
     public static partial Regex PoliteRequest();
 
     /// <summary>Asking another member ("@小王 你不是也想要吗?"), not speaking for oneself.</summary>

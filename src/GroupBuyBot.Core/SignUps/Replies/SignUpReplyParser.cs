@@ -57,9 +57,21 @@ public static class SignUpReplyParser
             return new SignUpReply(SignUpIntent.Leave, null, truncated); // "改为零份", "set mine to 0"
         }
 
+        if (!setCue.Success && RelativeNewTotal(statements, mentions) is int relative)
+        {
+            return new SignUpReply(SignUpIntent.Set, relative, truncated || leaves);
+        }
+
         if (setCue.Success)
         {
             var newTotal = SetQuantity(statements, setCue.Index, mentions);
+            var parts = mentions.Where(m => m.End <= setCue.Index && m.HasUnit).ToList();
+            if (newTotal is int sum && (joinCue.Success && joinCue.Index < setCue.Index || parts.Count >= 2) && ReplyCues.SumWord().IsMatch(setCue.Value)
+                && parts.Sum(m => m.Value) == sum)
+            {
+                return new SignUpReply(SignUpIntent.Join, sum, truncated); // "我家要两袋，我妈家要一袋，一共三袋": a first sign-up, added up
+            }
+
             if (newTotal is int total)
             {
                 // "I want 2, no wait, make it 3": a correction inside a first sign-up is still a join.
@@ -105,6 +117,38 @@ public static class SignUpReplyParser
 
         var unclear = !hadQuestion && (mentions.Count > 0 || text.Length > 12);
         return new SignUpReply(SignUpIntent.None, null, unclear || truncated);
+    }
+
+    /// <summary>
+    /// A new total said relative to the earlier one, which the reply names: "之前报了2份，现在要4份" (4),
+    /// "原来报了3份，少要一份" (2). Null when the reply names no earlier amount or no change.
+    /// </summary>
+    private static int? RelativeNewTotal(string text, IReadOnlyList<QuantityMention> mentions)
+    {
+        var earlier = mentions.FirstOrDefault(m => DescribesEarlierQuantity(text, m));
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        var later = mentions.Where(m => m.Start > earlier.End).ToList();
+        if (later.Count == 0)
+        {
+            return null;
+        }
+
+        var rest = text[earlier.End..];
+        if (ReplyCues.NowTotal().Match(rest) is { Success: true } now && now.Index + earlier.End < later[0].Start)
+        {
+            return later[0].Value;
+        }
+
+        if (ReplyCues.Decrease().Match(rest) is { Success: true } less && less.Index + earlier.End < later[0].Start && earlier.Value > later[0].Value)
+        {
+            return earlier.Value - later[0].Value;
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -215,9 +259,41 @@ public static class SignUpReplyParser
             return live[^1].Value; // "我要2份,不,3份": the last word wins
         }
 
+        if (VariantShares(text, counted) is int variants)
+        {
+            return variants; // "我要一份原味一份辣味": one order in several variants adds up
+        }
+
         // "+1 我要两盒": an explicit count with a unit beats the bare "+1" marker.
         var withUnit = live.FirstOrDefault(m => m.HasUnit && !IsPlusMarker(text, m));
         return (withUnit ?? live[0]).Value;
+    }
+
+    /// <summary>
+    /// Counts that each name their own variant ("一份原味一份辣味", "2 plain 1 spicy"): their sum; null unless every
+    /// count is followed by a different short word.
+    /// </summary>
+    private static int? VariantShares(string text, List<QuantityMention> counted)
+    {
+        if (counted.Count < 2)
+        {
+            return null;
+        }
+
+        var variants = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < counted.Count; i++)
+        {
+            var end = i + 1 < counted.Count ? counted[i + 1].Start : text.Length;
+            var segment = Regex.Replace(text[counted[i].End..end], @"^\s*(份|个|盒|箱|袋|包|瓶|只|斤|罐|套|boxes|box|packs?|bags?|portions?)", string.Empty);
+            var after = Regex.Match(segment, @"^\s*([\p{IsCJKUnifiedIdeographs}]{1,4}|[a-z]{3,12})");
+            var word = after.Success ? after.Groups[1].Value : string.Empty;
+            if (word.Length == 0 || !variants.Add(word))
+            {
+                return null;
+            }
+        }
+
+        return counted.Sum(m => m.Value);
     }
 
     /// <summary>
