@@ -12,7 +12,7 @@ namespace GroupBuyBot.Infrastructure.Persistence;
 /// process can never overwrite a newer version). <see cref="Decide"/> also writes what the change promises to say
 /// (outbox rows) and removes the request from the inbox, in the same transaction.
 /// </summary>
-public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, OutboxWriter outbox, UpdateInbox inbox, TimeProvider time) : IGroupBuyStore
+public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, WriteGate writes, OutboxWriter outbox, UpdateInbox inbox, TimeProvider time, DatabaseProvider database) : IGroupBuyStore
 {
     private const int Attempts = 5;
 
@@ -186,7 +186,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
                     outbox.Committed();
                     return result;
                 }
-                catch (Exception e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || SqliteDatabase.IsTransient(e)))
+                catch (Exception e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || database.IsTransient(e)))
                 {
                     await Task.Delay(20 * attempt, ct);
                 }

@@ -99,6 +99,9 @@ public sealed class PlaygroundApp : IAsyncDisposable
             // Discovery reads the talk after 2 s of quiet rather than 3 minutes: the need board fills while you watch.
             ["GroupBuyBot:Discovery:BatchQuietMilliseconds"] = "2000",
             [$"{DatabaseOptions.Section}:DataDirectory"] = settings.DataDirectory,
+
+            // Each run starts afresh in a throwaway folder, so on SQLite whatever the bot itself is configured with.
+            [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProviderKind.Sqlite),
         };
         if (settings.ChatLanguage is { } language) overrides["GroupBuyBot:Chats:Language"] = language;
         foreach (var (key, value) in settings.Overrides) overrides[key] = value;
