@@ -39,6 +39,12 @@ public abstract class DatabaseProvider
     /// <returns>The migrations this call applied.</returns>
     public abstract Task<IReadOnlyList<string>> Migrate(BotDbContext db, CancellationToken ct);
 
+    /// <summary>
+    /// Inside a write transaction, before the buy is read: holds its row until the commit, so that writers of the same
+    /// buy in other processes queue behind this one instead of failing on its version token.
+    /// </summary>
+    public abstract Task LockBuy(BotDbContext db, long buyId, CancellationToken ct);
+
     /// <summary>Whether a write transaction that failed with <paramref name="exception"/> may succeed if run again.</summary>
     public abstract bool IsTransient(Exception exception);
 

@@ -88,6 +88,24 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Starts the worker (again), on the same database.</summary>
     public async Task StartBot()
     {
+        var builder = BotHost.CreateBuilder([], Settings());
+        builder.Logging.ClearProviders();
+        if (_logs is not null)
+        {
+            // A rule for this provider wins over the bot's quieter category filters: it sees everything.
+            builder.Logging.AddProvider(_logs);
+            builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        }
+
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    /// <summary>The bot's configuration in this harness (a second instance on the same database starts from it).</summary>
+    public Dictionary<string, string?> Settings()
+    {
         var settings = new Dictionary<string, string?>
         {
             ["GroupBuyBot:Telegram:BotToken"] = Token,
@@ -109,19 +127,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["GroupBuyBot:Discovery:BatchQuietMilliseconds"] = "300",
         };
         foreach (var (key, value) in _settings) settings[key] = value; // a test's setting replaces the default
-        var builder = BotHost.CreateBuilder([], settings);
-        builder.Logging.ClearProviders();
-        if (_logs is not null)
-        {
-            // A rule for this provider wins over the bot's quieter category filters: it sees everything.
-            builder.Logging.AddProvider(_logs);
-            builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
-            builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        }
-
-        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
-        _host = builder.Build();
-        await _host.StartAsync();
+        return settings;
     }
 
     public async Task StopBot()

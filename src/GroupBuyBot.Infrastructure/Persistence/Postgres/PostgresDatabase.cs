@@ -1,5 +1,6 @@
-using GroupBuyBot.Infrastructure.Scheduling;
+using GroupBuyBot.Core.GroupBuys;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Quartz;
@@ -8,8 +9,8 @@ using SchedulingOptions = GroupBuyBot.Infrastructure.Scheduling.SchedulingOption
 namespace GroupBuyBot.Infrastructure.Persistence.Postgres;
 
 /// <summary>
-/// Everything specific to PostgreSQL lives here: the connection, the advisory lock migrations run under, which errors
-/// are worth a retry, and Quartz's clustered store in the same database. Several bot processes may share one
+/// Everything specific to PostgreSQL lives here: the connection, the advisory lock migrations run under, the row lock
+/// a buy's writers queue on, which errors are worth a retry, and Quartz's clustered store in the same database. Several bot processes may share one
 /// database. Its sibling for SQLite is <see cref="Sqlite.SqliteDatabase"/>.
 /// </summary>
 public sealed class PostgresDatabase : DatabaseProvider
@@ -79,6 +80,18 @@ public sealed class PostgresDatabase : DatabaseProvider
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
+
+    /// <summary><c>SELECT … FOR UPDATE</c> on the buy's row: held until the transaction ends.</summary>
+    public override async Task LockBuy(BotDbContext db, long buyId, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(GroupBuy))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var id = entity.FindProperty(nameof(GroupBuy.Id))!.GetColumnName(table)!;
+        var sql = $"SELECT 1 FROM {Quoted(entity.GetSchema(), entity.GetTableName()!)} WHERE \"{id}\" = @id FOR UPDATE";
+        await db.Database.ExecuteSqlRawAsync(sql, [new NpgsqlParameter("id", buyId)], ct);
+    }
+
+    private static string Quoted(string? schema, string table) => schema is null ? $"\"{table}\"" : $"\"{schema}\".\"{table}\"";
 
     /// <summary>
     /// Worth another attempt: a lost or refused connection, a timeout (Npgsql's own judgement), a serialization failure

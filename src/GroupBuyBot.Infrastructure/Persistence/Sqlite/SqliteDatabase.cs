@@ -59,6 +59,9 @@ public sealed class SqliteDatabase(DatabaseOptions options) : DatabaseProvider
         return pending;
     }
 
+    /// <summary>Nothing to take: a SQLite write transaction (<c>BEGIN IMMEDIATE</c>) already excludes every other writer.</summary>
+    public override Task LockBuy(BotDbContext db, long buyId, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>SQLITE_BUSY / SQLITE_LOCKED: another writer held the lock longer than the busy timeout.</summary>
     public override bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 } || exception.InnerException is { } inner && IsTransient(inner);
