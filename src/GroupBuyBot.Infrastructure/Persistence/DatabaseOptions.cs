@@ -16,6 +16,12 @@ public sealed class DatabaseOptions
 
     /// <summary>PostgreSQL: an Npgsql connection string, e.g. <c>Host=127.0.0.1;Port=5432;Username=bot;Password=…;Database=groupbuybot</c>.</summary>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>What is wrong with these options, in one line for the operator; null when nothing is.</summary>
+    public string? Problem() => Provider == DatabaseProviderKind.Postgres && string.IsNullOrWhiteSpace(ConnectionString)
+        ? $"{Section}:Provider is Postgres but {Section}:ConnectionString is empty " +
+          "(e.g. Host=127.0.0.1;Port=5432;Username=bot;Password=…;Database=groupbuybot)."
+        : null;
 }
 
 public enum DatabaseProviderKind

@@ -19,14 +19,16 @@ public sealed class PostgresDatabase : DatabaseProvider
     public const long MigrationLockKey = 0x4742_426D_6967_72;
 
     private readonly string _connectionString;
+    private readonly string? _problem;
 
+    /// <remarks>Options with a <see cref="DatabaseOptions.Problem"/> throw it when the database is first used (Program.cs says it first).</remarks>
     public PostgresDatabase(DatabaseOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (options.Problem() is { } problem)
         {
-            throw new InvalidOperationException(
-                $"{DatabaseOptions.Section}:Provider is Postgres but {DatabaseOptions.Section}:ConnectionString is empty " +
-                "(e.g. Host=127.0.0.1;Port=5432;Username=bot;Password=…;Database=groupbuybot).");
+            _connectionString = "";
+            _problem = problem;
+            return;
         }
 
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
@@ -36,11 +38,11 @@ public sealed class PostgresDatabase : DatabaseProvider
 
     public override DatabaseProviderKind Kind => DatabaseProviderKind.Postgres;
 
-    public string ConnectionString => _connectionString;
+    public string ConnectionString => _problem is null ? _connectionString : throw new InvalidOperationException(_problem);
 
     // No EnableRetryOnFailure: the stores open their own transactions (which a retrying execution strategy refuses)
     // and GroupBuyStore runs a failed write transaction again itself, asking IsTransient.
-    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder) => builder.UseNpgsql(_connectionString);
+    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder) => builder.UseNpgsql(ConnectionString);
 
     public override void AddContexts(IServiceCollection services)
     {
@@ -59,7 +61,7 @@ public sealed class PostgresDatabase : DatabaseProvider
     /// </summary>
     public override async Task<IReadOnlyList<string>> Migrate(BotDbContext db, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(ct);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
         {
@@ -120,7 +122,8 @@ public sealed class PostgresDatabase : DatabaseProvider
     /// </summary>
     public override void UseSchedulerStore(IPersistentStoreBuilder store, SchedulingOptions scheduling)
     {
-        store.UsePostgres(_connectionString);
+        if (_problem is not null) return; // Quartz reads this at registration; Program.cs reports the problem before anything starts
+        store.UsePostgres(ConnectionString);
         store.UseSystemTextJsonSerializer();
         store.UseClustering(cluster =>
         {
