@@ -8,11 +8,12 @@ namespace GroupBuyBot.TestKit.Postgres;
 
 /// <summary>
 /// One throwaway PostgreSQL cluster per test run: <c>initdb</c> in a temporary folder, <c>pg_ctl start</c> on a free
-/// 127.0.0.1 port (trust authentication, durability off: a test database is thrown away anyway), stopped and deleted
-/// when the test process exits. <c>initdb</c> and <c>postgres</c> refuse to run as root, so as root they run as the
-/// <c>postgres</c> user (<c>runuser</c>) on a folder it owns; otherwise as the current user. Each test gets a database
-/// of its own (<see cref="CreateDatabase"/>). A cluster left behind by a test process that was killed is stopped and
-/// deleted by the next run.
+/// 127.0.0.1 port (trust authentication, durability off: a test database is thrown away anyway). <c>initdb</c> and
+/// <c>postgres</c> refuse to run as root, so as root they run as the <c>postgres</c> user (<c>runuser</c>) on a folder
+/// it owns; otherwise as the current user. Each test gets a database of its own (<see cref="CreateDatabase"/>). A
+/// watchdog outside the test process stops the cluster and deletes its folder once the test process is gone, however
+/// it ended (the test runner does not wait for exit handlers); should the watchdog itself be killed, the next run
+/// stops and deletes what it left.
 /// </summary>
 public sealed class PostgresServer
 {
@@ -77,24 +78,22 @@ public sealed class PostgresServer
         server.RunTool("pg_ctl", ["-D", server.DataFolder, "-l", Path.Combine(folder, "postgres.log"), "-w", "-t", "60", "-o",
             $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=400 " +
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"]);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        server.StartWatchdog();
         return server;
     }
 
     private string DataFolder => Path.Combine(_folder, "data");
 
-    private void Stop()
+    /// <summary>
+    /// <c>setsid -f sh -c …</c>: a process of its own session, not a child of the test process (a runner that kills the
+    /// test process's tree does not reach it), polling once a second whether the test process still runs.
+    /// </summary>
+    private void StartWatchdog()
     {
-        try
-        {
-            RunTool("pg_ctl", ["-D", DataFolder, "-m", "immediate", "-w", "stop"]);
-        }
-        catch (InvalidOperationException)
-        {
-            // already stopped
-        }
-
-        TryDelete(_folder);
+        var pgCtl = $"'{Path.Combine(_bin, "pg_ctl")}' -D '{DataFolder}' -m immediate -w stop";
+        var stop = _asPostgresUser ? $"runuser -u {User} -- {pgCtl}" : pgCtl;
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}; do sleep 1; done; {stop}; rm -rf '{_folder}'";
+        Run("setsid", ["-f", "sh", "-c", script]);
     }
 
     /// <summary>Clusters of test processes that no longer run (killed before they could stop theirs).</summary>
