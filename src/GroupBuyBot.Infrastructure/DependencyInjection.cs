@@ -25,7 +25,6 @@ using GroupBuyBot.Infrastructure.Scheduling;
 using GroupBuyBot.Infrastructure.Telegram;
 using GroupBuyBot.Infrastructure.Telegram.Routing;
 using GroupBuyBot.Infrastructure.Telegram.Webhook;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,10 +45,11 @@ public static class DependencyInjection
         services.Configure<ChatDefaultsOptions>(configuration.GetSection(ChatDefaultsOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
-        // Storage
-        services.AddPooledDbContextFactory<BotDbContext>((provider, builder) =>
-            SqliteDatabase.Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        services.AddSingleton<SqliteWriteGate>();
+        // Storage: SQLite or PostgreSQL, everything that differs behind the provider
+        var database = DatabaseProvider.For(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
+        services.AddSingleton(database);
+        database.AddContexts(services);
+        services.AddSingleton(database.CreateWriteGate());
         services.AddSingleton<GroupBuyStore>();
         services.AddSingleton<IGroupBuyStore>(provider => ActivatorUtilities.CreateInstance<SchedulingGroupBuyStore>(provider,
             provider.GetRequiredService<GroupBuyStore>()));
@@ -114,7 +114,7 @@ public static class DependencyInjection
         services.AddHostedService<HandledRequestPruning>();
         services.AddHostedService<WebhookServer>(); // idle unless Webhook:Enabled; then polling is idle instead
 
-        AddScheduling(services, configuration);
+        AddScheduling(services, configuration, database);
         return services;
     }
 
@@ -128,25 +128,18 @@ public static class DependencyInjection
         return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken, options.ApiBaseUrl) { RetryThreshold = 0 }, http);
     }
 
-    /// <summary>Quartz with its own SQLite file beside the bot's database; triggers are rebuilt from the database at start.</summary>
-    private static void AddScheduling(IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Quartz in the provider's store (its own SQLite file, or clustered in the PostgreSQL database); triggers are
+    /// rebuilt from the bot's database at start.
+    /// </summary>
+    private static void AddScheduling(IServiceCollection services, IConfiguration configuration, DatabaseProvider database)
     {
-        services.Configure<SchedulingOptions>(configuration.GetSection(SchedulingOptions.Section));
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        Directory.CreateDirectory(database.DataDirectory);
-        var quartzFile = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.GetFullPath(Path.Combine(database.DataDirectory, SchedulingOptions.QuartzFileName)),
-            DefaultTimeout = Math.Max(1, database.BusyTimeoutMs / 1000),
-        }.ToString();
+        var section = configuration.GetSection(SchedulingOptions.Section);
+        services.Configure<SchedulingOptions>(section);
+        var scheduling = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
 
         // The scheduler reads time from the container's TimeProvider, so tests drive it with their fake clock.
-        services.AddQuartz(q => q.UsePersistentStore(store =>
-        {
-            store.UseSqlite(quartzFile);
-            store.UseSystemTextJsonSerializer();
-            store.ProvisionSchema();
-        }));
+        services.AddQuartz(q => q.UsePersistentStore(store => database.UseSchedulerStore(store, scheduling)));
         services.AddSingleton<QuartzDeadlineSchedule>();
         services.AddSingleton<IDeadlineSchedule>(provider => provider.GetRequiredService<QuartzDeadlineSchedule>());
         services.AddSingleton<DeadlineReconciler>();

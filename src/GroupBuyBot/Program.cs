@@ -1,4 +1,5 @@
 using GroupBuyBot;
+using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.Infrastructure.Telegram;
 using GroupBuyBot.Modes;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,12 @@ if (string.IsNullOrWhiteSpace(token))
 if (!TelegramOptions.IsWellFormedToken(token))
 {
     Console.Error.WriteLine("The Telegram bot token is malformed: it should look like 123456789:ABCdef… as @BotFather gives it.");
+    return 2;
+}
+
+if (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Problem() is { } databaseProblem)
+{
+    Console.Error.WriteLine(databaseProblem);
     return 2;
 }
 

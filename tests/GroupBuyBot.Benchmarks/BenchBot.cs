@@ -3,7 +3,7 @@ using System.Globalization;
 using GroupBuyBot.BotApiEmulator;
 using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.BotApiEmulator.State;
-using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Emulator = GroupBuyBot.BotApiEmulator.BotApiEmulator;
 

@@ -67,7 +67,7 @@ public static class LlmEconomyScenario
         }).Build();
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
         {
-            await SqliteDatabase.Migrate(db, CancellationToken.None);
+            await host.Services.GetRequiredService<DatabaseProvider>().Migrate(db, CancellationToken.None);
         }
 
         var totals = await DiscoveryReplay.Run(host.Services.GetRequiredService<DiscoveryRound>(), traffic, CancellationToken.None);

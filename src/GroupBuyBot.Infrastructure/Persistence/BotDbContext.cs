@@ -10,8 +10,13 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GroupBuyBot.Infrastructure.Persistence;
 
-/// <summary>The bot's database: group buys and sign-ups, chats, organizers, and polling bookkeeping.</summary>
-public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
+/// <summary>
+/// The bot's database: group buys and sign-ups, chats, organizers, and polling bookkeeping. One model for every
+/// provider; each provider has its own subclass (<see cref="Sqlite.SqliteBotDbContext"/>,
+/// <see cref="Postgres.PostgresBotDbContext"/>) only so that its migrations are kept apart, as EF Core's
+/// "Migrations with Multiple Providers" recommends. Code outside <c>Persistence</c> sees only this type.
+/// </summary>
+public abstract class BotDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<GroupBuy> GroupBuys => Set<GroupBuy>();
     public DbSet<SignUp> SignUps => Set<SignUp>();

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace GroupBuyBot.Infrastructure.Persistence;
 
 /// <summary>Chat settings, organizers and known members on EF Core, with settings cached: every update reads them.</summary>
-public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, IOptions<ChatDefaultsOptions> defaults) : IChatStore
+public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, WriteGate writes, IOptions<ChatDefaultsOptions> defaults) : IChatStore
 {
     private readonly ConcurrentDictionary<long, ChatSettings> _settings = new();
 

@@ -8,11 +8,12 @@ namespace GroupBuyBot.Infrastructure.Persistence;
 
 /// <summary>
 /// Group buys on EF Core. Every change of a buy runs in one write transaction, behind a per-buy lock in this
-/// process (so parallel taps queue instead of fighting over the database) and a concurrency token (so another
-/// process can never overwrite a newer version). <see cref="Decide"/> also writes what the change promises to say
+/// process (so parallel taps queue instead of fighting over the database), the buy's row lock where the provider
+/// has one (PostgreSQL: other processes' writers of the buy queue too) and a concurrency token (so another process
+/// can never overwrite a newer version). <see cref="Decide"/> also writes what the change promises to say
 /// (outbox rows) and removes the request from the inbox, in the same transaction.
 /// </summary>
-public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, OutboxWriter outbox, UpdateInbox inbox, TimeProvider time) : IGroupBuyStore
+public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, WriteGate writes, OutboxWriter outbox, UpdateInbox inbox, TimeProvider time, DatabaseProvider database) : IGroupBuyStore
 {
     private const int Attempts = 5;
 
@@ -154,8 +155,12 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
             .ExecuteUpdateAsync(set => set.SetProperty(b => b.ChatId, toChatId).SetProperty(b => b.Version, b => b.Version + 1), ct);
     }
 
-    private static Task<GroupBuy?> Load(BotDbContext db, long buyId, CancellationToken ct) =>
-        db.GroupBuys.Include(b => b.SignUps).FirstOrDefaultAsync(b => b.Id == buyId, ct);
+    /// <summary>The buy to change, held for this transaction where the provider needs it (other processes' writers queue).</summary>
+    private async Task<GroupBuy?> Load(BotDbContext db, long buyId, CancellationToken ct)
+    {
+        await database.LockBuy(db, buyId, ct);
+        return await db.GroupBuys.Include(b => b.SignUps).FirstOrDefaultAsync(b => b.Id == buyId, ct);
+    }
 
     private static IQueryable<GroupBuy> WithSignUps(BotDbContext db) => db.GroupBuys.AsNoTracking().Include(b => b.SignUps);
 
@@ -192,7 +197,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Sqli
                     outbox.Committed();
                     return result;
                 }
-                catch (Exception e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || SqliteDatabase.IsTransient(e)))
+                catch (Exception e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || database.IsTransient(e)))
                 {
                     await Task.Delay(20 * attempt, ct);
                 }

@@ -11,7 +11,7 @@ namespace GroupBuyBot.Infrastructure.Persistence;
 /// Need boards on EF Core. One lock for all board changes in this process: the worker merges and organizers tap
 /// buttons rarely, so serialising them is cheap and rules out lost updates.
 /// </summary>
-public sealed class NeedBoardStore(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, OutboxWriter outbox) : INeedBoardStore
+public sealed class NeedBoardStore(IDbContextFactory<BotDbContext> contexts, WriteGate writes, OutboxWriter outbox) : INeedBoardStore
 {
     private static readonly Member Bot = new(0, "GroupBuyBot", null);
     private readonly SemaphoreSlim _lock = new(1, 1);

@@ -21,7 +21,7 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// </summary>
 public sealed class OutboxSender(
     IDbContextFactory<BotDbContext> contexts,
-    SqliteWriteGate writes,
+    WriteGate writes,
     OutboxWriter writer,
     OutboxDelivery delivery,
     SendRateLimiter limiter,

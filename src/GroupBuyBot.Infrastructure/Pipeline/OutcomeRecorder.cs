@@ -9,7 +9,7 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// the outbox rows and the request's removal from the inbox in one transaction. Used for answers that change
 /// nothing of a buy (help, refusals, lists, settings), which a redelivered request simply gives again.
 /// </summary>
-public sealed class OutcomeRecorder(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, OutboxWriter outbox, UpdateInbox inbox)
+public sealed class OutcomeRecorder(IDbContextFactory<BotDbContext> contexts, WriteGate writes, OutboxWriter outbox, UpdateInbox inbox)
 {
     public Task Record(CommandContext context, Outcome outcome, CancellationToken ct) => Record(context, outcome, handled: true, ct);
 

@@ -9,7 +9,7 @@ using Telegram.Bot.Types;
 namespace GroupBuyBot.Infrastructure.Pipeline;
 
 /// <summary>The inbox: received updates, stored before Telegram is told they arrived, deleted once handled.</summary>
-public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, SqliteWriteGate writes, TimeProvider time)
+public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteGate writes, TimeProvider time)
 {
     private const string LastUpdateIdKey = "LastUpdateId";
 

@@ -46,11 +46,15 @@ public sealed class QuartzDeadlineSchedule(ISchedulerFactory schedulers, IOption
         await scheduler.UnscheduleJobs(GroupMatcher<TriggerKey>.GroupStartsWith(GroupPrefix), ct);
     }
 
-    /// <summary>The two durable jobs every trigger points at; stored once, replaced at each start.</summary>
+    /// <summary>
+    /// The two durable jobs every trigger points at; stored once, replaced at each start. A deadline that was running
+    /// on an instance that died runs again on another (Quartz's recovery, when clustered): closing is idempotent. A
+    /// reminder is not run again: a second one would be noise.
+    /// </summary>
     public async Task StoreJobs(CancellationToken ct)
     {
         var scheduler = await schedulers.GetScheduler(ct);
-        await scheduler.AddJob(JobBuilder.Create<BuyDeadlineJob>().WithIdentity(DeadlineJob).StoreDurably().Build(), AddJobOptions.Replacing, ct);
+        await scheduler.AddJob(JobBuilder.Create<BuyDeadlineJob>().WithIdentity(DeadlineJob).StoreDurably().RequestRecovery().Build(), AddJobOptions.Replacing, ct);
         await scheduler.AddJob(JobBuilder.Create<BuyReminderJob>().WithIdentity(ReminderJob).StoreDurably().Build(), AddJobOptions.Replacing, ct);
     }
 

@@ -7,8 +7,11 @@ public sealed class SchedulingOptions
 {
     public const string Section = "GroupBuyBot:Scheduling";
 
-    /// <summary>Quartz keeps its triggers in this file of the data directory, apart from the bot's database.</summary>
-    public const string QuartzFileName = "quartz.db";
+    /// <summary>PostgreSQL (clustered Quartz): how often each instance's scheduler records that it is alive.</summary>
+    public int ClusterCheckinIntervalMs { get; set; } = 5000;
+
+    /// <summary>PostgreSQL: how long past a missed check-in the others wait before recovering an instance's triggers.</summary>
+    public int ClusterCheckinMisfireThresholdMs { get; set; } = 10000;
 
     /// <summary>How long before the deadline reminders are posted: comma-separated, <c>24h</c>, <c>90m</c>, <c>2d</c>. Empty: none.</summary>
     public string ReminderOffsets { get; set; } = "24h,1h";

@@ -102,7 +102,7 @@ public static class EvalMode
     {
         await using (var db = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
         {
-            await SqliteDatabase.Migrate(db, CancellationToken.None);
+            await services.GetRequiredService<DatabaseProvider>().Migrate(db, CancellationToken.None);
         }
 
         var totals = new ReplayTotals();

@@ -100,6 +100,9 @@ public sealed class PlaygroundApp : IAsyncDisposable
             ["GroupBuyBot:Discovery:BatchQuietMilliseconds"] = "2000",
             ["GroupBuyBot:Discovery:SharedCallWaitMilliseconds"] = "0", // with a model too: no wait for other chats' windows
             [$"{DatabaseOptions.Section}:DataDirectory"] = settings.DataDirectory,
+
+            // Each run starts afresh in a throwaway folder, so on SQLite whatever the bot itself is configured with.
+            [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProviderKind.Sqlite),
         };
         if (settings.ChatLanguage is { } language) overrides["GroupBuyBot:Chats:Language"] = language;
         foreach (var (key, value) in settings.Overrides) overrides[key] = value;

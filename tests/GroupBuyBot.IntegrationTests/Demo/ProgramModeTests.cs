@@ -11,6 +11,13 @@ public class ProgramModeTests
     }
 
     [Fact]
+    public async Task Postgres_without_a_connection_string_exits_2_instead_of_starting_anything()
+    {
+        var exitCode = await RunProgram("--GroupBuyBot:Telegram:BotToken=123456:ABCdef-well-formed", "--GroupBuyBot:Database:Provider=Postgres");
+        Assert.Equal(2, exitCode);
+    }
+
+    [Fact]
     public async Task The_demo_argument_runs_the_demo_not_the_playground()
     {
         // A bad demo argument answers at once with the usage code; the playground would have kept running.

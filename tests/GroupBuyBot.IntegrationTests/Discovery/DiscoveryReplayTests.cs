@@ -68,7 +68,7 @@ public class DiscoveryReplayTests
     {
         var host = BotHost.CreateBuilder([], new Dictionary<string, string?> { ["GroupBuyBot:Database:DataDirectory"] = data.Path }).Build();
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
-        await SqliteDatabase.Migrate(db, CancellationToken.None);
+        await host.Services.GetRequiredService<DatabaseProvider>().Migrate(db, CancellationToken.None);
         return host;
     }
 }

@@ -1,7 +1,7 @@
 using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.IntegrationTests.Telegram;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
 
 namespace GroupBuyBot.IntegrationTests.Faults;
@@ -9,10 +9,12 @@ namespace GroupBuyBot.IntegrationTests.Faults;
 /// <summary>The process stopped while a sign-up's confirmation hung: the change is committed, the reply still owed.</summary>
 public class CrashTests
 {
+    protected virtual DatabaseProviderKind Database => DatabaseProviderKind.Sqlite;
+
     [Fact]
     public async Task Stopping_while_a_confirmation_hangs_applies_nothing_twice_and_loses_nothing()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         bot.Say(Alice, "/newbuy Oranges | 60 | 5 | 2d");
         var list = await bot.List(1);
 
@@ -48,10 +50,13 @@ public class CrashTests
 
     private static async Task<long> CountSignUps(BotHarness bot)
     {
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(bot.DataDirectory, SqliteDatabase.FileName)};Mode=ReadOnly");
-        await db.OpenAsync();
-        await using var count = db.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM SignUps";
-        return (long)(await count.ExecuteScalarAsync())!;
+        await using var db = bot.Database.CreateContext();
+        return await db.SignUps.LongCountAsync();
     }
+}
+
+[Trait("Category", "Postgres")]
+public sealed class CrashTestsOnPostgres : CrashTests
+{
+    protected override DatabaseProviderKind Database => DatabaseProviderKind.Postgres;
 }

@@ -1,5 +1,5 @@
 using GroupBuyBot.BotApiEmulator.Models;
-using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.Infrastructure.Persistence.Sqlite;
 using GroupBuyBot.IntegrationTests.Telegram;
 using Microsoft.Data.Sqlite;
 using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;

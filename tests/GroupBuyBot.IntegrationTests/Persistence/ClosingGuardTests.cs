@@ -15,10 +15,8 @@ public class ClosingGuardTests
         var buy = await stores.CreateOpenBuy(-100, min: 1, capacity: null);
 
         // Two processes (or a job and a command) each loaded the open buy (nobody signed up) and decided to close it.
-        var options = new DbContextOptionsBuilder<BotDbContext>();
-        SqliteDatabase.Configure(options, new DatabaseOptions { DataDirectory = folder.Path });
-        await using var first = new BotDbContext(options.Options);
-        await using var second = new BotDbContext(options.Options);
+        await using var first = stores.Database.CreateContext();
+        await using var second = stores.Database.CreateContext();
         var a = await first.GroupBuys.Include(b => b.SignUps).SingleAsync(b => b.Id == buy.Id);
         var b = await second.GroupBuys.Include(b => b.SignUps).SingleAsync(b => b.Id == buy.Id);
         Assert.True(a.Close(Clock.Start.AddDays(3)));

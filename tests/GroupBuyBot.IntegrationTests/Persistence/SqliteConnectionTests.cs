@@ -1,4 +1,5 @@
 using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.Infrastructure.Persistence.Sqlite;
 using GroupBuyBot.TestKit;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,12 +12,11 @@ public class SqliteConnectionTests
     public async Task A_pooled_connection_keeps_its_busy_timeout_synchronous_mode_and_foreign_keys()
     {
         using var folder = new TempDirectory();
-        var options = new DbContextOptionsBuilder<BotDbContext>();
-        SqliteDatabase.Configure(options, new DatabaseOptions { DataDirectory = folder.Path, BusyTimeoutMs = 4321 });
+        var sqlite = new SqliteDatabase(new DatabaseOptions { DataDirectory = folder.Path, BusyTimeoutMs = 4321 });
 
         for (var open = 1; open <= 3; open++)
         {
-            await using var db = new BotDbContext(options.Options);
+            await using var db = sqlite.CreateContext();
             Assert.Equal(4321L, await Pragma(db, "busy_timeout"));
             Assert.Equal(1L, await Pragma(db, "synchronous")); // NORMAL
             Assert.Equal(1L, await Pragma(db, "foreign_keys"));

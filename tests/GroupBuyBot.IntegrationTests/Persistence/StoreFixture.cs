@@ -8,37 +8,45 @@ using Microsoft.Extensions.Options;
 
 namespace GroupBuyBot.IntegrationTests.Persistence;
 
-/// <summary>The real stores on a real SQLite file in a temporary folder.</summary>
+/// <summary>
+/// The real stores on a real database: a SQLite file in a temporary folder, or a PostgreSQL database. Two fixtures
+/// on one PostgreSQL database are two instances of the bot: their own write gates, locks and connection pools.
+/// </summary>
 public sealed class StoreFixture : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private StoreFixture(ServiceProvider services, string dataDirectory)
+    private StoreFixture(ServiceProvider services, DatabaseProvider database)
     {
         _services = services;
-        DataDirectory = dataDirectory;
+        Database = database;
     }
 
-    public string DataDirectory { get; }
+    public DatabaseProvider Database { get; }
     public IGroupBuyStore Buys => _services.GetRequiredService<IGroupBuyStore>();
     public IChatStore Chats => _services.GetRequiredService<IChatStore>();
 
-    public static async Task<StoreFixture> Open(string dataDirectory)
+    /// <summary>The stores on the SQLite files of <paramref name="dataDirectory"/>.</summary>
+    public static Task<StoreFixture> Open(string dataDirectory) => Open(new DatabaseOptions { DataDirectory = dataDirectory });
+
+    public static async Task<StoreFixture> Open(DatabaseOptions options)
     {
+        var database = DatabaseProvider.For(options);
         var services = new ServiceCollection();
-        services.AddSingleton(Options.Create(new DatabaseOptions { DataDirectory = dataDirectory }));
+        services.AddSingleton(Options.Create(options));
         services.AddSingleton(Options.Create(new ChatDefaultsOptions()));
         services.AddSingleton<TimeProvider>(Clock.Fake());
-        services.AddPooledDbContextFactory<BotDbContext>((p, b) => SqliteDatabase.Configure(b, p.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton(database);
+        database.AddContexts(services);
+        services.AddSingleton(database.CreateWriteGate());
         services.AddSingleton<GroupBuyBot.Infrastructure.Pipeline.OutboxWriter>();
         services.AddSingleton<GroupBuyBot.Infrastructure.Pipeline.UpdateInbox>();
         services.AddSingleton<IGroupBuyStore, GroupBuyStore>();
         services.AddSingleton<IChatStore, ChatStore>();
         var provider = services.BuildServiceProvider();
         await using var db = await provider.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
-        await SqliteDatabase.Migrate(db, CancellationToken.None);
-        return new StoreFixture(provider, dataDirectory);
+        await database.Migrate(db, CancellationToken.None);
+        return new StoreFixture(provider, database);
     }
 
     public async Task<GroupBuy> CreateOpenBuy(long chatId, int min, int? capacity)
@@ -61,6 +69,6 @@ public sealed class StoreFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Database.ClearPools();
     }
 }

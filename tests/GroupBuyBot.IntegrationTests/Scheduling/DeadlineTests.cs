@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GroupBuyBot.Core.Storage;
+using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.Infrastructure.Scheduling;
 using GroupBuyBot.IntegrationTests.Telegram;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,15 +10,18 @@ using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
 
 namespace GroupBuyBot.IntegrationTests.Scheduling;
 
-/// <summary>Buys close by themselves at their deadline, through the real Quartz scheduler on its SQLite file.</summary>
+/// <summary>Buys close by themselves at their deadline, through the real Quartz scheduler (its SQLite file, or clustered on PostgreSQL).</summary>
 public class DeadlineTests
 {
+    /// <summary>SQLite here; the same stories on PostgreSQL in <see cref="DeadlineTestsOnPostgres"/>.</summary>
+    protected virtual DatabaseProviderKind Database => DatabaseProviderKind.Sqlite;
+
     private const string FormedHeadline = "is closed and formed";
 
     [Fact]
     public async Task At_the_deadline_a_buy_that_met_its_minimum_forms_at_the_tier_price_and_participants_are_told()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         await bot.StartPrivateChat(Bob);
         bot.Say(Alice, "/newbuy Oranges | 60 | 3 | 2d");
         await bot.List(1);
@@ -48,7 +52,7 @@ public class DeadlineTests
     [Fact]
     public async Task At_the_deadline_a_buy_short_of_its_minimum_fails_and_nobody_is_charged()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         await bot.StartPrivateChat(Bob);
         bot.Say(Alice, "/newbuy Durian | 120 | 5 | 1d");
         await bot.List(1);
@@ -70,7 +74,7 @@ public class DeadlineTests
     [Fact]
     public async Task The_real_scheduler_closes_a_buy_a_few_seconds_away_not_before()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         bot.Say(Alice, "/newbuy Rice | 40 | 1 | 1h");
         await bot.List(1);
         await bot.ReplyTo(bot.Say(Bob, "/join 1"));
@@ -101,7 +105,7 @@ public class DeadlineTests
     [Fact]
     public async Task A_deadline_that_passed_while_the_bot_was_down_closes_the_buy_once_soon_after_start()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         bot.Say(Alice, "/newbuy Tea | 30 | 1 | 1h");
         await bot.List(1);
         await bot.ReplyTo(bot.Say(Bob, "/join 1"));
@@ -125,7 +129,7 @@ public class DeadlineTests
     [Fact]
     public async Task Close_wins_the_race_when_it_commits_first_and_the_deadline_job_running_after_it_closes_nothing_and_tells_nobody()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         await bot.StartPrivateChat(Bob);
         bot.Say(Alice, "/newbuy Honey | 50 | 1 | 1h");
         await bot.List(1);
@@ -152,7 +156,7 @@ public class DeadlineTests
     [Fact]
     public async Task When_the_deadline_wins_a_late_close_cancel_extend_or_edit_says_the_buy_closed_at_its_deadline_and_formed()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         await bot.StartPrivateChat(Bob);
         bot.Say(Alice, "/newbuy Honey | 50 | 1 | 1h");
         var list = await bot.List(1);
@@ -186,7 +190,7 @@ public class DeadlineTests
     [Fact]
     public async Task In_chinese_a_close_that_lost_to_the_deadline_says_the_buy_closed_at_its_deadline_and_failed()
     {
-        await using var bot = await BotHarness.Start(language: "zh");
+        await using var bot = await BotHarness.Start(language: "zh", database: Database);
         bot.Say(Alice, "/newbuy 蜂蜜 | 50 | 3 | 1h");
         await bot.List(1);
         await bot.ReplyTo(bot.Say(Bob, "/join 1"));
@@ -201,7 +205,7 @@ public class DeadlineTests
     [Fact]
     public async Task The_deadline_job_racing_close_gives_one_close_and_one_set_of_notifications_whichever_wins()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         await bot.StartPrivateChat(Bob);
         bot.Say(Alice, "/newbuy Honey | 50 | 1 | 1h");
         await bot.List(1);
@@ -225,7 +229,7 @@ public class DeadlineTests
     [Fact]
     public async Task Extend_moves_the_deadline_and_cancel_removes_it()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         bot.Say(Alice, "/newbuy Tea | 30 | 1 | 1h");
         await bot.List(1);
         bot.Say(Alice, "/newbuy Coffee | 30 | 1 | 1h");
@@ -270,4 +274,10 @@ public class DeadlineTests
             return ValueTask.CompletedTask;
         }
     }
+}
+
+[Trait("Category", "Postgres")]
+public sealed class DeadlineTestsOnPostgres : DeadlineTests
+{
+    protected override DatabaseProviderKind Database => DatabaseProviderKind.Postgres;
 }

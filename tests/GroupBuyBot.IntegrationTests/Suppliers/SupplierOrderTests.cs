@@ -1,5 +1,6 @@
 using System.Text;
 using GroupBuyBot.BotApiEmulator.Models;
+using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.IntegrationTests.Telegram;
 using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
 
@@ -8,12 +9,15 @@ namespace GroupBuyBot.IntegrationTests.Suppliers;
 /// <summary>Suppliers join by invite link, get the order of a formed buy by DM and answer it from Telegram.</summary>
 public class SupplierOrderTests
 {
+    /// <summary>SQLite here; the same stories on PostgreSQL in <see cref="SupplierOrderTestsOnPostgres"/>.</summary>
+    protected virtual DatabaseProviderKind Database => DatabaseProviderKind.Sqlite;
+
     private static readonly EmulatedUser Farm = new(31, "Fresh Farm", Username: "freshfarm");
 
     [Fact]
     public async Task An_invited_supplier_gets_the_order_at_the_tier_price_and_accepting_reaches_the_group()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         bot.Telegram.UpsertUser(Farm);
         await RegisterSupplier(bot);
 
@@ -47,7 +51,7 @@ public class SupplierOrderTests
     [Fact]
     public async Task A_supplier_who_blocked_the_bot_is_surfaced_to_the_organizer_and_gets_the_order_after_starting_it()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         bot.Telegram.UpsertUser(Farm);
         await RegisterSupplier(bot);
         bot.Telegram.BlockBot(Farm.Id);
@@ -79,7 +83,7 @@ public class SupplierOrderTests
     [Fact]
     public async Task An_invite_works_once()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         bot.Telegram.UpsertUser(Farm);
         var link = await RegisterSupplier(bot);
         var again = await bot.StartPrivateChat(Grace, link[(link.IndexOf("start=", StringComparison.Ordinal) + 6)..]);
@@ -92,7 +96,7 @@ public class SupplierOrderTests
     [Fact]
     public async Task Export_sends_the_organizer_a_csv_with_a_bom_the_columns_and_formulas_neutralised()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         bot.Say(Alice, "/newbuy 脐橙 | 60 | 2 | 1d");
         await bot.List(1);
         await bot.ReplyTo(bot.Say(Bob, "/join 2 =HYPERLINK(\"http://evil\",\"x\")"));
@@ -127,4 +131,10 @@ public class SupplierOrderTests
         Assert.Contains("You are now a supplier of “Sunny Garden parents”", welcome.Text);
         return link;
     }
+}
+
+[Trait("Category", "Postgres")]
+public sealed class SupplierOrderTestsOnPostgres : SupplierOrderTests
+{
+    protected override DatabaseProviderKind Database => DatabaseProviderKind.Postgres;
 }

@@ -1,7 +1,9 @@
 using GroupBuyBot.BotApiEmulator;
 using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.BotApiEmulator.State;
+using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.TestKit;
+using GroupBuyBot.TestKit.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +15,8 @@ namespace GroupBuyBot.IntegrationTests.Telegram;
 
 /// <summary>
 /// The real worker host with the real TelegramBotClient, talking to the loopback Bot API emulator, on a real
-/// SQLite file. Tests speak as members through the emulator's driver and read what members see.
+/// SQLite file, or on a database of its own on the test run's PostgreSQL server. Tests speak as members through the
+/// emulator's driver and read what members see.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
@@ -34,12 +37,16 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly CapturedLogs? _logs;
     private IHost? _host;
 
-    private BotHarness(Emulator emulator, string language, IReadOnlyDictionary<string, string?>? settings, CapturedLogs? logs)
+    private BotHarness(Emulator emulator, string language, IReadOnlyDictionary<string, string?>? settings, CapturedLogs? logs, TestDatabase? postgres)
     {
         Emulator = emulator;
         _language = language;
         _settings = settings ?? new Dictionary<string, string?>();
         _logs = logs;
+        Postgres = postgres;
+        var options = new DatabaseOptions { DataDirectory = _data.Path };
+        if (postgres is not null) (options.Provider, options.ConnectionString) = (DatabaseProviderKind.Postgres, postgres.ConnectionString);
+        Database = DatabaseProvider.For(options);
     }
 
     public Emulator Emulator { get; }
@@ -52,16 +59,24 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>The folder of the bot's SQLite files.</summary>
     public string DataDirectory => _data.Path;
 
+    /// <summary>The bot's database provider, as the bot is configured: <see cref="DatabaseProvider.CreateContext"/> reads what it stored.</summary>
+    public DatabaseProvider Database { get; }
+
+    /// <summary>The test's own PostgreSQL database, when the bot runs on PostgreSQL.</summary>
+    public TestDatabase? Postgres { get; }
+
     /// <param name="settings">Extra configuration, e.g. <c>GroupBuyBot:Scheduling:ReminderOffsets</c>.</param>
     /// <param name="logs">Receives every log line of the bot, at Trace level and in all categories.</param>
     /// <param name="route">Given the emulator's address, the address the bot should use (e.g. a relay in front of it).</param>
+    /// <param name="database">SQLite (a file in a temporary folder) or PostgreSQL (a new database on the run's server).</param>
     public static async Task<BotHarness> Start(string language = "en", IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null,
-        Func<Uri, Uri>? route = null)
+        Func<Uri, Uri>? route = null, DatabaseProviderKind database = DatabaseProviderKind.Sqlite)
     {
+        var postgres = database == DatabaseProviderKind.Postgres ? await (await PostgresServer.Get()).CreateDatabase() : null;
         var emulator = await Emulator.StartAsync(new BotApiEmulatorOptions { BotToken = Token, BotUsername = "GroupBuyTestBot" });
         var withRoute = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (route is not null) withRoute["GroupBuyBot:Telegram:ApiBaseUrl"] = route(emulator.BaseUrl).ToString();
-        var harness = new BotHarness(emulator, language, withRoute, logs);
+        var harness = new BotHarness(emulator, language, withRoute, logs, postgres);
         foreach (var user in new[] { Alice, Bob, Carol, Dave, Erin, Frank, Grace }) harness.Telegram.UpsertUser(user);
         harness.Telegram.CreateChat(new ChatSpec(GroupId, ChatKind.Supergroup, "Sunny Garden parents"));
         harness.Telegram.SetMemberStatus(GroupId, Alice.Id, MemberStatus.Administrator);
@@ -72,6 +87,24 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <summary>Starts the worker (again), on the same database.</summary>
     public async Task StartBot()
+    {
+        var builder = BotHost.CreateBuilder([], Settings());
+        builder.Logging.ClearProviders();
+        if (_logs is not null)
+        {
+            // A rule for this provider wins over the bot's quieter category filters: it sees everything.
+            builder.Logging.AddProvider(_logs);
+            builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        }
+
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    /// <summary>The bot's configuration in this harness (a second instance on the same database starts from it).</summary>
+    public Dictionary<string, string?> Settings()
     {
         var settings = new Dictionary<string, string?>
         {
@@ -85,6 +118,8 @@ public sealed class BotHarness : IAsyncDisposable
             ["GroupBuyBot:Telegram:PerGroupMessagesPerMinute"] = "100000",
             ["GroupBuyBot:Telegram:GlobalMessagesPerSecond"] = "1000",
             ["GroupBuyBot:Database:DataDirectory"] = _data.Path,
+            ["GroupBuyBot:Database:Provider"] = Database.Kind.ToString(),
+            ["GroupBuyBot:Database:ConnectionString"] = Postgres?.ConnectionString ?? "",
             ["GroupBuyBot:Chats:Language"] = _language,
             ["GroupBuyBot:Chats:TimeZone"] = "Asia/Shanghai",
 
@@ -93,19 +128,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["GroupBuyBot:Discovery:SharedCallWaitMilliseconds"] = "0", // with a model too: no wait for other chats' windows
         };
         foreach (var (key, value) in _settings) settings[key] = value; // a test's setting replaces the default
-        var builder = BotHost.CreateBuilder([], settings);
-        builder.Logging.ClearProviders();
-        if (_logs is not null)
-        {
-            // A rule for this provider wins over the bot's quieter category filters: it sees everything.
-            builder.Logging.AddProvider(_logs);
-            builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
-            builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        }
-
-        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
-        _host = builder.Build();
-        await _host.StartAsync();
+        return settings;
     }
 
     public async Task StopBot()
@@ -172,7 +195,8 @@ public sealed class BotHarness : IAsyncDisposable
     {
         await StopBot();
         await Emulator.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Database.ClearPools();
+        if (Postgres is not null) await Postgres.DisposeAsync();
         _data.Dispose();
     }
 

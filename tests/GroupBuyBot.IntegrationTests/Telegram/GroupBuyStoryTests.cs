@@ -1,3 +1,4 @@
+using GroupBuyBot.Infrastructure.Persistence;
 using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
 
 namespace GroupBuyBot.IntegrationTests.Telegram;
@@ -5,10 +6,13 @@ namespace GroupBuyBot.IntegrationTests.Telegram;
 /// <summary>Whole stories through the emulator, asserting what members see in the chat.</summary>
 public class GroupBuyStoryTests
 {
+    /// <summary>SQLite here; the same stories on PostgreSQL in <see cref="GroupBuyStoryTestsOnPostgres"/>.</summary>
+    protected virtual DatabaseProviderKind Database => DatabaseProviderKind.Sqlite;
+
     [Fact]
     public async Task Members_join_by_button_and_command_capacity_fills_and_a_leaver_is_replaced_from_the_waitlist()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
 
         // An administrator opens a buy with a capacity of 6 units.
         bot.Say(Alice, "/newbuy Pottery class | 80 | 4 | 3d | 6");
@@ -46,7 +50,7 @@ public class GroupBuyStoryTests
     [Fact]
     public async Task A_non_organizers_close_is_refused_and_changes_nothing_until_an_appointed_organizer_closes()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         bot.Say(Alice, "/newbuy Oranges | ¥60 | 2 | 48h");
         var list = await bot.List(1);
         await bot.Answer(bot.Tap(Bob, list, "Join"));
@@ -70,7 +74,7 @@ public class GroupBuyStoryTests
     [Fact]
     public async Task Missing_fields_are_asked_for_and_answered_by_reply()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
 
         var askPrice = await bot.ReplyTo(bot.Say(Alice, "/newbuy AC cleaning"));
         Assert.Contains("price", askPrice.Text);
@@ -93,7 +97,7 @@ public class GroupBuyStoryTests
     [Fact]
     public async Task Malformed_commands_explain_the_expected_form_and_change_nothing()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
 
         var badDeadline = await bot.ReplyTo(bot.Say(Alice, "/newbuy Oranges | 60 | 2 | yesterday"));
         Assert.Contains("“yesterday” is not a deadline in the future", badDeadline.Text);
@@ -115,7 +119,7 @@ public class GroupBuyStoryTests
     [Fact]
     public async Task With_two_open_buys_commands_take_the_buys_number()
     {
-        await using var bot = await BotHarness.Start();
+        await using var bot = await BotHarness.Start(database: Database);
         bot.Say(Alice, "/newbuy Oranges | 60 | 2 | 2d");
         await bot.List(1);
         bot.Say(Alice, "/newbuy Apples | 40 | 2 | 2d");
@@ -135,7 +139,7 @@ public class GroupBuyStoryTests
     [Fact]
     public async Task Chinese_chats_get_every_text_in_chinese()
     {
-        await using var bot = await BotHarness.Start(language: "zh");
+        await using var bot = await BotHarness.Start(language: "zh", database: Database);
         bot.Say(Alice, "/newbuy 周六亲子陶艺课 | 80 | 10 | 2026-12-05 18:00");
         var list = await bot.List(1);
         Assert.Contains("团购 #1：周六亲子陶艺课", list.Text);
@@ -148,6 +152,12 @@ public class GroupBuyStoryTests
         var help = await bot.ReplyTo(bot.Say(Bob, "/help"));
         Assert.Contains("Organizers", help.Text);
     }
+}
+
+[Trait("Category", "Postgres")]
+public sealed class GroupBuyStoryTestsOnPostgres : GroupBuyStoryTests
+{
+    protected override DatabaseProviderKind Database => DatabaseProviderKind.Postgres;
 }
 
 /// <summary>Natural replies to a live list sign members up, change quantities and withdraw them.</summary>

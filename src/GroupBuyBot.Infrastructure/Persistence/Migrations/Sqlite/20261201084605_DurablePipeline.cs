@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace GroupBuyBot.Infrastructure.Persistence.Migrations
+namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DurablePipeline : Migration

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace GroupBuyBot.Infrastructure.Persistence.Migrations
+namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class PrivateRounds : Migration
@@ -13,20 +13,20 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Payload",
                 table: "Outbox",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Progress",
                 table: "Outbox",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Refused",
                 table: "Outbox",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
         }
 
