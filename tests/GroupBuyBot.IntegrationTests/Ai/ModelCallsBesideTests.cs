@@ -17,12 +17,7 @@ public class ModelCallsBesideTests
     public async Task The_chat_goes_on_while_the_model_reads_and_the_reading_then_signs_the_member_up()
     {
         await using var llm = await FakeOpenAiServer.StartAsync();
-        var release = new TaskCompletionSource();
-        llm.Responder = _ =>
-        {
-            release.Task.Wait(TimeSpan.FromSeconds(20)); // the model answers only when the test says so
-            return FakeAnswer.Json("""{"intent":"join","quantity":2}""");
-        };
+        var release = ReadsJoinTwoWhenReleased(llm);
         await using var bot = await StartWithModel(llm);
         bot.Say(Alice, "/newbuy Oranges | 60 | 5 | 2d");
         var list = await bot.List(1);
@@ -46,12 +41,7 @@ public class ModelCallsBesideTests
     public async Task A_reading_that_arrives_after_the_member_changed_their_sign_up_is_not_applied_and_they_are_told()
     {
         await using var llm = await FakeOpenAiServer.StartAsync();
-        var release = new TaskCompletionSource();
-        llm.Responder = _ =>
-        {
-            release.Task.Wait(TimeSpan.FromSeconds(20));
-            return FakeAnswer.Json("""{"intent":"join","quantity":2}""");
-        };
+        var release = ReadsJoinTwoWhenReleased(llm);
         await using var bot = await StartWithModel(llm);
         bot.Say(Alice, "/newbuy Oranges | 60 | 5 | 2d");
         var list = await bot.List(1);
@@ -110,6 +100,18 @@ public class ModelCallsBesideTests
         Assert.Contains("AC deep clean", draft.Text);
         Assert.Contains("minimum 3", draft.Text);
         await bot.BotMessage(m => m.MessageId == suggestion.MessageId && m.Buttons.Count == 0 && m.Text!.Contains("is starting a group buy", StringComparison.Ordinal));
+    }
+
+    /// <summary>The model reads "join 2", but only once the test releases it.</summary>
+    private static TaskCompletionSource ReadsJoinTwoWhenReleased(FakeOpenAiServer llm)
+    {
+        var release = new TaskCompletionSource();
+        llm.Responder = _ =>
+        {
+            release.Task.Wait(TimeSpan.FromSeconds(20));
+            return FakeAnswer.Json("""{"intent":"join","quantity":2}""");
+        };
+        return release;
     }
 
     private static Task<BotHarness> StartWithModel(FakeOpenAiServer llm) => BotHarness.Start(settings: new Dictionary<string, string?>
