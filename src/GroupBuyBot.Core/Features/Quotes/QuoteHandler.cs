@@ -99,7 +99,6 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
         var supplier = await suppliers.Find(supplierId, ct);
         if (quote is null || supplier is null || supplier.ChatId != context.ChatId) return new Outcome { Toast = context.Text("CallbackInvalid") };
         var all = await quotes.ForBuy(buyId, ct);
-        var quoted = all.Where(q => q.UnitPrice is not null).Select(q => q.SupplierId).ToHashSet();
         var alreadyChosen = new Outcome { Toast = context.Text("QuoteAlreadyChosen") };
         if (all.Any(q => q.Status == QuoteStatus.Chosen)) return alreadyChosen; // one pick per buy
         if (quote is not { Status: QuoteStatus.Quoted, UnitPrice: { } price }) return new Outcome { Toast = context.Text("CallbackInvalid") };
@@ -115,7 +114,7 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
         var decided = await buys.Decide(context, buyId, buy =>
         {
             // Decided on the buy itself, in its transaction: a supplier who quoted is on it, so this round is decided.
-            if (buy.SupplierId is { } current && quoted.Contains(current)) return alreadyChosen;
+            if (IsDecided(buy, all)) return alreadyChosen;
             if (buy.ChatId != context.ChatId || buy.Status != GroupBuyStatus.Open || !buy.AssignSupplier(supplierId, price, quote.Tiers)) return refused;
             var notices = new List<ChatNotice> { new(supplier.UserId, null, context.Text("QuoteChosenSupplier", buy.Number, Html.Escape(buy.Title), PriceText.Format(price, buy.Currency))) };
             notices.AddRange(losers.Select(userId => new ChatNotice(userId, null, context.Text("QuoteNotChosenSupplier", buy.Number, Html.Escape(buy.Title)))));

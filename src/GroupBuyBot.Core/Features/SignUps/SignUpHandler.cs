@@ -62,14 +62,8 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
     /// <param name="memberAsOf">When the member's sign-up last changed as the reply arrived; null: they had none.</param>
     public async Task<Outcome> ApplyReading(CommandContext context, long buyId, SignUpReply reading, string replyText, DateTimeOffset? memberAsOf, CancellationToken ct)
     {
-        var (action, quantity) = reading.Intent switch
-        {
-            SignUpIntent.Join => (SignUpAction.Join, reading.Quantity ?? 1),
-            SignUpIntent.Set when reading.Quantity is { } set => (SignUpAction.Set, set),
-            SignUpIntent.Leave => (SignUpAction.Leave, 0),
-            _ => ((SignUpAction?)null, 0),
-        };
-        var apply = action is { } a ? Decision(context, a, quantity, null, asToast: false, time.GetUtcNow()) : _ => Outcome.Nothing;
+        var action = ActionOf(reading);
+        var apply = action is { } a ? Decision(context, a.Action, a.Quantity, null, asToast: false, time.GetUtcNow()) : _ => Outcome.Nothing;
         return await store.Decide(context, buyId, buy =>
         {
             if (action is not null && MemberAsOf(buy, context.Actor.UserId) != memberAsOf)
@@ -91,6 +85,15 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
     /// <summary>Read: the 👀 goes (the answer, if any, follows as a reply).</summary>
     private static MessageReaction? Unseen(CommandContext context) =>
         context.MessageId is { } messageId ? new MessageReaction(context.ChatId, messageId, null) : null;
+
+    /// <summary>What a natural reply asks for; null when it is not a sign-up action (a question, chit-chat).</summary>
+    public static (SignUpAction Action, int Quantity)? ActionOf(SignUpReply reply) => reply.Intent switch
+    {
+        SignUpIntent.Join => (SignUpAction.Join, reply.Quantity ?? 1),
+        SignUpIntent.Set when reply.Quantity is { } quantity => (SignUpAction.Set, quantity),
+        SignUpIntent.Leave => (SignUpAction.Leave, 0),
+        _ => null,
+    };
 
     /// <summary>When the member's sign-up on a buy last changed (null: they have none).</summary>
     public static DateTimeOffset? MemberAsOf(GroupBuy buy, long userId) => buy.SignUps.FirstOrDefault(s => s.UserId == userId)?.UpdatedAt;

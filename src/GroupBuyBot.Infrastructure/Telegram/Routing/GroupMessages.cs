@@ -62,13 +62,9 @@ public sealed class GroupMessages(IServiceProvider services, BotIdentity identit
         if (buy is null) return null;
         var reply = SignUpReplyParser.Parse(text);
         if (reply.IsAmbiguous && replies.AsksModel) return await ReadBeside(context, buy, text, ct);
-        return reply.Intent switch
-        {
-            SignUpIntent.Join => await signUps.Apply(context, buy.Id, SignUpAction.Join, reply.Quantity ?? 1, null, asToast: false, ct),
-            SignUpIntent.Set when reply.Quantity is { } quantity => await signUps.Apply(context, buy.Id, SignUpAction.Set, quantity, null, asToast: false, ct),
-            SignUpIntent.Leave => await signUps.Apply(context, buy.Id, SignUpAction.Leave, 0, null, asToast: false, ct),
-            _ => null, // a question or chit-chat under the list: not a sign-up
-        };
+        return SignUpHandler.ActionOf(reply) is { } asked // else a question or chit-chat under the list: not a sign-up
+            ? await signUps.Apply(context, buy.Id, asked.Action, asked.Quantity, null, asToast: false, ct)
+            : null;
     }
 
     /// <summary>
@@ -79,14 +75,13 @@ public sealed class GroupMessages(IServiceProvider services, BotIdentity identit
     private async Task<Outcome?> ReadBeside(CommandContext context, Core.GroupBuys.GroupBuy buy, string text, CancellationToken ct)
     {
         var asOf = SignUpHandler.MemberAsOf(buy, context.Actor.UserId);
+        async Task<Outcome> ReadAndApply(ISignUpReplyReader reader, SignUpHandler handler, CancellationToken token) => // on this chat's budget
+            await handler.ApplyReading(context, buy.Id, await reader.Read(context.ChatId, text, token), text, asOf, token);
+
         await recorder.RecordWhilePending(context, SignUpHandler.Reading(context), ct); // before the reading can remove it
-        var queued = modelCalls.TryQueue(completion, context.RequestId, async (scope, token) =>
-        {
-            var reading = await scope.GetRequiredService<ISignUpReplyReader>().Read(context.ChatId, text, token); // on this chat's budget
-            var outcome = await scope.GetRequiredService<SignUpHandler>().ApplyReading(context, buy.Id, reading, text, asOf, token);
-            await scope.GetRequiredService<OutcomeRecorder>().Record(context, outcome, token);
-        });
-        if (!queued) return await signUps.ApplyReading(context, buy.Id, await replies.Read(context.ChatId, text, ct), text, asOf, ct);
+        var queued = modelCalls.TryQueue(completion, context.RequestId, async (scope, token) => await scope.GetRequiredService<OutcomeRecorder>().Record(context,
+            await ReadAndApply(scope.GetRequiredService<ISignUpReplyReader>(), scope.GetRequiredService<SignUpHandler>(), token), token));
+        if (!queued) return await ReadAndApply(replies, signUps, ct);
         return Outcome.AlreadySaid; // 👀 was; the reading says the rest
     }
 }
