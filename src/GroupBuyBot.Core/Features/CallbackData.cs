@@ -3,11 +3,12 @@ using System.Globalization;
 namespace GroupBuyBot.Core.Features;
 
 /// <summary>
-/// The callback data of every button the bot sends: <c>{prefix}:{action}:{first}[:{second}]</c>, e.g. <c>gb:j:42</c>
-/// (Join on buy 42) or <c>qt:p:42:5500</c> (a quoted price). One codec for all of them: short (Telegram allows 64
-/// bytes) and parsed strictly, since a client can send any data. The prefix says which feature reads it.
+/// The callback data of every button the bot sends: <c>{prefix}:{action}:{first}[:{second}[:{third}]]</c>, e.g.
+/// <c>gb:j:42</c> (Join on buy 42), <c>gb:j:42:2:3</c> (3 of buy 42's option 2) or <c>qt:p:42:5500</c> (a quoted price).
+/// One codec for all of them: short (Telegram allows 64 bytes) and parsed strictly, since a client can send any data.
+/// The prefix says which feature reads it.
 /// </summary>
-public readonly record struct CallbackData(string Prefix, char Action, long First, long Second = 0)
+public readonly record struct CallbackData(string Prefix, char Action, long First, long Second = 0, long Third = 0)
 {
     /// <summary>Join / +1 / −1 / Leave under a live list.</summary>
     public const string SignUp = "gb";
@@ -35,17 +36,23 @@ public readonly record struct CallbackData(string Prefix, char Action, long Firs
     public static string Format(string prefix, char action, long first, long second) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}:{action}:{first}:{second}");
 
-    /// <summary>False for anything that is not <c>prefix:letter:id[:id]</c> with non-negative ids.</summary>
+    public static string Format(string prefix, char action, long first, long second, long third) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}:{action}:{first}:{second}:{third}");
+
+    /// <summary>False for anything that is not <c>prefix:letter:id[:id[:id]]</c> with non-negative ids.</summary>
     public static bool TryParse(string? data, out CallbackData parsed)
     {
         parsed = default;
         if (data is null || data.Length > MaxBytes) return false;
         var parts = data.Split(':');
-        if (parts is not { Length: 3 or 4 } || parts[0].Length == 0 || parts[1].Length != 1) return false;
-        if (!long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var first)) return false;
-        long second = 0;
-        if (parts.Length == 4 && !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out second)) return false;
-        parsed = new CallbackData(parts[0], parts[1][0], first, second);
+        if (parts is not { Length: >= 3 and <= 5 } || parts[0].Length == 0 || parts[1].Length != 1) return false;
+        var numbers = new long[3];
+        for (var i = 2; i < parts.Length; i++)
+        {
+            if (!long.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i - 2])) return false;
+        }
+
+        parsed = new CallbackData(parts[0], parts[1][0], numbers[0], numbers[1], numbers[2]);
         return true;
     }
 }

@@ -12,6 +12,7 @@ public sealed class GroupBuy
 
     private readonly List<SignUp> _signUps = [];
     private List<PriceTier> _tiers = [];
+    private List<BuyOption> _options = [];
 
     private GroupBuy()
     {
@@ -60,16 +61,60 @@ public sealed class GroupBuy
     public IReadOnlyList<PriceTier> Tiers => _tiers;
     public IReadOnlyList<SignUp> SignUps => _signUps;
 
+    /// <summary>The buy's options (sizes, sessions), each with its own price and capacity; empty for a one-price buy.</summary>
+    public IReadOnlyList<BuyOption> Options => _options;
+
+    public bool HasOptions => _options.Count > 0;
+
+    /// <summary>With options: the minimum counts in each option on its own (sessions that each need enough people), not for the whole buy.</summary>
+    public bool MinimumPerOption { get; private set; }
+
     public IEnumerable<SignUp> ActiveSignUps => _signUps.Where(s => s.Status == SignUpStatus.Active).OrderBy(s => s.QueuedAt).ThenBy(s => s.Id);
     public IEnumerable<SignUp> Waitlist => _signUps.Where(s => s.Status == SignUpStatus.Waitlisted).OrderBy(s => s.QueuedAt).ThenBy(s => s.Id);
 
     public int ActiveUnits => _signUps.Where(s => s.Status == SignUpStatus.Active).Sum(s => s.Quantity);
     public int WaitlistedUnits => _signUps.Where(s => s.Status == SignUpStatus.Waitlisted).Sum(s => s.Quantity);
 
-    /// <summary>"N more to form the group": zero once the minimum is met.</summary>
-    public int UnitsToForm => Math.Max(0, (MinUnits ?? 0) - ActiveUnits);
+    /// <summary>
+    /// "N more to form the group": zero once the minimum is met. With a minimum per option, the buy forms when any option
+    /// reaches it: this is the fewest any option still needs.
+    /// </summary>
+    public int UnitsToForm => HasOptions && MinimumPerOption
+        ? _options.Min(o => UnitsToFormIn(o.Number))
+        : Math.Max(0, (MinUnits ?? 0) - ActiveUnits);
 
-    public int? PlacesLeft => Capacity is { } capacity ? Math.Max(0, capacity - ActiveUnits) : null;
+    /// <summary>Places left in the whole buy; with options, in its open options together (null when one has no limit).</summary>
+    public int? PlacesLeft => HasOptions
+        ? _options.Where(o => !o.Closed).Select(o => PlacesLeftIn(o.Number)).Aggregate((int?)0, (sum, left) => sum + left)
+        : Capacity is { } capacity ? Math.Max(0, capacity - ActiveUnits) : null;
+
+    public BuyOption? OptionOf(int number) => _options.Find(o => o.Number == number);
+
+    /// <summary>Active units in one option (0: the buy without options).</summary>
+    public int UnitsIn(int option) => _signUps.Where(s => s.Status == SignUpStatus.Active && s.Option == option).Sum(s => s.Quantity);
+
+    public int? CapacityIn(int option) => HasOptions ? OptionOf(option)?.Capacity : Capacity;
+
+    public int? PlacesLeftIn(int option) => CapacityIn(option) is { } capacity ? Math.Max(0, capacity - UnitsIn(option)) : null;
+
+    /// <summary>What one option still needs to form, when the minimum is per option.</summary>
+    public int UnitsToFormIn(int option) => Math.Max(0, (MinUnits ?? 0) - UnitsIn(option));
+
+    /// <summary>Whether an option's sign-ups are part of the order: always, unless its own minimum was not reached.</summary>
+    public bool Forms(int option) => !(HasOptions && MinimumPerOption) || UnitsToFormIn(option) == 0;
+
+    /// <summary>The unit price a sign-up in this option pays now (the option's, or the buy's, at the tier reached).</summary>
+    public decimal? UnitPriceIn(int option) => HasOptions ? OptionOf(option)?.PriceAt(UnitsIn(option)) : CurrentUnitPrice;
+
+    /// <summary>What an active sign-up costs at the current prices (0 for one that waits).</summary>
+    public decimal AmountOf(SignUp signUp) => signUp.Status == SignUpStatus.Active ? signUp.Quantity * (UnitPriceIn(signUp.Option) ?? 0) : 0;
+
+    /// <summary>The active sign-ups the order is made of: those in options that form.</summary>
+    public IEnumerable<SignUp> OrderedSignUps => ActiveSignUps.Where(s => Forms(s.Option));
+
+    public int OrderedUnits => OrderedSignUps.Sum(s => s.Quantity);
+
+    public decimal OrderedAmount => OrderedSignUps.Sum(AmountOf);
 
     /// <summary>
     /// Closed (formed or failed) because its deadline had come: by the deadline job, or by any close that ran once the
@@ -91,7 +136,7 @@ public sealed class GroupBuy
         {
             var missing = new List<GroupBuyField>();
             if (string.IsNullOrWhiteSpace(Title)) missing.Add(GroupBuyField.Title);
-            if (UnitPrice is null) missing.Add(GroupBuyField.Price);
+            if (UnitPrice is null && !HasOptions) missing.Add(GroupBuyField.Price);
             if (MinUnits is null) missing.Add(GroupBuyField.MinUnits);
             if (Deadline is null) missing.Add(GroupBuyField.Deadline);
             return missing;
@@ -117,6 +162,65 @@ public sealed class GroupBuy
         UnitPrice = unitPrice;
         if (currency is not null) Currency = currency;
     });
+
+    /// <summary>
+    /// Replaces the one price with options (numbered from 1), or the options with new ones. Only before anyone signed up:
+    /// later, options change one at a time. An option without its own capacity takes the buy's, which then moves to it.
+    /// </summary>
+    public bool SetOptions(IEnumerable<(string Name, decimal Price, int? Capacity)> options, string? currency)
+    {
+        var list = options.ToList();
+        if (list.Count is < 2 or > BuyOption.MaxOptions || _signUps.Any(s => s.Status != SignUpStatus.Withdrawn)) return false;
+        Change(() =>
+        {
+            _options = [.. list.Select((o, i) => new BuyOption(i + 1, o.Name, o.Price, [], o.Capacity ?? Capacity))];
+            UnitPrice = null;
+            _tiers = [];
+            Capacity = null;
+            if (currency is not null) Currency = currency;
+        });
+        return true;
+    }
+
+    /// <summary>Adds an option to a buy that has options. False when there are too many or the name is taken.</summary>
+    public bool AddOption(string name, decimal price, int? capacity)
+    {
+        if (!HasOptions || _options.Count >= BuyOption.MaxOptions || _options.Any(o => SameName(o.Name, name))) return false;
+        Change(() => _options.Add(new BuyOption(_options.Max(o => o.Number) + 1, name, price, [], capacity)));
+        return true;
+    }
+
+    public bool RenameOption(int number, string name) =>
+        OptionOf(number) is { } option && !_options.Any(o => o.Number != number && SameName(o.Name, name)) && ReplaceOption(option with { Name = name });
+
+    public bool RepriceOption(int number, decimal price, IReadOnlyList<PriceTier>? tiers = null) =>
+        OptionOf(number) is { } option && ReplaceOption(option with { Price = price, Tiers = tiers is null ? option.Tiers : [.. tiers.OrderBy(t => t.MinUnits)] });
+
+    public bool SetOptionTiers(int number, IEnumerable<PriceTier> tiers) =>
+        OptionOf(number) is { } option && ReplaceOption(option with { Tiers = [.. tiers.OrderBy(t => t.MinUnits)] });
+
+    /// <summary>False (nothing changes) below the option's active units. More places promote its waiting list.</summary>
+    public bool SetOptionCapacity(int number, int? capacity, DateTimeOffset now)
+    {
+        if (OptionOf(number) is not { } option || (capacity is { } c && c < UnitsIn(number))) return false;
+        ReplaceOption(option with { Capacity = capacity });
+        PromoteWaitlist(now, number);
+        return true;
+    }
+
+    /// <summary>Closes (no new sign-ups) or reopens one option; its sign-ups stay.</summary>
+    public bool SetOptionClosed(int number, bool closed) =>
+        OptionOf(number) is { } option && option.Closed != closed && (!closed || _options.Count(o => !o.Closed) > 1) && ReplaceOption(option with { Closed = closed });
+
+    public void SetMinimumPerOption(bool perOption) => Change(() => MinimumPerOption = perOption);
+
+    private bool ReplaceOption(BuyOption option)
+    {
+        Change(() => _options = [.. _options.Select(o => o.Number == option.Number ? option : o)]);
+        return true;
+    }
+
+    private static bool SameName(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
     public void SetMinUnits(int minUnits) => Change(() => MinUnits = minUnits);
     public void SetDeadline(DateTimeOffset deadline) => Change(() => Deadline = deadline.ToUniversalTime());
@@ -157,9 +261,19 @@ public sealed class GroupBuy
         return true;
     }
 
-    /// <summary>Sets the capacity; returns false (and changes nothing) when it is below the active units.</summary>
+    /// <summary>
+    /// Sets the capacity (with options: of every option); returns false (and changes nothing) when it is below the active
+    /// units (of an option).
+    /// </summary>
     public bool TrySetCapacity(int? capacity)
     {
+        if (HasOptions)
+        {
+            if (capacity is { } perOption && _options.Any(o => UnitsIn(o.Number) > perOption)) return false;
+            Change(() => _options = [.. _options.Select(o => o with { Capacity = capacity })]);
+            return true;
+        }
+
         if (capacity is { } c && c < ActiveUnits) return false;
         Change(() => Capacity = capacity);
         return true;
@@ -179,36 +293,43 @@ public sealed class GroupBuy
         return true;
     }
 
-    /// <summary>Joins, or adds <paramref name="quantity"/> to an existing sign-up.</summary>
-    public SignUpChange Join(Member member, int quantity, string? note, DateTimeOffset now)
+    /// <summary>Joins (an option, on a buy with options), or adds <paramref name="quantity"/> to an existing sign-up.</summary>
+    public SignUpChange Join(Member member, int quantity, string? note, DateTimeOffset now, int option = 0)
     {
-        var existing = Find(member.UserId);
+        var existing = Find(member.UserId, option);
         var current = existing is { Status: not SignUpStatus.Withdrawn } ? existing.Quantity : 0;
-        return Apply(member, current + quantity, quantity, note, now);
+        return Apply(member, option, current + quantity, quantity, note, now);
     }
 
     /// <summary>Replaces the member's quantity (<c>set</c>); zero means leave.</summary>
-    public SignUpChange SetQuantity(Member member, int quantity, string? note, DateTimeOffset now) =>
-        quantity == 0 ? Leave(member.UserId, now) : Apply(member, quantity, quantity, note, now);
+    public SignUpChange SetQuantity(Member member, int quantity, string? note, DateTimeOffset now, int option = 0) =>
+        quantity == 0 ? Leave(member.UserId, now, option) : Apply(member, option, quantity, quantity, note, now);
 
     /// <summary>The −1 button: one unit less, leaving at zero.</summary>
-    public SignUpChange Decrement(Member member, DateTimeOffset now)
+    public SignUpChange Decrement(Member member, DateTimeOffset now, int option = 0)
     {
-        var existing = Find(member.UserId);
+        var existing = Find(member.UserId, option);
         if (Status != GroupBuyStatus.Open) return SignUpChange.Refused(SignUpResult.NotOpen);
         if (existing is null || existing.Status == SignUpStatus.Withdrawn) return SignUpChange.Refused(SignUpResult.NotSignedUp);
-        return SetQuantity(member, existing.Quantity - 1, null, now);
+        return SetQuantity(member, existing.Quantity - 1, null, now, option);
     }
 
-    public SignUpChange Leave(long userId, DateTimeOffset now)
+    /// <summary>Withdraws the member from one option, or (<paramref name="option"/> null) from the whole buy.</summary>
+    public SignUpChange Leave(long userId, DateTimeOffset now, int? option = null)
     {
         if (Status != GroupBuyStatus.Open) return SignUpChange.Refused(SignUpResult.NotOpen);
-        var existing = Find(userId);
-        if (existing is null || existing.Status == SignUpStatus.Withdrawn) return SignUpChange.Refused(SignUpResult.NotSignedUp);
+        var leaving = _signUps.Where(s => s.UserId == userId && s.Status != SignUpStatus.Withdrawn && (option is null || s.Option == option)).ToList();
+        if (leaving.Count == 0) return SignUpChange.Refused(SignUpResult.NotSignedUp);
 
         Version++;
-        existing.Withdraw(now);
-        return new SignUpChange(SignUpResult.Left, existing, PromoteWaitlist(now));
+        var promoted = new List<SignUp>();
+        foreach (var signUp in leaving)
+        {
+            signUp.Withdraw(now);
+            promoted.AddRange(PromoteWaitlist(now, signUp.Option));
+        }
+
+        return new SignUpChange(SignUpResult.Left, leaving[0], promoted);
     }
 
     /// <summary>Closes the buy: formed when the minimum is met, failed otherwise. False when it was not open.</summary>
@@ -217,7 +338,7 @@ public sealed class GroupBuy
         if (Status != GroupBuyStatus.Open) return false;
         Change(() =>
         {
-            Status = ActiveUnits >= (MinUnits ?? 0) ? GroupBuyStatus.Formed : GroupBuyStatus.Failed;
+            Status = UnitsToForm == 0 ? GroupBuyStatus.Formed : GroupBuyStatus.Failed;
             ClosedAt = now;
         });
         return true;
@@ -234,26 +355,33 @@ public sealed class GroupBuy
         return true;
     }
 
-    public SignUp? Find(long userId) => _signUps.Find(s => s.UserId == userId);
+    public SignUp? Find(long userId, int option = 0) => _signUps.Find(s => s.UserId == userId && s.Option == option);
 
-    private SignUpChange Apply(Member member, int newQuantity, int requested, string? note, DateTimeOffset now)
+    /// <summary>The member's sign-ups that count (active or waiting), one per option.</summary>
+    public IEnumerable<SignUp> SignUpsOf(long userId) => _signUps.Where(s => s.UserId == userId && s.Status != SignUpStatus.Withdrawn).OrderBy(s => s.Option);
+
+    private SignUpChange Apply(Member member, int option, int newQuantity, int requested, string? note, DateTimeOffset now)
     {
         if (Status != GroupBuyStatus.Open) return SignUpChange.Refused(SignUpResult.NotOpen);
+        if (HasOptions ? OptionOf(option) is null : option != 0) return SignUpChange.Refused(SignUpResult.UnknownOption);
         if (requested < 1 || newQuantity < 1 || newQuantity > SignUp.MaxQuantity) return SignUpChange.Refused(SignUpResult.InvalidQuantity);
 
         note = NormalizeNote(note);
-        var existing = Find(member.UserId);
-        var wasActive = existing?.Status == SignUpStatus.Active;
-        var activeOthers = ActiveUnits - (wasActive ? existing!.Quantity : 0);
-        var fits = Capacity is not { } capacity || activeOthers + newQuantity <= capacity;
+        var existing = Find(member.UserId, option);
+        var current = existing is { Status: not SignUpStatus.Withdrawn } ? existing.Quantity : 0;
+        if (OptionOf(option) is { Closed: true } && newQuantity > current) return SignUpChange.Refused(SignUpResult.OptionClosed);
 
-        // Nobody jumps the queue: a newcomer waits while others wait, even if their quantity would fit.
-        var waitingAhead = _signUps.Any(s => s.Status == SignUpStatus.Waitlisted && s.UserId != member.UserId);
+        var wasActive = existing?.Status == SignUpStatus.Active;
+        var activeOthers = UnitsIn(option) - (wasActive ? existing!.Quantity : 0);
+        var fits = CapacityIn(option) is not { } capacity || activeOthers + newQuantity <= capacity;
+
+        // Nobody jumps the queue: a newcomer waits while others wait (for the same option), even if their quantity would fit.
+        var waitingAhead = _signUps.Any(s => s.Status == SignUpStatus.Waitlisted && s.Option == option && s.UserId != member.UserId);
         SignUpStatus status;
         if (wasActive)
         {
             // An active member is never pushed back to the queue; a change that doesn't fit is refused.
-            if (!fits) return SignUpChange.Refused(SignUpResult.NotEnoughPlaces, PlacesLeft ?? 0);
+            if (!fits) return SignUpChange.Refused(SignUpResult.NotEnoughPlaces, PlacesLeftIn(option) ?? 0);
             status = SignUpStatus.Active;
         }
         else if (existing?.Status == SignUpStatus.Waitlisted)
@@ -269,7 +397,7 @@ public sealed class GroupBuy
         SignUpResult result;
         if (existing is null)
         {
-            existing = new SignUp(member, newQuantity, note, status, now);
+            existing = new SignUp(member, option, newQuantity, note, status, now);
             _signUps.Add(existing);
             result = status == SignUpStatus.Active ? SignUpResult.Joined : SignUpResult.Waitlisted;
         }
@@ -282,17 +410,18 @@ public sealed class GroupBuy
                 : SignUpResult.Updated;
         }
 
-        var promoted = PromoteWaitlist(now);
+        var promoted = PromoteWaitlist(now, option);
         return new SignUpChange(result, existing, promoted);
     }
 
-    /// <summary>Moves waiting members into freed places, in the order they queued.</summary>
-    private List<SignUp> PromoteWaitlist(DateTimeOffset now)
+    /// <summary>Moves members waiting for an option into its freed places, in the order they queued.</summary>
+    private List<SignUp> PromoteWaitlist(DateTimeOffset now, int option)
     {
         var promoted = new List<SignUp>();
-        if (Capacity is not { } capacity)
+        var queue = Waitlist.Where(s => s.Option == option).ToList();
+        if (CapacityIn(option) is not { } capacity)
         {
-            foreach (var waiting in Waitlist.ToList())
+            foreach (var waiting in queue)
             {
                 waiting.Promote(now);
                 promoted.Add(waiting);
@@ -301,8 +430,8 @@ public sealed class GroupBuy
             return promoted;
         }
 
-        var active = ActiveUnits;
-        foreach (var waiting in Waitlist.ToList())
+        var active = UnitsIn(option);
+        foreach (var waiting in queue)
         {
             // Strict order: the head of the queue is never overtaken by a smaller sign-up behind it.
             if (active + waiting.Quantity > capacity) break;
@@ -339,4 +468,5 @@ public enum GroupBuyField
     Unit,
     Tiers,
     AutoClose,
+    Options,
 }

@@ -1,6 +1,6 @@
 namespace GroupBuyBot.Core.GroupBuys;
 
-/// <summary>One member's sign-up for one group buy. There is never more than one per member and buy.</summary>
+/// <summary>One member's sign-up for one group buy (for one of its options). There is never more than one per member and option.</summary>
 public sealed class SignUp
 {
     public const int MaxQuantity = 999;
@@ -11,9 +11,10 @@ public sealed class SignUp
         DisplayName = "";
     }
 
-    internal SignUp(Member member, int quantity, string? note, SignUpStatus status, DateTimeOffset now)
+    internal SignUp(Member member, int option, int quantity, string? note, SignUpStatus status, DateTimeOffset now)
     {
         UserId = member.UserId;
+        Option = option;
         DisplayName = member.DisplayName;
         Username = member.Username;
         Quantity = quantity;
@@ -29,6 +30,10 @@ public sealed class SignUp
     public long UserId { get; private set; }
     public string DisplayName { get; private set; }
     public string? Username { get; private set; }
+
+    /// <summary>The buy's option signed up for (its number); 0 on a buy without options.</summary>
+    public int Option { get; private set; }
+
     public int Quantity { get; private set; }
     public string? Note { get; private set; }
     public SignUpStatus Status { get; private set; }

@@ -11,6 +11,12 @@ public enum SignUpResult
     NotOpen,
     InvalidQuantity,
     NotEnoughPlaces,
+
+    /// <summary>The buy has no such option (or has options and none was named).</summary>
+    UnknownOption,
+
+    /// <summary>The organizer closed this option: no new sign-ups or increases.</summary>
+    OptionClosed,
 }
 
 /// <param name="Result">What happened.</param>

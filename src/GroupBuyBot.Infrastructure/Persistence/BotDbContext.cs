@@ -85,6 +85,16 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
                     tiers => JsonSerializer.Serialize(tiers, JsonSerializerOptions.Default),
                     json => JsonSerializer.Deserialize<List<PriceTier>>(json, JsonSerializerOptions.Default) ?? new List<PriceTier>(),
                     new ValueComparer<IReadOnlyList<PriceTier>>((a, b) => a!.SequenceEqual(b!), t => t.Count, t => t.ToList()));
+            buy.Property(b => b.Options)
+                .HasField("_options")
+                .UsePropertyAccessMode(PropertyAccessMode.Field)
+                .HasConversion(
+                    options => JsonSerializer.Serialize(options, JsonSerializerOptions.Default),
+                    json => JsonSerializer.Deserialize<List<BuyOption>>(json, JsonSerializerOptions.Default) ?? new List<BuyOption>(),
+                    new ValueComparer<IReadOnlyList<BuyOption>>(
+                        (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Default) == JsonSerializer.Serialize(b, JsonSerializerOptions.Default),
+                        o => o.Count, o => o.ToList()));
+            buy.Ignore(b => b.OrderedSignUps);
             buy.Ignore(b => b.ActiveSignUps);
             buy.Ignore(b => b.Waitlist);
             buy.HasMany(b => b.SignUps).WithOne().HasForeignKey(s => s.GroupBuyId).OnDelete(DeleteBehavior.Cascade);
@@ -101,8 +111,8 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
             signUp.Property(s => s.Note).HasMaxLength(SignUp.MaxNoteLength);
             signUp.Ignore(s => s.Member);
 
-            // The database itself refuses a second sign-up of a member for a buy.
-            signUp.HasIndex(s => new { s.GroupBuyId, s.UserId }).IsUnique();
+            // The database itself refuses a second sign-up of a member for a buy's option.
+            signUp.HasIndex(s => new { s.GroupBuyId, s.UserId, s.Option }).IsUnique();
         });
 
         modelBuilder.Entity<ChatSettings>(chat =>

@@ -1,5 +1,6 @@
 using GroupBuyBot.Core.Chats;
 using GroupBuyBot.Core.Features.Listing;
+using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.GroupBuys;
 using GroupBuyBot.Core.Storage;
 using Telegram.Bot.Types;
@@ -26,5 +27,5 @@ public sealed class LiveListMessage(IGroupBuyStore buys, IChatStore chats, Teleg
     }
 
     private static global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup? Markup(GroupBuy buy, ChatSettings chat) =>
-        buy.Status == GroupBuyStatus.Open ? ListButtons.For(buy.Id, chat.Language) : null;
+        buy.Status == GroupBuyStatus.Open ? Buttons.Markup(ListButtons.For(buy, chat.Language)) : null;
 }

@@ -10,6 +10,8 @@ namespace GroupBuyBot.Core.Tests.Features;
 /// <summary>Taps on one list handled together keep every sign-up rule, in tap order, each with its own answer.</summary>
 public class ListTapsTogetherTests
 {
+    private static readonly SignUpRequest Join = new(SignUpAction.Join, 1);
+
     private const long ChatId = -1001;
     private readonly InMemoryGroupBuyStore _store = new();
     private readonly GroupBuy _buy;
@@ -32,7 +34,7 @@ public class ListTapsTogetherTests
         var handler = new SignUpHandler(_store, new BuyLocator(_store), Clock.Fake());
         var taps = new[] { Tap(2, "Bob", 10), Tap(3, "Carol", 11), Tap(4, "Dave", 12), Tap(2, "Bob", 13) };
 
-        var outcomes = await handler.ApplyTaps(_buy.Id, [.. taps.Select(t => (t, SignUpAction.Join))], CancellationToken.None);
+        var outcomes = await handler.ApplyTaps(_buy.Id, [.. taps.Select(t => (t, Join))], CancellationToken.None);
 
         Assert.Equal(["You're in: 1 unit.", "You're in: 1 unit.", "Full — you're on the waiting list (1 unit).", "Places left: 0."],
             outcomes.Select(o => o.Toast));
@@ -45,9 +47,9 @@ public class ListTapsTogetherTests
     public async Task A_tap_seen_before_changes_nothing_and_says_nothing_again()
     {
         var handler = new SignUpHandler(_store, new BuyLocator(_store), Clock.Fake());
-        await handler.ApplyTaps(_buy.Id, [(Tap(2, "Bob", 10), SignUpAction.Join)], CancellationToken.None);
+        await handler.ApplyTaps(_buy.Id, [(Tap(2, "Bob", 10), Join)], CancellationToken.None);
 
-        var again = await handler.ApplyTaps(_buy.Id, [(Tap(2, "Bob", 10), SignUpAction.Join), (Tap(3, "Carol", 11), SignUpAction.Join)], CancellationToken.None);
+        var again = await handler.ApplyTaps(_buy.Id, [(Tap(2, "Bob", 10), Join), (Tap(3, "Carol", 11), Join)], CancellationToken.None);
 
         Assert.Same(Outcome.AlreadySaid, again[0]);
         Assert.Equal(1, _buy.ActiveSignUps.Single(s => s.UserId == 2).Quantity);

@@ -13,6 +13,7 @@ public static class ClosingSummary
     public static string ForGroup(CommandContext context, GroupBuy buy, string headline)
     {
         if (buy.Status != GroupBuyStatus.Formed) return headline + (buy.Status == GroupBuyStatus.Failed ? "\n" + context.Text("SummaryFailedNext") : "");
+        if (buy.HasOptions) return ForGroupByOption(context, buy, headline);
 
         var price = buy.CurrentUnitPrice ?? 0;
         var text = new StringBuilder(headline).Append("\n\n");
@@ -38,14 +39,65 @@ public static class ClosingSummary
         return text.ToString();
     }
 
-    /// <summary>The private confirmation for one participant, in the chat's language.</summary>
-    public static string ForParticipant(ChatSettings chat, GroupBuy buy, SignUp signUp)
+    /// <summary>A formed buy with options: each option's subtotal and members (or that it did not form), then the total.</summary>
+    private static string ForGroupByOption(CommandContext context, GroupBuy buy, string headline)
+    {
+        var text = new StringBuilder(headline).Append('\n');
+        foreach (var option in buy.Options)
+        {
+            var units = buy.UnitsIn(option.Number);
+            if (units == 0) continue;
+            var unit = Units.Name(context.Language, buy.UnitName, units);
+            text.Append('\n');
+            if (!buy.Forms(option.Number))
+            {
+                text.AppendLine(context.Text("SummaryOptionNotFormed", Html.Escape(option.Name), units, unit, buy.MinUnits));
+                continue;
+            }
+
+            var price = buy.UnitPriceIn(option.Number) ?? 0;
+            text.AppendLine(context.Text("SummaryOption", Html.Escape(option.Name), units, unit, PriceText.Format(price, buy.Currency), PriceText.Format(units * price, buy.Currency)));
+            var number = 1;
+            foreach (var signUp in buy.ActiveSignUps.Where(s => s.Option == option.Number))
+            {
+                if (text.Length > 3000)
+                {
+                    text.AppendLine(context.Text("SummaryMore", buy.ActiveSignUps.Count(s => s.Option == option.Number) - number + 1));
+                    break;
+                }
+
+                text.AppendLine(context.Text("SummaryLine", number++, Html.Escape(signUp.DisplayName), signUp.Quantity, PriceText.Format(buy.AmountOf(signUp), buy.Currency))
+                    + (signUp.Note is { } note ? $" ({Html.Escape(note)})" : ""));
+            }
+        }
+
+        text.Append('\n').AppendLine(context.Text("SummaryGrandTotal", buy.OrderedUnits, Units.Name(context.Language, buy.UnitName, buy.OrderedUnits),
+            PriceText.Format(buy.OrderedAmount, buy.Currency)));
+        text.Append(context.Text("SummaryFormedNext", Html.Escape(buy.Organizer.DisplayName)));
+        return text.ToString();
+    }
+
+    /// <summary>The private confirmation for one participant (their sign-ups, one per option), in the chat's language.</summary>
+    public static string ForParticipant(ChatSettings chat, GroupBuy buy, IReadOnlyList<SignUp> theirs)
     {
         string T(string key, params object?[] args) => Texts.Get(chat.Language, key, args);
         var title = Html.Escape(buy.Title);
         var group = Html.Escape(chat.Title ?? "");
+        if (buy.HasOptions && buy.Status == GroupBuyStatus.Formed && theirs.Any(s => buy.Forms(s.Option)))
+        {
+            var share = string.Join(", ", theirs.Select(s =>
+            {
+                var item = $"{Html.Escape(buy.OptionOf(s.Option)?.Name ?? "?")} ×{s.Quantity}";
+                return buy.Forms(s.Option) ? $"{item} ({PriceText.Format(buy.AmountOf(s), buy.Currency)})" : T("DmOptionNotFormed", item);
+            }));
+            var total = theirs.Where(s => buy.Forms(s.Option)).Sum(buy.AmountOf);
+            return T("DmFormedOptions", buy.Number, title, group, share, PriceText.Format(total, buy.Currency), Html.Escape(buy.Organizer.DisplayName));
+        }
+
+        var signUp = theirs[0];
         return buy.Status switch
         {
+            GroupBuyStatus.Formed when buy.HasOptions => T("DmFailed", buy.Number, title, group),
             GroupBuyStatus.Formed => T("DmFormed", buy.Number, title, group, signUp.Quantity, Units.Name(chat.Language, buy.UnitName, signUp.Quantity),
                 PriceText.Format(buy.CurrentUnitPrice ?? 0, buy.Currency), PriceText.Format(signUp.Quantity * (buy.CurrentUnitPrice ?? 0), buy.Currency),
                 Html.Escape(buy.Organizer.DisplayName)),
@@ -64,7 +116,7 @@ public static class ClosingSummary
     /// </summary>
     public static PrivateRound Round(CommandContext context, GroupBuy buy, string summary, int? replyTo) =>
         new(buy.ChatId, buy.ThreadId,
-            [.. buy.ActiveSignUps.Select(s => new PrivateMessage(s.UserId, Mention(s.Member), ForParticipant(context.Chat, buy, s)))],
+            [.. buy.ActiveSignUps.GroupBy(s => s.UserId).Select(member => new PrivateMessage(member.Key, Mention(member.First().Member), ForParticipant(context.Chat, buy, [.. member])))],
             UnreachedNotice.Around(summary, mentions => summary + "\n\n" + Texts.Get(context.Language, "SummaryUnreached", mentions), replyTo: replyTo));
 
     public static string Mention(Member member) => $"<a href=\"tg://user?id={member.UserId}\">{Html.Escape(member.DisplayName)}</a>";

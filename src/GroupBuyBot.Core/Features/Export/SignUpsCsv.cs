@@ -10,17 +10,18 @@ namespace GroupBuyBot.Core.Features.Export;
 /// </summary>
 public static class SignUpsCsv
 {
-    public static readonly string[] Columns = ["#", "member", "username", "quantity", "status", "note", "unit_price", "amount", "signed_up_at_utc"];
+    public static readonly string[] Columns = ["#", "member", "username", "quantity", "status", "note", "unit_price", "amount", "signed_up_at_utc", "option"];
 
+    /// <summary>One row per sign-up, grouped by option (a buy without options has one group), active before waiting.</summary>
     public static byte[] Build(GroupBuy buy)
     {
-        var price = buy.CurrentUnitPrice ?? 0;
         var csv = new StringBuilder();
         AppendRow(csv, Columns);
         var number = 1;
-        foreach (var signUp in buy.ActiveSignUps.Concat(buy.Waitlist))
+        foreach (var signUp in buy.ActiveSignUps.Concat(buy.Waitlist).OrderBy(s => s.Option))
         {
             var active = signUp.Status == SignUpStatus.Active;
+            var price = buy.UnitPriceIn(signUp.Option) ?? 0;
             AppendRow(csv,
             [
                 number++.ToString(CultureInfo.InvariantCulture),
@@ -32,6 +33,7 @@ public static class SignUpsCsv
                 Amount(price),
                 active ? Amount(price * signUp.Quantity) : "0",
                 signUp.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                buy.OptionOf(signUp.Option)?.Name ?? "",
             ]);
         }
 

@@ -22,6 +22,12 @@ public static class GroupBuyListText
 
         text.AppendLine(T("ListTitle", buy.Number, Html.Escape(buy.Title)));
         if (buy.Description is { } description) text.AppendLine(Html.Escape(description));
+        if (buy.HasOptions)
+        {
+            RenderOptions(text, buy, chat, (key, args) => T(key, args));
+            return text.ToString();
+        }
+
         if (buy.CurrentUnitPrice is { } price) text.AppendLine(T("ListPrice", PriceText.Format(price, buy.Currency), unit));
         if (buy.Tiers.Count > 0)
         {
@@ -48,16 +54,66 @@ public static class GroupBuyListText
 
         text.AppendLine();
         text.AppendLine(T("ListTotal", buy.ActiveUnits, Units.Name(chat.Language, buy.UnitName, buy.ActiveUnits), active.Count));
-        text.Append(buy.Status switch
-        {
-            GroupBuyStatus.Formed => T("ListStatusFormed"),
-            GroupBuyStatus.Failed => T("ListStatusFailed"),
-            GroupBuyStatus.Cancelled => T("ListStatusCancelled"),
-            GroupBuyStatus.Delivered => T("ListStatusDelivered"),
-            _ => buy.UnitsToForm > 0 ? T("ListMoreToForm", buy.UnitsToForm) : T("ListFormedReached"),
-        });
+        text.Append(Status(buy, (key, args) => T(key, args)));
         return text.ToString();
     }
+
+    /// <summary>A buy with options: its terms, then each option with its price, places and own list (and waiting list).</summary>
+    private static void RenderOptions(StringBuilder text, GroupBuy buy, ChatSettings chat, Func<string, object?[], string> t)
+    {
+        string T(string key, params object?[] args) => t(key, args);
+        if (buy.MinUnits is { } min)
+        {
+            text.AppendLine(T(buy.MinimumPerOption ? "ListMinimumPerOption" : "ListMinimum", min, Units.Name(chat.Language, buy.UnitName, min)));
+        }
+
+        if (buy.AutoClose && buy.PlacesLeft is not null) text.AppendLine(T("ListAutoClose"));
+        if (buy.Deadline is { } deadline) text.AppendLine(T("ListDeadline", DeadlineText.Format(deadline, chat.TimeZone)));
+        text.AppendLine(T("ListOrganizer", Html.Escape(buy.Organizer.DisplayName)));
+
+        foreach (var option in buy.Options)
+        {
+            var units = buy.UnitsIn(option.Number);
+            var details = new List<string> { PriceText.Format(buy.UnitPriceIn(option.Number) ?? option.Price, buy.Currency) };
+            if (option.Tiers.Count > 0)
+            {
+                details.Add(string.Join(", ", option.Tiers.Select(x => T("ListTier", x.MinUnits, PriceText.Format(x.UnitPrice, buy.Currency)))));
+            }
+
+            details.Add(option.Capacity is { } capacity ? T("ListOptionPlaces", units, capacity) : T("ListOptionTotal", units, Units.Name(chat.Language, buy.UnitName, units)));
+            if (buy.MinimumPerOption && buy.MinUnits is not null && buy.Status == GroupBuyStatus.Open)
+            {
+                details.Add(buy.UnitsToFormIn(option.Number) is > 0 and var more ? T("ListOptionMoreToForm", more) : T("ListOptionReached"));
+            }
+
+            if (option.Closed) details.Add(T("ListOptionClosed"));
+            text.AppendLine();
+            text.AppendLine(T("ListOptionHeader", Html.Escape(option.Name), string.Join(" · ", details)));
+            AppendMembers(text, [.. buy.ActiveSignUps.Where(s => s.Option == option.Number)], 1, t);
+            var waiting = buy.Waitlist.Where(s => s.Option == option.Number).ToList();
+            if (waiting.Count > 0)
+            {
+                text.AppendLine(T("ListWaitlist"));
+                AppendMembers(text, waiting, 1, t);
+            }
+        }
+
+        var active = buy.ActiveSignUps.ToList();
+        text.AppendLine();
+        if (active.Count == 0) text.AppendLine(T("ListEmpty"));
+        text.AppendLine(T("ListTotalAmount", buy.ActiveUnits, Units.Name(chat.Language, buy.UnitName, buy.ActiveUnits),
+            active.Select(s => s.UserId).Distinct().Count(), PriceText.Format(buy.ActiveSignUps.Sum(buy.AmountOf), buy.Currency)));
+        text.Append(Status(buy, t));
+    }
+
+    private static string Status(GroupBuy buy, Func<string, object?[], string> t) => buy.Status switch
+        {
+            GroupBuyStatus.Formed => t("ListStatusFormed", []),
+            GroupBuyStatus.Failed => t("ListStatusFailed", []),
+            GroupBuyStatus.Cancelled => t("ListStatusCancelled", []),
+            GroupBuyStatus.Delivered => t("ListStatusDelivered", []),
+            _ => buy.UnitsToForm > 0 ? t("ListMoreToForm", [buy.UnitsToForm]) : t("ListFormedReached", []),
+        };
 
     private static void AppendMembers(StringBuilder text, List<SignUp> signUps, int first, Func<string, object?[], string> t)
     {

@@ -19,18 +19,31 @@ public static class GroupBuyFieldInput
                 return null;
 
             case GroupBuyField.Price:
-                if (!PriceText.TryParse(value, out var price, out var currency)) return context.Text("BadPrice", shown);
-                buy.SetPrice(price, currency);
-                return null;
+                if (PriceText.TryParse(value, out var price, out var currency))
+                {
+                    if (buy.HasOptions) return context.Text("PriceHasOptions");
+                    buy.SetPrice(price, currency);
+                    return null;
+                }
+
+                // "大箱 60, 小箱 35": options in place of the one price.
+                if (!OptionText.TryParseList(value, out var options)) return context.Text("BadPrice", shown);
+                return buy.SetOptions(options.Select(o => (o.Name, o.Price, o.Capacity)), options.Select(o => o.Currency).FirstOrDefault(c => c is not null))
+                    ? null
+                    : context.Text("OptionsAfterSignUps");
 
             case GroupBuyField.MinUnits:
-                if (!Numbers.TryParseInt(value, out var min) || min < 1 || min > GroupBuy.MaxUnits || min > buy.Capacity)
+                if (!TryParseMinimum(value, out var min, out var perOption) || min < 1 || min > GroupBuy.MaxUnits || min > buy.Capacity)
                 {
                     return context.Text("BadMinUnits", shown, buy.Capacity ?? GroupBuy.MaxUnits);
                 }
 
                 buy.SetMinUnits(min);
+                buy.SetMinimumPerOption(perOption);
                 return null;
+
+            case GroupBuyField.Options:
+                return OptionEdit.TryApply(buy, value, context, now);
 
             case GroupBuyField.Capacity:
                 int? capacity = null;
@@ -90,6 +103,7 @@ public static class GroupBuyFieldInput
         "unit" or "单位" => GroupBuyField.Unit,
         "tiers" or "tier" or "阶梯" or "阶梯价" => GroupBuyField.Tiers,
         "autoclose" or "auto-close" or "满员截单" or "自动截单" => GroupBuyField.AutoClose,
+        "option" or "options" or "session" or "sessions" or "选项" or "规格" or "场次" => GroupBuyField.Options,
         _ => null,
     };
 
@@ -111,12 +125,27 @@ public static class GroupBuyFieldInput
         return tiers.Count is > 0 and <= 10 && tiers.Select(t => t.MinUnits).Distinct().Count() == tiers.Count;
     }
 
-    private static bool? ParseSwitch(string value) => value.ToLowerInvariant() switch
+    /// <summary>"10" for the whole buy; "10 each", "每项10", "各10" for each option on its own.</summary>
+    private static bool TryParseMinimum(string value, out int min, out bool perOption)
+    {
+        var folded = Numbers.FoldWidth(value).Trim().ToLowerInvariant();
+        string[] before = ["每项", "每场", "每款", "每种", "每个选项", "每个", "各"];
+        string[] after = ["each", "per option", "per session", "every option", "每项", "每场", "各"];
+        var start = before.FirstOrDefault(m => folded.StartsWith(m, StringComparison.Ordinal));
+        var end = after.FirstOrDefault(m => folded.EndsWith(m, StringComparison.Ordinal));
+        perOption = start is not null || end is not null;
+        if (start is not null) folded = folded[start.Length..];
+        if (end is not null) folded = folded[..^end.Length];
+        folded = folded.Trim().TrimEnd('份', '人', '个', '位').Trim();
+        return Numbers.TryParseInt(folded, out min);
+    }
+
+    internal static bool? ParseSwitch(string value) => value.ToLowerInvariant() switch
     {
         "on" or "yes" or "true" or "1" or "开" or "是" or "开启" => true,
         "off" or "no" or "false" or "0" or "关" or "否" or "关闭" => false,
         _ => null,
     };
 
-    private static bool IsNone(string value) => value.ToLowerInvariant() is "none" or "no" or "-" or "无" or "不限";
+    internal static bool IsNone(string value) => value.ToLowerInvariant() is "none" or "no" or "-" or "无" or "不限";
 }

@@ -29,15 +29,21 @@ public sealed class ClosingHandler(IGroupBuyStore store, BuyLocator locator, Org
         if (!buy.ClosedAtDeadline) return context.Text("NotOpen", buy.Number);
         var deadline = DeadlineText.Format(buy.Deadline!.Value, context.Chat.TimeZone);
         return buy.Status == GroupBuyStatus.Formed
-            ? context.Text("ClosedAtDeadlineFormed", buy.Number, Html.Escape(buy.Title), deadline, buy.ActiveUnits,
-                SignUps.SignUpHandler.UnitName(context, buy, buy.ActiveUnits), PriceText.Format(buy.CurrentUnitPrice ?? 0, buy.Currency))
+            ? context.Text("ClosedAtDeadlineFormed", buy.Number, Html.Escape(buy.Title), deadline, buy.OrderedUnits,
+                SignUps.SignUpHandler.UnitName(context, buy, buy.OrderedUnits), PriceShown(buy))
             : context.Text("ClosedAtDeadlineFailed", buy.Number, Html.Escape(buy.Title), deadline, buy.ActiveUnits, buy.MinUnits);
     }
 
+    /// <summary>The price a closing headline quotes: the one price at its tier, or each option's ("大箱 ¥60, 小箱 ¥35").</summary>
+    private static string PriceShown(GroupBuy buy) => buy.HasOptions
+        ? string.Join(", ", buy.Options.Where(o => buy.Forms(o.Number) && buy.UnitsIn(o.Number) > 0)
+            .Select(o => Html.Escape(o.Name) + " " + PriceText.Format(buy.UnitPriceIn(o.Number) ?? o.Price, buy.Currency)))
+        : PriceText.Format(buy.CurrentUnitPrice ?? 0, buy.Currency);
+
     private static string Headline(CommandContext context, GroupBuy buy) => buy.Status switch
     {
-        GroupBuyStatus.Formed => context.Text("ClosedFormed", buy.Number, Html.Escape(buy.Title), buy.ActiveUnits,
-            SignUps.SignUpHandler.UnitName(context, buy, buy.ActiveUnits), PriceText.Format(buy.CurrentUnitPrice ?? 0, buy.Currency)),
+        GroupBuyStatus.Formed => context.Text("ClosedFormed", buy.Number, Html.Escape(buy.Title), buy.OrderedUnits,
+            SignUps.SignUpHandler.UnitName(context, buy, buy.OrderedUnits), PriceShown(buy)),
         GroupBuyStatus.Failed => context.Text("ClosedFailed", buy.Number, Html.Escape(buy.Title), buy.ActiveUnits, buy.MinUnits),
         _ => context.Text("Cancelled", buy.Number, Html.Escape(buy.Title)),
     };

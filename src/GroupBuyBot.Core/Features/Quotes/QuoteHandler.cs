@@ -25,6 +25,7 @@ public sealed class QuoteHandler(IQuoteStore quotes, ISupplierStore suppliers, I
         var (buy, problem) = await locator.Locate(context, number, "/quote", ct);
         if (problem is not null) return problem;
         if (buy!.Status != GroupBuyStatus.Open) return Outcome.Say(context.Text("NotOpen", buy.Number));
+        if (buy.HasOptions) return Outcome.Say(context.Text("QuoteOptionsNotYet", buy.Number)); // a quote is one price (and tiers)
 
         var registered = await suppliers.ListForChat(context.ChatId, ct);
         if (registered.Count == 0) return Outcome.Say(context.Text("SupplierNone"));

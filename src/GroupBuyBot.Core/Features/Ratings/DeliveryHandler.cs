@@ -72,7 +72,7 @@ public sealed class DeliveryHandler(IGroupBuyStore buys, ISupplierStore supplier
         // Buttons are only honoured where they were sent: the buy's group or the rater's own private chat.
         if (buy is null || stars is < 1 or > 5 || (messageChatId != buy.ChatId && messageChatId != actor.UserId)) return T("CallbackInvalid");
         if (buy is not { Status: GroupBuyStatus.Delivered, SupplierId: { } supplierId }) return T("RateNotDelivered", buy.Number);
-        if (buy.ActiveSignUps.All(s => s.UserId != actor.UserId)) return T("RateParticipantsOnly", buy.Number);
+        if (buy.OrderedSignUps.All(s => s.UserId != actor.UserId)) return T("RateParticipantsOnly", buy.Number);
 
         var supplier = await suppliers.Find(supplierId, ct);
         var before = await ratings.Rate(new SupplierRating { BuyId = buyId, UserId = actor.UserId, SupplierId = supplierId, Stars = stars, RatedAt = time.GetUtcNow() }, ct);
@@ -108,7 +108,7 @@ public sealed class DeliveryHandler(IGroupBuyStore buys, ISupplierStore supplier
         var name = Html.Escape(supplier.Name);
         var ask = group.Text("RateAsk", buy.Number, Html.Escape(buy.Title), name);
         return new PrivateRound(buy.ChatId, buy.ThreadId,
-            [.. buy.ActiveSignUps.Select(s => new PrivateMessage(s.UserId, ClosingSummary.Mention(s.Member), ask, buttons))],
+            [.. buy.OrderedSignUps.DistinctBy(s => s.UserId).Select(s => new PrivateMessage(s.UserId, ClosingSummary.Mention(s.Member), ask, buttons))],
             UnreachedNotice.Around(null, mentions => group.Text("RateAskGroup", mentions, name, buy.Number), buttons));
     }
 }

@@ -20,19 +20,42 @@ public sealed class SupplierOrderHandler(ISupplierStore suppliers, IGroupBuyStor
         string T(string key, params object?[] args) => Texts.Get(chat.Language, key, args);
         var price = buy.CurrentUnitPrice ?? 0;
         var text = new StringBuilder(T("OrderHeader", Html.Escape(supplier.Name), buy.Number, Html.Escape(buy.Title), Html.Escape(chat.Title ?? ""))).Append('\n');
-        foreach (var signUp in buy.ActiveSignUps)
+        if (buy.HasOptions)
+        {
+            // One section per option that forms, with its subtotal: what the supplier prepares, kind by kind.
+            foreach (var option in buy.Options.Where(o => buy.Forms(o.Number) && buy.UnitsIn(o.Number) > 0))
+            {
+                var units = buy.UnitsIn(option.Number);
+                var optionPrice = buy.UnitPriceIn(option.Number) ?? 0;
+                text.Append(T("OrderOption", Html.Escape(option.Name), units, Units.Name(chat.Language, buy.UnitName, units),
+                    PriceText.Format(optionPrice, buy.Currency), PriceText.Format(units * optionPrice, buy.Currency))).Append('\n');
+                AppendLines(text, buy.OrderedSignUps.Where(s => s.Option == option.Number));
+            }
+
+            text.Append(T("OrderGrandTotal", buy.OrderedUnits, Units.Name(chat.Language, buy.UnitName, buy.OrderedUnits),
+                PriceText.Format(buy.OrderedAmount, buy.Currency))).Append('\n');
+        }
+        else
+        {
+            AppendLines(text, buy.ActiveSignUps);
+            text.Append(T("OrderTotal", buy.ActiveUnits, Units.Name(chat.Language, buy.UnitName, buy.ActiveUnits),
+                PriceText.Format(price, buy.Currency), PriceText.Format(price * buy.ActiveUnits, buy.Currency))).Append('\n');
+        }
+
+        if (buy.Description is { } description) text.Append(T("OrderDelivery", Html.Escape(description))).Append('\n');
+        var organizer = buy.Organizer.Username is { } username ? "@" + username : Html.Escape(buy.Organizer.DisplayName);
+        text.Append(T("OrderOrganizer", organizer));
+        return text.ToString();
+    }
+
+    private static void AppendLines(StringBuilder text, IEnumerable<SignUp> signUps)
+    {
+        foreach (var signUp in signUps)
         {
             text.Append("• ").Append(Html.Escape(signUp.DisplayName)).Append(" ×").Append(signUp.Quantity);
             if (signUp.Note is { } note) text.Append(" — ").Append(Html.Escape(note));
             text.Append('\n');
         }
-
-        text.Append(T("OrderTotal", buy.ActiveUnits, Units.Name(chat.Language, buy.UnitName, buy.ActiveUnits),
-            PriceText.Format(price, buy.Currency), PriceText.Format(price * buy.ActiveUnits, buy.Currency))).Append('\n');
-        if (buy.Description is { } description) text.Append(T("OrderDelivery", Html.Escape(description))).Append('\n');
-        var organizer = buy.Organizer.Username is { } username ? "@" + username : Html.Escape(buy.Organizer.DisplayName);
-        text.Append(T("OrderOrganizer", organizer));
-        return text.ToString();
     }
 
     public static IReadOnlyList<IReadOnlyList<ButtonSpec>> OrderButtons(Language language, long buyId) =>

@@ -26,8 +26,8 @@ public sealed class ButtonTaps(IServiceProvider services, OutcomeRecorder record
 {
     private static readonly Dictionary<string, ButtonHandler> Table = new(StringComparer.Ordinal)
     {
-        [CallbackData.SignUp] = (s, tap, ct) => ListButtons.Action(tap.Data) is { } action
-            ? s.GetRequiredService<SignUpHandler>().Apply(tap.Context, tap.Data.First, action, 1, null, asToast: true, ct)
+        [CallbackData.SignUp] = (s, tap, ct) => ListButtons.Request(tap.Data) is { } request
+            ? s.GetRequiredService<SignUpHandler>().Apply(tap.Context, tap.Data.First, request, asToast: true, ct)
             : Invalid(tap),
         [CallbackData.Suggestion] = Suggestion,
         [CallbackData.SupplierChoice] = (s, tap, ct) => tap is { InPrivate: false, Data.Action: 'c' }

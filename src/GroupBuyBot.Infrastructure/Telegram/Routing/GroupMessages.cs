@@ -62,8 +62,8 @@ public sealed class GroupMessages(IServiceProvider services, BotIdentity identit
         if (buy is null) return null;
         var reply = SignUpReplyParser.Parse(text);
         if (reply.IsAmbiguous && replies.AsksModel) return await ReadBeside(context, buy, text, ct);
-        return SignUpHandler.ActionOf(reply) is { } asked // else a question or chit-chat under the list: not a sign-up
-            ? await signUps.Apply(context, buy.Id, asked.Action, asked.Quantity, null, asToast: false, ct)
+        return SignUpHandler.RequestOf(reply, text, buy.Options) is { } asked // else a question or chit-chat under the list: not a sign-up
+            ? await signUps.Apply(context, buy.Id, asked, asToast: false, ct)
             : null;
     }
 

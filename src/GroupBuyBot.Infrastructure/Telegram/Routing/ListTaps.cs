@@ -14,7 +14,7 @@ public sealed class ListTaps(IChatStore chats, SignUpHandler signUps, TelegramSe
     /// <summary>The buy a tap on a live list's button acts on; null for any other update.</summary>
     public static long? BuyOf(Update update) =>
         update.CallbackQuery is { Message: not null, Data: var data }
-        && CallbackData.TryParse(data, out var parsed) && parsed.Prefix == CallbackData.SignUp && ListButtons.Action(parsed) is not null
+        && CallbackData.TryParse(data, out var parsed) && parsed.Prefix == CallbackData.SignUp && ListButtons.Request(parsed) is not null
             ? parsed.First
             : null;
 
@@ -25,8 +25,8 @@ public sealed class ListTaps(IChatStore chats, SignUpHandler signUps, TelegramSe
         var requests = taps.Select(update =>
         {
             var query = update.CallbackQuery!;
-            var action = CallbackData.TryParse(query.Data, out var data) ? ListButtons.Action(data) : null;
-            return (Requests.ForTap(chat, query, query.Message!, update.Id), action ?? throw new ArgumentException("not a list tap", nameof(taps)));
+            var request = CallbackData.TryParse(query.Data, out var data) ? ListButtons.Request(data) : null;
+            return (Requests.ForTap(chat, query, query.Message!, update.Id), request ?? throw new ArgumentException("not a list tap", nameof(taps)));
         }).ToList();
 
         var outcomes = await signUps.ApplyTaps(buyId, requests, ct);

@@ -143,8 +143,15 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int?>("MinUnits")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("MinimumPerOption")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -212,6 +219,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Option")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("integer");
 
@@ -234,7 +244,7 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupBuyId", "UserId")
+                    b.HasIndex("GroupBuyId", "UserId", "Option")
                         .IsUnique();
 
                     b.ToTable("SignUps");

@@ -134,8 +134,15 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("MinUnits")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MinimumPerOption")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -201,6 +208,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Option")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
 
@@ -223,7 +233,7 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupBuyId", "UserId")
+                    b.HasIndex("GroupBuyId", "UserId", "Option")
                         .IsUnique();
 
                     b.ToTable("SignUps");
