@@ -221,6 +221,8 @@ public class BuyOptionsTests
 
         var named = await handler.Join(Context(Chinese, Alice, 1), "2 小箱", CancellationToken.None);
         Assert.Equal("Alice 报名 2 份 · 小箱。", named.Reply);
+        await handler.Join(Context(Chinese, Carol, 5), "大箱 1 少冰", CancellationToken.None);
+        Assert.Equal((1, "少冰"), (buy.Find(Carol.UserId, 1)!.Quantity, buy.Find(Carol.UserId, 1)!.Note)); // the option's name is not kept as a note
 
         var unnamed = await handler.Join(Context(Chinese, Bob, 2), "3", CancellationToken.None);
         Assert.StartsWith("Bob，要 #1 的哪一项？", unnamed.Reply, StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public static class SignUpOptions
         var mentions = OptionMentions.Find(request.Words, buy.Options);
         if (mentions.Count > 0)
         {
-            var note = NoteWithout(request.Note, mentions.Select(m => buy.OptionOf(m.Option)!.Name));
+            var note = NoteWithout(request.Note, mentions.Select(m => m.Words));
             return [.. mentions.Select(m => new SignUpStep(request.Action, m.Quantity ?? (mentions.Count == 1 ? request.Quantity : 1), m.Option, note))];
         }
 
@@ -38,7 +38,7 @@ public static class SignUpOptions
     /// <summary>The buy's options as members read them: "大箱 ¥60, 小箱 ¥35".</summary>
     public static string List(GroupBuy buy) => string.Join(", ", buy.Options.Select(o => Html.Escape(OptionText.Format(o, buy.Currency))));
 
-    /// <summary>A command's note without the option names (and the quantity beside them) it contained.</summary>
+    /// <summary>A command's note without the words that named options (and the quantity beside them).</summary>
     private static string? NoteWithout(string? note, IEnumerable<string> names)
     {
         if (note is null) return null;

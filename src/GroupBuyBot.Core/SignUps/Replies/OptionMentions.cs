@@ -11,8 +11,9 @@ namespace GroupBuyBot.Core.SignUps.Replies;
 /// </summary>
 public static partial class OptionMentions
 {
+    /// <param name="Words">What named it: its name, or the word of it that did (normalized).</param>
     /// <param name="Quantity">The number beside the option; null when there is none.</param>
-    public sealed record Mention(int Option, int Start, int End, int? Quantity);
+    public sealed record Mention(int Option, int Start, int End, string Words, int? Quantity);
 
     public static IReadOnlyList<Mention> Find(string? text, IReadOnlyList<BuyOption> options)
     {
@@ -54,7 +55,7 @@ public static partial class OptionMentions
             var segment = numberFirst
                 ? normalized[(i == 0 ? 0 : kept[i - 1].End)..kept[i].Start]
                 : normalized[kept[i].End..(i + 1 < kept.Count ? kept[i + 1].Start : normalized.Length)];
-            mentions.Add(new Mention(kept[i].Option, kept[i].Start, kept[i].End, Count(segment, last: numberFirst)));
+            mentions.Add(new Mention(kept[i].Option, kept[i].Start, kept[i].End, normalized[kept[i].Start..kept[i].End], Count(segment, last: numberFirst)));
         }
 
         return mentions;
