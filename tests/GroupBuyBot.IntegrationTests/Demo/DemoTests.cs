@@ -33,6 +33,23 @@ public class DemoTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the demo took {clock.Elapsed.TotalSeconds:0} s");
     }
 
+    [Theory]
+    [InlineData("zh", "Bob ×1", "Erin，要 #1 的哪一项？", "周日14点：2 份 × ¥90 = ¥180")]
+    [InlineData("en", "Bob ×1", "Erin, which option of #1?", "Sun 14:00: 2 units × ¥90 = ¥180")]
+    public async Task The_options_story_completes_in_either_language_and_exits_0(string language, string bob, string asked, string sunday)
+    {
+        var transcript = new StringWriter();
+
+        var exitCode = await DemoMode.Run(["demo", "--story", "options", "--lang", language], transcript);
+
+        var text = transcript.ToString();
+        Assert.True(exitCode == 0, text);
+        Assert.Contains($"✓ All {OptionsDemoStory.Steps(LanguageExtensions.Parse(language)!.Value).Count} steps happened as expected.", text);
+        Assert.Contains(bob, text);
+        Assert.Contains(asked, text);
+        Assert.Contains(sunday, text);
+    }
+
     [Fact]
     public async Task A_step_the_bot_does_not_live_up_to_fails_the_run_with_the_reason()
     {
@@ -62,6 +79,7 @@ public class DemoTests
     [InlineData("demo", "--lang", "fr")]
     [InlineData("demo", "--lang")]
     [InlineData("demo", "extra")]
+    [InlineData("demo", "--story", "payments")]
     public async Task Bad_arguments_print_the_usage_and_exit_2(params string[] args)
     {
         Assert.Equal(2, await DemoMode.Run(args, new StringWriter()));
