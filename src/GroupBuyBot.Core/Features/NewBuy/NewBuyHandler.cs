@@ -83,7 +83,8 @@ public sealed class NewBuyHandler(IGroupBuyStore store, OrganizerPolicy organize
     {
         if (buy.Status == GroupBuyStatus.Open)
         {
-            return new Outcome { Announce = buy, Reply = context.Text("BuyOpened", buy.Number) };
+            var opened = buy.HasOptions ? context.Text("BuyOpenedOptions", buy.Number, Html.Escape(buy.Options[0].Name)) : context.Text("BuyOpened", buy.Number);
+            return new Outcome { Announce = buy, Reply = opened };
         }
 
         var question = buy.MissingFields[0] switch
