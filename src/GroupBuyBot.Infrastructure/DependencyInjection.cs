@@ -16,6 +16,7 @@ using GroupBuyBot.Core.Features.Suppliers;
 using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
 using GroupBuyBot.Core.Features.Organizing;
+using GroupBuyBot.Core.Features.Payments;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
@@ -79,6 +80,8 @@ public static class DependencyInjection
         services.AddSingleton<ExportHandler>();
         services.AddSingleton<QuoteHandler>();
         services.AddSingleton<DeliveryHandler>();
+        services.AddSingleton<PaymentsHandler>();
+        services.AddSingleton<PaymentReminders>();
         AddDiscovery(services, configuration);
 
         // Telegram
@@ -112,6 +115,7 @@ public static class DependencyInjection
         services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>()); // after the migrator: the inbox first
         services.AddHostedService<PollingService>();
         services.AddHostedService<HandledRequestPruning>();
+        services.AddHostedService<PaymentReminderService>();
         services.AddHostedService<WebhookServer>(); // idle unless Webhook:Enabled; then polling is idle instead
 
         AddScheduling(services, configuration, database);

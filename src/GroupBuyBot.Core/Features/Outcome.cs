@@ -29,7 +29,7 @@ public sealed record Outcome
     /// <summary>Messages for other chats, e.g. a supplier's answer (given in private) posted to the buy's group.</summary>
     public IReadOnlyList<ChatNotice> Notices { get; init; } = [];
 
-    /// <summary>A new text for a message the bot sent before (its buttons go), e.g. a suggestion once decided.</summary>
+    /// <summary>A new text for a message the bot sent before (its buttons go unless new ones are given), e.g. a suggestion once decided.</summary>
     public MessageEdit? Edit { get; init; }
 
     /// <summary>A file sent privately to a member (an export).</summary>
@@ -71,8 +71,8 @@ public sealed record ChatNotice(long ChatId, int? ThreadId, string Text);
 /// <summary>A reaction of the bot on a message; <see cref="Emoji"/> null removes it.</summary>
 public sealed record MessageReaction(long ChatId, int MessageId, string? Emoji);
 
-/// <summary>A bot message whose text changes.</summary>
-public sealed record MessageEdit(long ChatId, int MessageId, string Text);
+/// <summary>A bot message whose text changes; <paramref name="Buttons"/> replace its buttons (null: none).</summary>
+public sealed record MessageEdit(long ChatId, int MessageId, string Text, IReadOnlyList<IReadOnlyList<ButtonSpec>>? Buttons = null);
 
 /// <param name="Unreachable">Said in the request's chat when the member never started the bot.</param>
 public sealed record PrivateDocument(long UserId, string FileName, byte[] Content, string Caption, string Unreachable);
@@ -90,13 +90,16 @@ public sealed record PrivateMessage(long UserId, string Mention, string Text, IR
 /// What the group hears after a <see cref="PrivateRound"/>: <see cref="AllReached"/> when every message arrived (null:
 /// nothing), else <see cref="Before"/>, the mentions of the members not reached, <see cref="After"/>.
 /// </summary>
-public sealed record UnreachedNotice(string? AllReached, string Before, string After,
+public sealed record UnreachedNotice(string? AllReached, string? Before, string After,
     IReadOnlyList<IReadOnlyList<ButtonSpec>>? Buttons = null, int? ReplyTo = null)
 {
     private const string Marker = "\u0001members\u0001";
 
+    /// <summary>Nothing is said afterwards, reached or not (a reminder, a receipt).</summary>
+    public static UnreachedNotice Silent { get; } = new(null, null, "");
+
     public string? Text(IReadOnlyList<string> unreachedMentions) =>
-        unreachedMentions.Count == 0 ? AllReached : Before + string.Join(", ", unreachedMentions) + After;
+        unreachedMentions.Count == 0 ? AllReached : Before is null ? null : Before + string.Join(", ", unreachedMentions) + After;
 
     /// <summary>A notice whose text, rendered with the mentions in place of its argument, is split around them.</summary>
     public static UnreachedNotice Around(string? allReached, Func<string, string> render,

@@ -13,6 +13,7 @@ public sealed class GroupBuy
     private readonly List<SignUp> _signUps = [];
     private List<PriceTier> _tiers = [];
     private List<BuyOption> _options = [];
+    private readonly List<Payment> _payments = [];
 
     private GroupBuy()
     {
@@ -60,6 +61,12 @@ public sealed class GroupBuy
 
     public IReadOnlyList<PriceTier> Tiers => _tiers;
     public IReadOnlyList<SignUp> SignUps => _signUps;
+
+    /// <summary>What members owe and paid: one row per member and stage, from when the buy forms.</summary>
+    public IReadOnlyList<Payment> Payments => _payments;
+
+    /// <summary>When unpaid members are reminded, in minutes after midnight in the chat's time zone; null: never.</summary>
+    public int? PaymentReminderMinute { get; private set; }
 
     /// <summary>The buy's options (sizes, sessions), each with its own price and capacity; empty for a one-price buy.</summary>
     public IReadOnlyList<BuyOption> Options => _options;
@@ -340,6 +347,7 @@ public sealed class GroupBuy
         {
             Status = UnitsToForm == 0 ? GroupBuyStatus.Formed : GroupBuyStatus.Failed;
             ClosedAt = now;
+            if (Status == GroupBuyStatus.Formed) RecordPaymentsDue(now);
         });
         return true;
     }
@@ -354,6 +362,65 @@ public sealed class GroupBuy
         });
         return true;
     }
+
+    /// <summary>What each member of the order owes once the buy formed: their amount, less a deposit they paid.</summary>
+    private void RecordPaymentsDue(DateTimeOffset now)
+    {
+        foreach (var member in OrderedSignUps.GroupBy(s => s.UserId))
+        {
+            var deposits = _payments.Where(p => p.UserId == member.Key && p.Stage == PaymentStage.Deposit).ToList();
+            var owed = member.Sum(AmountOf) - deposits.Where(p => p.Status == PaymentStatus.Paid).Sum(p => p.Amount);
+            if (owed <= 0 || _payments.Any(p => p.UserId == member.Key && p.Stage != PaymentStage.Deposit)) continue;
+            _payments.Add(new Payment(member.First().Member, deposits.Count > 0 ? PaymentStage.Balance : PaymentStage.Full, owed, now));
+        }
+    }
+
+    /// <summary>The member's payment still to settle (the earliest stage first); null when none is.</summary>
+    public Payment? OpenPaymentOf(long userId) =>
+        _payments.Where(p => p.UserId == userId && p.Status is PaymentStatus.Due or PaymentStatus.Claimed).OrderBy(p => p.Stage).FirstOrDefault();
+
+    /// <summary>An organizer records a member's payment (a transfer outside the bot).</summary>
+    public PaymentResult MarkPaid(long userId, string? method, long confirmedBy, DateTimeOffset now)
+    {
+        if (OpenPaymentOf(userId) is not { } payment) return NoOpenPayment(userId);
+        Change(() => payment.MarkPaid(Trim(method), confirmedBy, now));
+        return PaymentResult.Recorded;
+    }
+
+    /// <summary>A member says they paid: the organizer confirms it with <see cref="MarkPaid"/>.</summary>
+    public PaymentResult ClaimPaid(long userId, string? method, DateTimeOffset now)
+    {
+        if (OpenPaymentOf(userId) is not { } payment) return NoOpenPayment(userId);
+        if (payment.Status == PaymentStatus.Claimed) return PaymentResult.AlreadyClaimed;
+        Change(() => payment.Claim(Trim(method), now));
+        return PaymentResult.Recorded;
+    }
+
+    /// <summary>An organizer gave a member's money back.</summary>
+    public PaymentResult MarkRefunded(long userId)
+    {
+        var paid = _payments.Where(p => p.UserId == userId && p.Status is PaymentStatus.Paid or PaymentStatus.RefundDue).ToList();
+        if (paid.Count == 0) return _payments.Any(p => p.UserId == userId) ? PaymentResult.NotPaid : PaymentResult.NothingOwed;
+        Change(() => paid.ForEach(p => p.MarkRefunded()));
+        return PaymentResult.Recorded;
+    }
+
+    /// <param name="minuteOfDay">Minutes after midnight in the chat's time zone; null turns reminders off.</param>
+    public void SetPaymentReminder(int? minuteOfDay) => Change(() => PaymentReminderMinute = minuteOfDay);
+
+    /// <summary>Members still owing who were not reminded since <paramref name="dayStart"/>: marked reminded now.</summary>
+    public IReadOnlyList<Payment> RemindUnpaid(DateTimeOffset dayStart, DateTimeOffset now)
+    {
+        var due = _payments.Where(p => p.Status == PaymentStatus.Due && (p.RemindedAt is null || p.RemindedAt < dayStart)).ToList();
+        if (due.Count > 0) Change(() => due.ForEach(p => p.Reminded(now)));
+        return due;
+    }
+
+    private PaymentResult NoOpenPayment(long userId) =>
+        _payments.Any(p => p.UserId == userId && p.Status == PaymentStatus.Paid) ? PaymentResult.AlreadyPaid : PaymentResult.NothingOwed;
+
+    private static string? Trim(string? method) =>
+        string.IsNullOrWhiteSpace(method) ? null : method.Trim() is { Length: > Payment.MaxMethodLength } longer ? longer[..Payment.MaxMethodLength] : method.Trim();
 
     public SignUp? Find(long userId, int option = 0) => _signUps.Find(s => s.UserId == userId && s.Option == option);
 
@@ -455,6 +522,20 @@ public sealed class GroupBuy
         change();
         Version++;
     }
+}
+
+/// <summary>What a payment action did, or why it did nothing.</summary>
+public enum PaymentResult
+{
+    Recorded,
+    AlreadyPaid,
+    AlreadyClaimed,
+
+    /// <summary>The member owes nothing on this buy (not in its order, or it has not formed).</summary>
+    NothingOwed,
+
+    /// <summary>A refund of a payment that was never made.</summary>
+    NotPaid,
 }
 
 public enum GroupBuyField

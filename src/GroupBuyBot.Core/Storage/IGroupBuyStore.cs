@@ -21,6 +21,12 @@ public interface IGroupBuyStore
 
     Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct);
 
+    /// <summary>The chat's buys that have payments (formed ones), newest first.</summary>
+    Task<IReadOnlyList<GroupBuy>> ListWithPayments(long chatId, CancellationToken ct);
+
+    /// <summary>Buys of every chat with payment reminders on and a payment still due.</summary>
+    Task<IReadOnlyList<GroupBuy>> ListAwaitingPayment(CancellationToken ct);
+
     /// <summary>The draft whose question is the message <paramref name="promptMessageId"/>.</summary>
     Task<GroupBuy?> FindDraftByPrompt(long chatId, int promptMessageId, CancellationToken ct);
 

@@ -99,6 +99,8 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
             buy.Ignore(b => b.Waitlist);
             buy.HasMany(b => b.SignUps).WithOne().HasForeignKey(s => s.GroupBuyId).OnDelete(DeleteBehavior.Cascade);
             buy.Navigation(b => b.SignUps).HasField("_signUps").UsePropertyAccessMode(PropertyAccessMode.Field);
+            buy.HasMany(b => b.Payments).WithOne().HasForeignKey(p => p.GroupBuyId).OnDelete(DeleteBehavior.Cascade);
+            buy.Navigation(b => b.Payments).HasField("_payments").UsePropertyAccessMode(PropertyAccessMode.Field);
             buy.HasIndex(b => new { b.ChatId, b.Number }).IsUnique();
             buy.HasIndex(b => new { b.ChatId, b.Status });
             buy.HasIndex(b => new { b.ChatId, b.AnnouncementMessageId });
@@ -113,6 +115,22 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
 
             // The database itself refuses a second sign-up of a member for a buy's option.
             signUp.HasIndex(s => new { s.GroupBuyId, s.UserId, s.Option }).IsUnique();
+        });
+
+        modelBuilder.Entity<Payment>(payment =>
+        {
+            payment.HasKey(p => p.Id);
+            payment.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+            payment.Property(p => p.Stage).HasConversion<string>().HasMaxLength(16);
+            payment.Property(p => p.Method).HasMaxLength(Payment.MaxMethodLength);
+            payment.Property(p => p.ChargeId).HasMaxLength(200);
+            payment.Property(p => p.ProviderChargeId).HasMaxLength(200);
+            payment.Ignore(p => p.Member);
+            payment.Ignore(p => p.IsSettled);
+
+            // One row per member and stage; a Telegram charge is recorded once, however often its message arrives.
+            payment.HasIndex(p => new { p.GroupBuyId, p.UserId, p.Stage }).IsUnique();
+            payment.HasIndex(p => p.ChargeId).IsUnique();
         });
 
         modelBuilder.Entity<ChatSettings>(chat =>

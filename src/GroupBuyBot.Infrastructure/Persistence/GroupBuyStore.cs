@@ -50,6 +50,18 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
         return await WithSignUps(db).Where(b => b.ChatId == chatId).OrderByDescending(b => b.Number).FirstOrDefaultAsync(ct);
     }
 
+    public async Task<IReadOnlyList<GroupBuy>> ListWithPayments(long chatId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await WithSignUps(db).Where(b => b.ChatId == chatId && b.Payments.Any()).OrderByDescending(b => b.Number).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<GroupBuy>> ListAwaitingPayment(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await WithSignUps(db).Where(b => b.PaymentReminderMinute != null && b.Payments.Any(p => p.Status == PaymentStatus.Due)).OrderBy(b => b.Id).ToListAsync(ct);
+    }
+
     public async Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -159,10 +171,11 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
     private async Task<GroupBuy?> Load(BotDbContext db, long buyId, CancellationToken ct)
     {
         await database.LockBuy(db, buyId, ct);
-        return await db.GroupBuys.Include(b => b.SignUps).FirstOrDefaultAsync(b => b.Id == buyId, ct);
+        return await db.GroupBuys.Include(b => b.SignUps).Include(b => b.Payments).AsSplitQuery().FirstOrDefaultAsync(b => b.Id == buyId, ct);
     }
 
-    private static IQueryable<GroupBuy> WithSignUps(BotDbContext db) => db.GroupBuys.AsNoTracking().Include(b => b.SignUps);
+    /// <summary>A buy with its sign-ups and payments; split, so a formed buy's two lists are not multiplied by each other.</summary>
+    private static IQueryable<GroupBuy> WithSignUps(BotDbContext db) => db.GroupBuys.AsNoTracking().Include(b => b.SignUps).Include(b => b.Payments).AsSplitQuery();
 
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction and saves. The request id is recorded in the same

@@ -87,6 +87,7 @@ public sealed class OutboxWriter(TimeProvider time)
             var row = Row(OutboxKind.Edit, edit.ChatId, null);
             row.MessageId = edit.MessageId;
             row.Html = edit.Text;
+            row.Buttons = Serialize(edit.Buttons);
             Queue(db, row);
         }
 

@@ -59,7 +59,7 @@ public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, 
                 await list.Edit(row.BuyId!.Value, ct);
                 return new Delivery(DeliveryResult.Sent);
             case OutboxKind.Edit:
-                await sender.EditText(row.ChatId, row.MessageId!.Value, row.Html ?? "", null, ct);
+                await sender.EditText(row.ChatId, row.MessageId!.Value, row.Html ?? "", Buttons.Markup(OutboxWriter.Deserialize(row.Buttons)), ct);
                 return new Delivery(DeliveryResult.Sent);
             case OutboxKind.Document:
                 // The file goes privately; the chat hears whether it arrived.

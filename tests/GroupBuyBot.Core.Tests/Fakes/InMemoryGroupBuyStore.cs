@@ -34,6 +34,12 @@ public sealed class InMemoryGroupBuyStore : IGroupBuyStore
     public Task<GroupBuy?> FindNewest(long chatId, CancellationToken ct) =>
         Task.FromResult(_buys.Where(b => b.ChatId == chatId).MaxBy(b => b.Number));
 
+    public Task<IReadOnlyList<GroupBuy>> ListWithPayments(long chatId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.ChatId == chatId && b.Payments.Count > 0).OrderByDescending(b => b.Number)]);
+
+    public Task<IReadOnlyList<GroupBuy>> ListAwaitingPayment(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.PaymentReminderMinute is not null && b.Payments.Any(p => p.Status == PaymentStatus.Due))]);
+
     public Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct) =>
         Task.FromResult(_buys.FirstOrDefault(b => b.ChatId == chatId && b.AnnouncementMessageId == messageId));
 

@@ -1,5 +1,6 @@
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Core.Features.Payments;
 using GroupBuyBot.Core.Features.Quotes;
 using GroupBuyBot.Core.Features.Ratings;
 using GroupBuyBot.Core.Features.SignUps;
@@ -44,6 +45,10 @@ public sealed class ButtonTaps(IServiceProvider services, OutcomeRecorder record
             (QuoteCallbacks.DeclineAction, true) => s.GetRequiredService<QuoteHandler>().Button(tap.Context.Actor, tap.Data.First, null, ct),
             _ => Invalid(tap),
         },
+        [CallbackData.Payment] = (s, tap, ct) => tap is { InPrivate: true, Data.Action: PaymentsHandler.MarkPaidAction }
+            ? s.GetRequiredService<PaymentsHandler>().MarkFromButton(tap.Context, tap.Data.First, tap.Data.Second,
+                new MessageEdit(tap.Message.Chat.Id, tap.Message.MessageId, ""), ct)
+            : Invalid(tap),
         [CallbackData.Rating] = async (s, tap, ct) => new Outcome
         {
             Toast = await s.GetRequiredService<DeliveryHandler>().Rate(tap.Context.Actor, tap.Message.Chat.Id, tap.Data.First, tap.Data.Action - '0', ct),

@@ -1,6 +1,7 @@
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Discovery;
 using GroupBuyBot.Core.Features.NewBuy;
+using GroupBuyBot.Core.Features.Payments;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
@@ -18,7 +19,7 @@ namespace GroupBuyBot.Infrastructure.Telegram.Routing;
 /// </summary>
 public sealed class GroupMessages(IServiceProvider services, BotIdentity identity, IGroupBuyStore buys, NewBuyHandler newBuy,
     SignUpHandler signUps, ISignUpReplyReader replies, DiscoveryHandler discovery, DiscoveryInbox inbox, OutboxSender outbox,
-    ModelCalls modelCalls, UpdateCompletion completion, OutcomeRecorder recorder)
+    ModelCalls modelCalls, UpdateCompletion completion, OutcomeRecorder recorder, PaymentsHandler payments)
 {
     public Task<Outcome?> Handle(CommandContext context, Message message, string text, CancellationToken ct) =>
         BotCommand.Parse(text, identity.Username) is { } command ? OnCommand(context, command, message, ct) : OnChatText(context, message, text, ct);
@@ -60,6 +61,7 @@ public sealed class GroupMessages(IServiceProvider services, BotIdentity identit
 
         var buy = await buys.FindByAnnouncement(context.ChatId, repliedTo, ct);
         if (buy is null) return null;
+        if (buy.OpenPaymentOf(context.Actor.UserId) is not null && PaymentClaimText.IsClaim(text)) return await payments.Claim(context, buy.Id, null, ct);
         var reply = SignUpReplyParser.Parse(text);
         if (reply.IsAmbiguous && replies.AsksModel) return await ReadBeside(context, buy, text, ct);
         return SignUpHandler.RequestOf(reply, text, buy.Options) is { } asked // else a question or chit-chat under the list: not a sign-up

@@ -153,6 +153,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("PaymentReminderMinute")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -195,6 +198,78 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ChatId", "Status");
 
                     b.ToTable("GroupBuys");
+                });
+
+            modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.Payment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("ChargeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ConfirmedBy")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("GroupBuyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProviderChargeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Username")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChargeId")
+                        .IsUnique();
+
+                    b.HasIndex("GroupBuyId", "UserId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("Payment");
                 });
 
             modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.SignUp", b =>
@@ -623,6 +698,15 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.Payment", b =>
+                {
+                    b.HasOne("GroupBuyBot.Core.GroupBuys.GroupBuy", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("GroupBuyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.SignUp", b =>
                 {
                     b.HasOne("GroupBuyBot.Core.GroupBuys.GroupBuy", null)
@@ -634,6 +718,8 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.GroupBuy", b =>
                 {
+                    b.Navigation("Payments");
+
                     b.Navigation("SignUps");
                 });
 #pragma warning restore 612, 618

@@ -144,6 +144,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PaymentReminderMinute")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -186,6 +189,76 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ChatId", "Status");
 
                     b.ToTable("GroupBuys");
+                });
+
+            modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.Payment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChargeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GroupBuyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderChargeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Username")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChargeId")
+                        .IsUnique();
+
+                    b.HasIndex("GroupBuyId", "UserId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("Payment");
                 });
 
             modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.SignUp", b =>
@@ -608,6 +681,15 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.Payment", b =>
+                {
+                    b.HasOne("GroupBuyBot.Core.GroupBuys.GroupBuy", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("GroupBuyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.SignUp", b =>
                 {
                     b.HasOne("GroupBuyBot.Core.GroupBuys.GroupBuy", null)
@@ -619,6 +701,8 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("GroupBuyBot.Core.GroupBuys.GroupBuy", b =>
                 {
+                    b.Navigation("Payments");
+
                     b.Navigation("SignUps");
                 });
 #pragma warning restore 612, 618
