@@ -468,6 +468,10 @@ public sealed partial class EmulatorState
                 var canonical = new JsonObject { ["text"] = text };
                 TelegramJson.AddIfNotNull(canonical, "callback_data", data);
                 TelegramJson.AddIfNotNull(canonical, "url", url);
+                if (buttonJson?["pay"] is JsonValue pay && pay.TryGetValue<bool>(out var isPay) && isPay)
+                {
+                    canonical["pay"] = true; // an invoice's Pay button
+                }
                 canonicalRow.Add(canonical);
             }
 

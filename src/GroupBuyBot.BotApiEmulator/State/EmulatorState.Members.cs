@@ -69,8 +69,7 @@ public sealed partial class EmulatorState
                 ReplyToMessageId = replyToMessageId,
                 MessageThreadId = chat.IsForum ? thread : null,
             });
-            var botSees = chat.Type == ChatKind.Private ? !chat.UserBlockedBot : chat.BotIsMember;
-            var updateId = botSees ? EnqueueUpdate("message", MessageJson(chat, message)) : 0;
+            var updateId = BotSees(chat) ? EnqueueUpdate("message", MessageJson(chat, message)) : 0;
             return new PostedMessage(chat.Id, message.MessageId, updateId);
         }
     }
@@ -143,11 +142,7 @@ public sealed partial class EmulatorState
         {
             var user = RequireUserForDriver(userId);
             var chat = RequireChatForDriver(chatId);
-            var message = chat.FindMessage(messageId);
-            if (message is null || message.IsDeleted)
-            {
-                throw new EmulatorDriverException($"Message {messageId} does not exist in chat {chatId}.");
-            }
+            var message = RequireMessageForDriver(chat, messageId);
 
             var button = message.Keyboard?.Rows.SelectMany(row => row)
                 .FirstOrDefault(b => callbackData is not null ? b.CallbackData == callbackData : b.Text == buttonText)
@@ -171,11 +166,7 @@ public sealed partial class EmulatorState
         {
             var user = RequireUserForDriver(userId);
             var chat = RequireChatForDriver(chatId);
-            var message = chat.FindMessage(messageId);
-            if (message is null || message.IsDeleted)
-            {
-                throw new EmulatorDriverException($"Message {messageId} does not exist in chat {chatId}.");
-            }
+            var message = RequireMessageForDriver(chat, messageId);
 
             return EnqueueCallbackQuery(chat, message, user, data);
         }
