@@ -69,6 +69,9 @@ public sealed class PaymentTests : EmulatorTestBase
         Assert.Equal(new EmulatedInvoice("Rice 5 kg", "Two bags", "USD", 2499, "buy:7", "buy7", seen.Invoice!.Prices), seen.Invoice);
         Assert.Equal([new EmulatedLabeledPrice("Rice", 1999), new EmulatedLabeledPrice("Delivery", 500)], seen.Invoice.Prices);
         Assert.Equal("Pay $24.99", seen.Buttons.Single().Single().Text);
+        Assert.Throws<EmulatorDriverException>(() => Emulator.State.TapButton(GroupId, sent.MessageId, Bob, buttonText: "Pay $24.99"));
+        var noText = await Assert.ThrowsAsync<ApiRequestException>(() => Bot.EditMessageText(GroupId, sent.MessageId, "Rice 6 kg"));
+        Assert.Equal("Bad Request: there is no text in the message to edit", noText.Message);
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed partial class EmulatorState
         lock (_gate)
         {
             var (chat, message) = FindEditable(chatId, messageId);
-            if (message.Document is not null)
+            if (message.Document is not null || message.Invoice is not null)
             {
                 throw TelegramApiException.BadRequest("there is no text in the message to edit");
             }

@@ -149,7 +149,7 @@ public sealed partial class EmulatorState
                 ?? throw new EmulatorDriverException($"Message {messageId} in chat {chatId} has no button '{callbackData ?? buttonText}'.");
             if (button.CallbackData is null)
             {
-                throw new EmulatorDriverException($"Button '{button.Text}' opens a URL; it sends no callback query.");
+                throw new EmulatorDriverException($"Button '{button.Text}' opens a URL or pays an invoice (PayInvoice); it sends no callback query.");
             }
 
             return EnqueueCallbackQuery(chat, message, user, button.CallbackData);
