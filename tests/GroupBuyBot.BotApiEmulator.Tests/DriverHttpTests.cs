@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.Payments;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace GroupBuyBot.BotApiEmulator.Tests;
@@ -154,6 +155,38 @@ public sealed class DriverHttpTests : EmulatorTestBase
         Assert.Equal(-1003003, migrated.GetProperty("supergroup_id").GetInt64());
         var old = await GetAsync("/driver/chats/-3003");
         Assert.Equal(-1003003, old.GetProperty("migrated_to_chat_id").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_member_pays_an_invoice_over_http_and_the_payment_replay_and_refund_read_back()
+    {
+        await PostAsync("/driver/users/1001/start", new { });
+        var invoice = await Bot.SendInvoice(Alice, "Rice", "A bag", "buy:9", "XTR", [new LabeledPrice("Rice", 300)]);
+        var shown = await GetAsync($"/driver/chats/{Alice}/messages/{invoice.MessageId}");
+        Assert.Equal(300, shown.GetProperty("invoice").GetProperty("total_amount").GetInt64());
+        Assert.Equal("buy:9", shown.GetProperty("invoice").GetProperty("payload").GetString());
+
+        var pay = await PostAsync($"/driver/chats/{Alice}/messages/{invoice.MessageId}/pay", new { user_id = Alice });
+        var queryId = pay.GetProperty("pre_checkout_query_id").GetString()!;
+        Assert.False((await GetAsync($"/driver/pre-checkout-queries/{queryId}")).GetProperty("answered").GetBoolean());
+        await PostAsync($"/driver/pre-checkout-queries/{queryId}/wait", new { timeout_ms = 50 }, HttpStatusCode.RequestTimeout);
+        await Bot.AnswerPreCheckoutQuery(queryId);
+
+        var answer = await PostAsync($"/driver/pre-checkout-queries/{queryId}/wait", new { timeout_ms = 2000 });
+        Assert.True(answer.GetProperty("ok").GetBoolean());
+        var payment = await GetAsync($"/driver/pre-checkout-queries/{queryId}/payment");
+        Assert.Equal("tg_charge_1", payment.GetProperty("telegram_payment_charge_id").GetString());
+        var replay = await PostAsync("/driver/payments/tg_charge_1/replay", new { });
+        Assert.True(replay.GetProperty("update_id").GetInt32() > 0);
+        Assert.Equal(1, (await GetAsync("/driver/payments")).GetArrayLength());
+        await Bot.RefundStarPayment(Alice, "tg_charge_1");
+        Assert.Equal(300, (await GetAsync("/driver/star-refunds"))[0].GetProperty("total_amount").GetInt64());
+
+        var messages = await GetAsync($"/driver/chats/{Alice}/messages");
+        Assert.Equal(2, messages.EnumerateArray().Count(m => m.TryGetProperty("service_event", out var e) && e.GetString() == "successful_payment"));
+        using var unknown = await Http.GetAsync("/driver/pre-checkout-queries/42");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        await PostAsync($"/driver/chats/{Alice}/messages/{invoice.MessageId}/pay", new { user_id = Alice }, HttpStatusCode.BadRequest);
     }
 
     [Fact]

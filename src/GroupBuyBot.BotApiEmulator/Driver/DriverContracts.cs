@@ -37,6 +37,10 @@ public sealed record TapRequest(long UserId, string? CallbackData = null, string
 
 public sealed record ForgeCallbackRequest(long UserId, string Data);
 
+public sealed record PayRequest(long UserId, bool CardDeclined = false);
+
+public sealed record WaitForAnswerRequest(int TimeoutMs = 5000);
+
 public sealed record BotMembershipRequest(long ByUserId, bool AsAdmin = false, bool Kicked = false);
 
 public sealed record MigrateRequest(long? SupergroupId = null);

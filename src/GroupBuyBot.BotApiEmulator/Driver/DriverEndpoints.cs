@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace GroupBuyBot.BotApiEmulator.Driver;
 
 /// <summary>HTTP+JSON over the driver operations of <see cref="EmulatorState"/>, under <c>/driver</c>; see docs/emulator.md.</summary>
-internal static class DriverEndpoints
+internal static partial class DriverEndpoints
 {
     public static void MapEmulatorDriver(this IEndpointRouteBuilder endpoints, EmulatorState state)
     {
@@ -64,6 +64,8 @@ internal static class DriverEndpoints
 
         driver.MapGet("/callback-queries/{id}", (string id) =>
             state.GetCallbackAnswer(id) is { } answer ? Ok(answer) : NotFound($"Callback query {id} does not exist."));
+
+        MapPaymentRoutes(driver, state);
 
         driver.MapGet("/documents", (long? chatId) => Ok(state.GetDocuments(chatId).Select(DocumentSummary.From)));
         driver.MapGet("/documents/{fileId}/content", (string fileId) =>
@@ -137,7 +139,7 @@ internal static class DriverEndpoints
             }
             catch (TimeoutException error)
             {
-                return Results.Json(new DriverError(error.Message), DriverJson.Options, statusCode: StatusCodes.Status408RequestTimeout);
+                return RequestTimeout(error.Message);
             }
         }));
     }
@@ -184,6 +186,9 @@ internal static class DriverEndpoints
     private static IResult Ok(object? value) => Results.Json(value, DriverJson.Options);
 
     private static IResult NotFound(string error) => Results.Json(new DriverError(error), DriverJson.Options, statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult RequestTimeout(string error) =>
+        Results.Json(new DriverError(error), DriverJson.Options, statusCode: StatusCodes.Status408RequestTimeout);
 
     private static IResult BadRequest(string error) => Results.Json(new DriverError(error), DriverJson.Options, statusCode: StatusCodes.Status400BadRequest);
 

@@ -53,7 +53,8 @@ public sealed record EmulatedMessage(
     bool IsDeleted,
     string? DocumentFileId,
     string? ServiceEvent,
-    string? BotReaction = null)
+    string? BotReaction = null,
+    EmulatedInvoice? Invoice = null)
 {
     public bool IsFromBot => From?.IsBot == true;
 }

@@ -96,7 +96,7 @@ public sealed partial class EmulatorState
         lock (_gate)
         {
             var (chat, message) = FindEditable(chatId, messageId);
-            if (message.Document is not null)
+            if (message.Document is not null || message.Invoice is not null)
             {
                 throw TelegramApiException.BadRequest("there is no text in the message to edit");
             }
@@ -468,6 +468,10 @@ public sealed partial class EmulatorState
                 var canonical = new JsonObject { ["text"] = text };
                 TelegramJson.AddIfNotNull(canonical, "callback_data", data);
                 TelegramJson.AddIfNotNull(canonical, "url", url);
+                if (buttonJson?["pay"] is JsonValue pay && pay.TryGetValue<bool>(out var isPay) && isPay)
+                {
+                    canonical["pay"] = true; // an invoice's Pay button
+                }
                 canonicalRow.Add(canonical);
             }
 

@@ -8,14 +8,14 @@ public sealed partial class EmulatorState
 {
     private static readonly HashSet<string> RateLimitedMethods = new(StringComparer.OrdinalIgnoreCase)
     {
-        "sendMessage", "sendDocument", "editMessageText", "editMessageReplyMarkup",
+        "sendMessage", "sendDocument", "editMessageText", "editMessageReplyMarkup", "sendInvoice",
     };
 
     // What RandomFaults hits when it names no methods: what the bot sends, not what it reads.
     private static readonly HashSet<string> SendMethods = new(StringComparer.OrdinalIgnoreCase)
     {
         "sendMessage", "sendDocument", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery", "deleteMessage",
-        "setMessageReaction",
+        "setMessageReaction", "sendInvoice", "answerPreCheckoutQuery", "refundStarPayment",
     };
 
     private readonly List<FaultRule> _faults = [];

@@ -69,8 +69,7 @@ public sealed partial class EmulatorState
                 ReplyToMessageId = replyToMessageId,
                 MessageThreadId = chat.IsForum ? thread : null,
             });
-            var botSees = chat.Type == ChatKind.Private ? !chat.UserBlockedBot : chat.BotIsMember;
-            var updateId = botSees ? EnqueueUpdate("message", MessageJson(chat, message)) : 0;
+            var updateId = BotSees(chat) ? EnqueueUpdate("message", MessageJson(chat, message)) : 0;
             return new PostedMessage(chat.Id, message.MessageId, updateId);
         }
     }
@@ -143,18 +142,14 @@ public sealed partial class EmulatorState
         {
             var user = RequireUserForDriver(userId);
             var chat = RequireChatForDriver(chatId);
-            var message = chat.FindMessage(messageId);
-            if (message is null || message.IsDeleted)
-            {
-                throw new EmulatorDriverException($"Message {messageId} does not exist in chat {chatId}.");
-            }
+            var message = RequireMessageForDriver(chat, messageId);
 
             var button = message.Keyboard?.Rows.SelectMany(row => row)
                 .FirstOrDefault(b => callbackData is not null ? b.CallbackData == callbackData : b.Text == buttonText)
                 ?? throw new EmulatorDriverException($"Message {messageId} in chat {chatId} has no button '{callbackData ?? buttonText}'.");
             if (button.CallbackData is null)
             {
-                throw new EmulatorDriverException($"Button '{button.Text}' opens a URL; it sends no callback query.");
+                throw new EmulatorDriverException($"Button '{button.Text}' opens a URL or pays an invoice (PayInvoice); it sends no callback query.");
             }
 
             return EnqueueCallbackQuery(chat, message, user, button.CallbackData);
@@ -171,11 +166,7 @@ public sealed partial class EmulatorState
         {
             var user = RequireUserForDriver(userId);
             var chat = RequireChatForDriver(chatId);
-            var message = chat.FindMessage(messageId);
-            if (message is null || message.IsDeleted)
-            {
-                throw new EmulatorDriverException($"Message {messageId} does not exist in chat {chatId}.");
-            }
+            var message = RequireMessageForDriver(chat, messageId);
 
             return EnqueueCallbackQuery(chat, message, user, data);
         }

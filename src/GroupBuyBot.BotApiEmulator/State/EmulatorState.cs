@@ -59,6 +59,14 @@ public sealed partial class EmulatorState : IDisposable
     private EmulatedUser RequireUserForDriver(long userId) =>
         _users.TryGetValue(userId, out var user) ? user : throw new EmulatorDriverException($"User {userId} does not exist.");
 
+    private static MessageRecord RequireMessageForDriver(ChatRecord chat, int messageId) =>
+        chat.FindMessage(messageId) is { IsDeleted: false } message
+            ? message
+            : throw new EmulatorDriverException($"Message {messageId} does not exist in chat {chat.Id}.");
+
+    /// <summary>Whether the bot gets the updates of members' messages there: not from a user who blocked it, nor in a group it is not in.</summary>
+    private static bool BotSees(ChatRecord chat) => chat.Type == ChatKind.Private ? !chat.UserBlockedBot : chat.BotIsMember;
+
     private EmulatedUser? PrivateUserOf(ChatRecord chat) =>
         chat.Type == ChatKind.Private && _users.TryGetValue(chat.Id, out var user) ? user : null;
 
@@ -109,6 +117,11 @@ public sealed partial class EmulatorState : IDisposable
         if (message.Document is { } document)
         {
             json["document"] = DocumentJson(document);
+        }
+
+        if (message.Invoice is { } invoice)
+        {
+            json["invoice"] = TelegramPaymentJson.Invoice(invoice);
         }
 
         if (message.ServiceFields is not null)

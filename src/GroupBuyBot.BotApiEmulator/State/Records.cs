@@ -76,6 +76,9 @@ internal sealed class MessageRecord
 
     public EmulatedDocument? Document { get; init; }
 
+    /// <summary>sendInvoice messages: the invoice members can pay.</summary>
+    public EmulatedInvoice? Invoice { get; init; }
+
     /// <summary>Service messages (migration, new members) carry their extra Telegram fields here.</summary>
     public JsonObject? ServiceFields { get; init; }
 
@@ -99,7 +102,8 @@ internal sealed class MessageRecord
         IsDeleted,
         Document?.FileId,
         ServiceEvent,
-        BotReaction);
+        BotReaction,
+        Invoice);
 }
 
 /// <summary>An inline keyboard plus its canonical JSON, so "not modified" is a string comparison.</summary>
@@ -145,4 +149,59 @@ internal sealed class FaultRule(FaultSpec spec, DateTimeOffset injectedAt)
     public DateTimeOffset ActiveFrom { get; } = injectedAt.AddMilliseconds(spec.StartAfterMilliseconds);
 
     public DateTimeOffset ActiveUntil { get; } = injectedAt.AddMilliseconds(spec.StartAfterMilliseconds + (double)spec.DurationMilliseconds);
+}
+
+/// <summary>A pre-checkout query and what became of it; only touched under <see cref="EmulatorState"/>'s lock.</summary>
+internal sealed class PreCheckoutQueryRecord
+{
+    public required string Id { get; init; }
+
+    public required long ChatId { get; init; }
+
+    public required int InvoiceMessageId { get; init; }
+
+    public required EmulatedUser From { get; init; }
+
+    public required EmulatedInvoice Invoice { get; init; }
+
+    public required DateTimeOffset SentAt { get; init; }
+
+    public required bool CardDeclined { get; init; }
+
+    public bool Answered { get; set; }
+
+    public bool Ok { get; set; }
+
+    public string? ErrorMessage { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    public SuccessfulPaymentRecord? Payment { get; set; }
+
+    /// <summary>Completed when the bot answers, for <see cref="EmulatorState.WaitForPreCheckoutAnswer"/>.</summary>
+    public TaskCompletionSource AnswerArrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public PreCheckoutAnswer ToSnapshot() => new(
+        Id,
+        ChatId,
+        InvoiceMessageId,
+        From.Id,
+        Invoice.Currency,
+        Invoice.TotalAmount,
+        Invoice.Payload,
+        SentAt,
+        CardDeclined,
+        Answered,
+        Ok,
+        ErrorMessage,
+        AnsweredAt,
+        Payment?.TelegramPaymentChargeId);
+}
+
+/// <summary>A charge that went through, with its refund if the bot made one; only touched under the lock.</summary>
+internal sealed class ChargeRecord(SuccessfulPaymentRecord payment)
+{
+    public SuccessfulPaymentRecord Payment { get; } = payment;
+
+    public StarRefund? Refund { get; set; }
 }

@@ -75,6 +75,20 @@ internal static class TelegramMethods
                 request.RequireString("callback_query_id"), request.GetString("text"), request.GetBool("show_alert"), request.GetString("url"));
             return Done(True);
         },
+        ["sendInvoice"] = (state, request, _) =>
+            Done(state.SendInvoice(ChatId(request), InvoiceParameters.Read(request), Content(request, textField: null))),
+        ["answerPreCheckoutQuery"] = (state, request, _) =>
+        {
+            state.AnswerPreCheckoutQuery(request.RequireString("pre_checkout_query_id"), request.GetBool("ok"), request.GetString("error_message"));
+            return Done(True);
+        },
+        ["refundStarPayment"] = (state, request, _) =>
+        {
+            state.RefundStarPayment(
+                request.GetLong("user_id") ?? throw TelegramApiException.BadRequest("user_id is empty"),
+                request.RequireString("telegram_payment_charge_id"));
+            return Done(True);
+        },
         ["sendChatAction"] = (state, request, _) =>
         {
             state.CheckChatAction(ChatId(request));
@@ -108,7 +122,8 @@ internal static class TelegramMethods
     private static int MessageId(TelegramRequest request) =>
         request.GetInt("message_id") ?? throw TelegramApiException.BadRequest("message_id is empty");
 
-    private static EmulatorState.OutgoingContent Content(TelegramRequest request, string textField)
+    /// <summary>The text (or caption: <paramref name="textField"/>; null for none) and what goes with it.</summary>
+    private static EmulatorState.OutgoingContent Content(TelegramRequest request, string? textField)
     {
         var replyParameters = request.GetJson("reply_parameters");
         if (replyParameters is null && request.GetInt("reply_to_message_id") is { } legacyReplyId)
@@ -121,7 +136,7 @@ internal static class TelegramMethods
         }
 
         return new EmulatorState.OutgoingContent(
-            request.GetString(textField),
+            textField is null ? null : request.GetString(textField),
             request.GetString("parse_mode"),
             request.GetJson("reply_markup"),
             request.GetInt("message_thread_id"),

@@ -145,6 +145,19 @@ function renderMessages(list, chatId, messages, actAs) {
   if (appended && nearBottom) list.scrollTop = list.scrollHeight;
 }
 
+// An invoice (sendInvoice) as its title, description and total; amounts come in the currency's smallest units.
+function invoiceText(invoice) {
+  if (!invoice) return null;
+  let total;
+  if (invoice.currency === 'XTR') {
+    total = `${invoice.total_amount} ⭐`;
+  } else {
+    const format = new Intl.NumberFormat(undefined, { style: 'currency', currency: invoice.currency });
+    total = format.format(invoice.total_amount / 10 ** format.resolvedOptions().maximumFractionDigits);
+  }
+  return `🧾 ${invoice.title}\n${invoice.description}\n${total}`;
+}
+
 function renderMessage(message, byId, chatId, actAs) {
   const item = el('li', 'msg');
   item.dataset.id = message.message_id;
@@ -167,7 +180,7 @@ function renderMessage(message, byId, chatId, actAs) {
     item.append(quote);
   }
 
-  item.append(el('div', 'text', message.text ?? message.service_event ?? ''));
+  item.append(el('div', 'text', message.text ?? invoiceText(message.invoice) ?? message.service_event ?? ''));
 
   if (message.buttons && message.buttons.length) {
     const keyboard = el('div', 'keyboard');
