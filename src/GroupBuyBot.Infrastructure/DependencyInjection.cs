@@ -42,6 +42,8 @@ public static class DependencyInjection
     public static IServiceCollection AddGroupBuyBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<TelegramOptions>(configuration.GetSection(TelegramOptions.Section));
+        services.Configure<PaymentsOptions>(configuration.GetSection(PaymentsOptions.Section));
+        services.AddSingleton(provider => new InvoiceSettings(!string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<PaymentsOptions>>().Value.ProviderToken)));
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<ChatDefaultsOptions>(configuration.GetSection(ChatDefaultsOptions.Section));
         services.AddSingleton(TimeProvider.System);

@@ -84,7 +84,14 @@ public sealed record PrivateDocument(long UserId, string FileName, byte[] Conten
 public sealed record PrivateRound(long ChatId, int? ThreadId, IReadOnlyList<PrivateMessage> Messages, UnreachedNotice After);
 
 /// <param name="Mention">How the group names the member when this message cannot reach them.</param>
-public sealed record PrivateMessage(long UserId, string Mention, string Text, IReadOnlyList<IReadOnlyList<ButtonSpec>>? Buttons = null);
+/// <param name="Invoice">Sent as a Telegram invoice instead of a text (<paramref name="Text"/> is then its description).</param>
+public sealed record PrivateMessage(long UserId, string Mention, string Text, IReadOnlyList<IReadOnlyList<ButtonSpec>>? Buttons = null, Invoice? Invoice = null);
+
+/// <summary>
+/// A Telegram invoice for one payment: <see cref="Amount"/> in the buy's currency (XTR: Telegram Stars), paid in the
+/// member's private chat; <see cref="Payload"/> comes back with the pre-checkout query and the successful payment.
+/// </summary>
+public sealed record Invoice(string Title, string Payload, string Currency, decimal Amount, string PriceLabel);
 
 /// <summary>
 /// What the group hears after a <see cref="PrivateRound"/>: <see cref="AllReached"/> when every message arrived (null:
@@ -99,7 +106,7 @@ public sealed record UnreachedNotice(string? AllReached, string? Before, string 
     public static UnreachedNotice Silent { get; } = new(null, null, "");
 
     public string? Text(IReadOnlyList<string> unreachedMentions) =>
-        unreachedMentions.Count == 0 ? AllReached : Before is null ? null : Before + string.Join(", ", unreachedMentions) + After;
+        unreachedMentions.Count == 0 ? AllReached : Before is null ? null : Before + string.Join(", ", unreachedMentions.Distinct()) + After;
 
     /// <summary>A notice whose text, rendered with the mentions in place of its argument, is split around them.</summary>
     public static UnreachedNotice Around(string? allReached, Func<string, string> render,

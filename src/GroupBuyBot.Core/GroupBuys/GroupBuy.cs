@@ -65,6 +65,9 @@ public sealed class GroupBuy
     /// <summary>What members owe and paid: one row per member and stage, from when the buy forms.</summary>
     public IReadOnlyList<Payment> Payments => _payments;
 
+    /// <summary>How members pay: by hand (transfers the organizer confirms), or by Telegram invoices when the buy forms.</summary>
+    public PaymentMode PaymentMode { get; private set; }
+
     /// <summary>When unpaid members are reminded, in minutes after midnight in the chat's time zone; null: never.</summary>
     public int? PaymentReminderMinute { get; private set; }
 
@@ -405,6 +408,22 @@ public sealed class GroupBuy
         return PaymentResult.Recorded;
     }
 
+    public void SetPaymentMode(PaymentMode mode) => Change(() => PaymentMode = mode);
+
+    /// <summary>
+    /// Money that arrived through Telegram for one of the member's payments, recorded once: a second message with the same
+    /// charge id changes nothing (<see cref="PaymentResult.AlreadyPaid"/>).
+    /// </summary>
+    public PaymentResult RecordTelegramPayment(long userId, PaymentStage stage, string method, string chargeId, string? providerChargeId, DateTimeOffset now)
+    {
+        if (_payments.Any(p => p.ChargeId == chargeId)) return PaymentResult.AlreadyRecorded;
+        var payment = _payments.Find(p => p.UserId == userId && p.Stage == stage);
+        if (payment is null) return PaymentResult.NothingOwed;
+        if (payment.Status is not (PaymentStatus.Due or PaymentStatus.Claimed)) return PaymentResult.AlreadyPaid;
+        Change(() => payment.MarkPaid(method, null, now, chargeId, providerChargeId));
+        return PaymentResult.Recorded;
+    }
+
     /// <param name="minuteOfDay">Minutes after midnight in the chat's time zone; null turns reminders off.</param>
     public void SetPaymentReminder(int? minuteOfDay) => Change(() => PaymentReminderMinute = minuteOfDay);
 
@@ -525,9 +544,22 @@ public sealed class GroupBuy
 }
 
 /// <summary>What a payment action did, or why it did nothing.</summary>
+/// <summary>How a buy's members pay.</summary>
+public enum PaymentMode
+{
+    /// <summary>Outside the bot (transfers, cash); members say they paid and organizers confirm.</summary>
+    Manual,
+
+    /// <summary>A Telegram invoice to each member when the buy forms (a payment provider, or Telegram Stars).</summary>
+    Online,
+}
+
 public enum PaymentResult
 {
     Recorded,
+
+    /// <summary>This Telegram charge was recorded before (its message arrived again).</summary>
+    AlreadyRecorded,
     AlreadyPaid,
     AlreadyClaimed,
 

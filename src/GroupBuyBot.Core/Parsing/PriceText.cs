@@ -11,7 +11,7 @@ public static class PriceText
     [
         ("HK$", "HKD"), ("S$", "SGD"), ("US$", "USD"), ("¥", "CNY"), ("￥", "CNY"), ("RMB", "CNY"), ("CNY", "CNY"), ("元", "CNY"),
         ("块钱", "CNY"), ("块", "CNY"), ("$", "USD"), ("USD", "USD"), ("€", "EUR"), ("EUR", "EUR"), ("£", "GBP"), ("GBP", "GBP"),
-        ("HKD", "HKD"), ("SGD", "SGD"), ("/份", ""), ("/人", ""), ("每份", ""), ("每人", ""),
+        ("HKD", "HKD"), ("SGD", "SGD"), ("⭐", "XTR"), ("XTR", "XTR"), ("stars", "XTR"), ("star", "XTR"), ("/份", ""), ("/人", ""), ("每份", ""), ("每人", ""),
     ];
 
     public static bool TryParse(string? text, out decimal price, out string? currency)
@@ -44,6 +44,7 @@ public static class PriceText
             "GBP" => "£" + amount,
             "HKD" => "HK$" + amount,
             "SGD" => "S$" + amount,
+            "XTR" => amount + "⭐", // Telegram Stars
             _ => amount + " " + currency,
         };
     }

@@ -156,6 +156,7 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteG
         { CallbackQuery: { } query } => query.Message?.Chat.Id ?? query.From.Id,
         { MyChatMember: { } member } => member.Chat.Id,
         { ChatMember: { } member } => member.Chat.Id,
+        { PreCheckoutQuery: { } checkout } => checkout.From.Id, // before the payment's message, in the payer's private chat
         _ => 0,
     };
 }

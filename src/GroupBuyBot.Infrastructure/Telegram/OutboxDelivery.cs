@@ -113,7 +113,9 @@ public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, 
         for (var i = row.Progress; i < round.Messages.Count; i++)
         {
             var message = round.Messages[i];
-            var dm = await sender.SendDirect(message.UserId, message.Text, Buttons.Markup(message.Buttons), ct);
+            var dm = message.Invoice is { } invoice
+                ? await sender.SendInvoice(message.UserId, invoice, message.Text, ct)
+                : await sender.SendDirect(message.UserId, message.Text, Buttons.Markup(message.Buttons), ct);
             if (!dm.Sent) refused.Add(i);
             row.Progress = i + 1;
             row.Refused = PrivateRounds.FormatRefused(refused);

@@ -25,7 +25,7 @@ public sealed class PollingService(
     ILogger<PollingService> logger) : BackgroundService
 {
     internal static readonly UpdateType[] AllowedUpdates =
-        [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.ChatMember];
+        [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.ChatMember, UpdateType.PreCheckoutQuery];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

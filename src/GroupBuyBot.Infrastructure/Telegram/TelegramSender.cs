@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
+using Telegram.Bot.Types.Payments;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 
@@ -13,7 +14,8 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 /// The one way out to Telegram. Keeps the rate limits, waits out 429 <c>retry_after</c>, retries transient
 /// failures, treats "message is not modified" as success, and follows a group that became a supergroup.
 /// </summary>
-public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limiter, IOptions<TelegramOptions> options, SecretRedactor redactor, ILogger<TelegramSender> logger)
+public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limiter, IOptions<TelegramOptions> options, IOptions<PaymentsOptions> payments,
+    SecretRedactor redactor, ILogger<TelegramSender> logger)
 {
     // Few: a send that keeps failing goes back to the outbox, which tries again later without holding its chat.
     private readonly int _sendAttempts = Math.Max(1, options.Value.SendAttempts);
@@ -48,6 +50,48 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
             }
         }, ct);
         return new DirectMessage(sent, unreachable);
+    }
+
+    /// <summary>
+    /// Sends a Telegram invoice privately (Telegram Stars without a provider token). Unreachable as for
+    /// <see cref="SendDirect"/>.
+    /// </summary>
+    public async Task<DirectMessage> SendInvoice(long userId, Core.Features.Invoice invoice, string description, CancellationToken ct)
+    {
+        var unreachable = false;
+        var stars = invoice.Currency == Core.Features.Payments.InvoiceSettings.Stars;
+        var sent = await Execute(userId, rateLimited: true, async (chat, token) =>
+        {
+            try
+            {
+                return await bot.SendInvoice(chat, invoice.Title, description, invoice.Payload, invoice.Currency,
+                    [new LabeledPrice(invoice.PriceLabel, (int)Core.Features.Payments.PaymentInvoices.MinorUnits(invoice.Amount, invoice.Currency))],
+                    providerToken: stars ? null : payments.Value.ProviderToken, cancellationToken: token);
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 403 || (e.ErrorCode == 400 && e.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase)))
+            {
+                unreachable = true;
+                return null;
+            }
+        }, ct);
+        return new DirectMessage(sent, unreachable);
+    }
+
+    /// <summary>Answers Telegram's pre-checkout query (null: go ahead); once, at once: Telegram waits only 10 seconds.</summary>
+    public async Task AnswerPreCheckout(string queryId, string? refusal, CancellationToken ct)
+    {
+        try
+        {
+            await Execute(0, rateLimited: false, async (_, token) =>
+            {
+                await bot.AnswerPreCheckoutQuery(queryId, refusal, cancellationToken: token);
+                return true;
+            }, ct, maxAttempts: 2);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is RequestException or HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning("Could not answer a pre-checkout query: {Error}", redactor.Describe(e));
+        }
     }
 
     /// <summary>Sends a file (e.g. a CSV export). Null when Telegram refused it for good.</summary>

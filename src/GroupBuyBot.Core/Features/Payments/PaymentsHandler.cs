@@ -13,20 +13,24 @@ namespace GroupBuyBot.Core.Features.Payments;
 /// the list) and an organizer confirms it (<c>/paid @member</c>, or a button in the private view). <c>/payments</c> sends that
 /// view to the organizer privately: the group only hears counts, so nobody is shamed in front of the neighbours.
 /// </summary>
-public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organizers, IChatStore chats, TimeProvider time)
+public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organizers, IChatStore chats, InvoiceSettings invoices, TimeProvider time)
 {
     public const char MarkPaidAction = 'p';
     private const int MaxButtons = 40;
 
-    /// <summary><c>/payments [#] [remind HH:MM|off]</c> (organizers): the private view, or when unpaid members are reminded.</summary>
+    /// <summary>
+    /// <c>/payments [#] [remind HH:MM|off | online | manual]</c> (organizers): the private view; when unpaid members are
+    /// reminded; whether the buy takes payments by Telegram invoice.
+    /// </summary>
     public async Task<Outcome> Overview(CommandContext context, string arguments, CancellationToken ct)
     {
         if (!await organizers.IsOrganizer(context, ct)) return OrganizerPolicy.Refusal(context);
         var rest = BuyReference.Split(arguments, allowBareNumber: true, out var number);
+        var words = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length > 0 && ParseMode(words[0]) is { } mode) return await SetMode(context, number, mode, ct);
+
         var (buy, problem) = await Locate(context, number, "/payments", ct);
         if (problem is not null) return problem;
-
-        var words = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length > 0)
         {
             if (words[0].ToLowerInvariant() is not ("remind" or "reminder" or "提醒")) return Outcome.Say(context.Text("PaymentsUsage"));
@@ -50,6 +54,80 @@ public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organi
                     mentions => context.Text("PaymentsUnreachable", mentions), replyTo: context.MessageId)),
         };
     }
+
+    /// <summary>Before the buy forms: members will get a Telegram invoice each (online), or pay outside the bot (manual).</summary>
+    private async Task<Outcome> SetMode(CommandContext context, int? number, PaymentMode mode, CancellationToken ct)
+    {
+        var (located, problem) = await new BuyLocator(store).Locate(context, number, "/payments", ct);
+        if (problem is not null) return problem;
+        if (mode == PaymentMode.Online && !invoices.CanInvoice(located!.Currency)) return Outcome.Say(context.Text("PaymentsOnlineUnavailable"));
+        return await store.Decide(context, located!.Id, buy =>
+        {
+            if (buy.Status != GroupBuyStatus.Open) return Outcome.Say(ClosingHandler.NotOpenText(context, buy));
+            buy.SetPaymentMode(mode);
+            return new Outcome { Reply = context.Text(mode == PaymentMode.Online ? "PaymentsOnlineSet" : "PaymentsManualSet", buy.Number), RefreshBuyId = buy.Id };
+        }, ct) ?? Outcome.Say(context.Text("BuyNotFound", located.Number));
+    }
+
+    /// <summary>
+    /// Telegram asks, before charging, whether a payment may go ahead (within 10 seconds): the buy formed, the member owes
+    /// this payment, and the amount and currency are the ones owed. Reads only.
+    /// </summary>
+    /// <returns>Null: go ahead; otherwise why not, in the buy's chat's language.</returns>
+    public async Task<string?> CheckBeforePaying(long userId, string? payload, string currency, long totalMinor, CancellationToken ct)
+    {
+        if (!PaymentInvoices.TryRead(payload, out var buyId, out var member, out var stage) || member != userId
+            || await store.Find(buyId, ct) is not { } buy)
+        {
+            return Texts(null).Text("InvoiceInvalid");
+        }
+
+        var context = await DeadlineCloser.SystemContext(chats, buy, ct);
+        var payment = buy.Payments.FirstOrDefault(p => p.UserId == userId && p.Stage == stage);
+        if (buy.Status is not (GroupBuyStatus.Formed or GroupBuyStatus.Delivered) || payment is null) return context.Text("InvoiceBuyNotValid", buy.Number);
+        if (payment.Status is not (PaymentStatus.Due or PaymentStatus.Claimed)) return context.Text("InvoiceAlreadyPaid", buy.Number);
+        if (currency != buy.Currency || totalMinor != PaymentInvoices.MinorUnits(payment.Amount, buy.Currency)) return context.Text("InvoiceAmountChanged", buy.Number);
+        return null;
+    }
+
+    /// <summary>
+    /// Telegram took a member's money: the payment is recorded once, keyed by Telegram's charge id (the same message
+    /// arriving again changes nothing), and the member gets a receipt in their private chat.
+    /// </summary>
+    public async Task<Outcome> Received(CommandContext privately, string? payload, string chargeId, string? providerChargeId, CancellationToken ct)
+    {
+        if (!PaymentInvoices.TryRead(payload, out var buyId, out var member, out var stage) || member != privately.Actor.UserId
+            || await store.Find(buyId, ct) is not { } found)
+        {
+            return Outcome.Say(privately.Text("InvoiceInvalid"));
+        }
+
+        var group = await DeadlineCloser.SystemContext(chats, found, ct) with { Actor = privately.Actor, RequestId = privately.RequestId };
+        return await store.Decide(group, buyId, buy =>
+        {
+            var method = buy.Currency == InvoiceSettings.Stars ? "Telegram Stars" : "Telegram";
+            var result = buy.RecordTelegramPayment(member, stage, method, chargeId, providerChargeId, time.GetUtcNow());
+            var payment = buy.Payments.FirstOrDefault(p => p.UserId == member && p.Stage == stage);
+            var amount = payment is null ? "" : PaymentInvoices.Shown(payment.Amount, buy.Currency);
+            var receipt = result switch
+            {
+                PaymentResult.Recorded => group.Text("InvoicePaid", amount, buy.Number, Html.Escape(buy.Title)),
+                PaymentResult.AlreadyRecorded => null, // the same payment, told again: it was answered the first time
+                _ => group.Text("InvoicePaidTwice", buy.Number, Html.Escape(buy.Organizer.DisplayName)),
+            };
+            return receipt is null ? Outcome.Nothing : new Outcome { Notices = [new ChatNotice(member, null, receipt)] };
+        }, ct) ?? Outcome.Say(privately.Text("InvoiceInvalid"));
+    }
+
+    private static CommandContext Texts(CommandContext? context) =>
+        context ?? new CommandContext(new Chats.ChatSettings(), null, new Member(0, ""), 0, null);
+
+    private static PaymentMode? ParseMode(string word) => word.ToLowerInvariant() switch
+    {
+        "online" or "invoice" or "invoices" or "telegram" or "在线" or "线上" => PaymentMode.Online,
+        "manual" or "offline" or "transfer" or "手动" or "线下" => PaymentMode.Manual,
+        _ => null,
+    };
 
     /// <summary>
     /// <c>/paid [#] [@member] [how]</c>: an organizer naming a member (or replying to them) records that member's payment;

@@ -1,4 +1,5 @@
 using GroupBuyBot.Core.Features;
+using GroupBuyBot.Core.Features.Payments;
 using GroupBuyBot.Core.GroupBuys;
 using GroupBuyBot.Core.Localization;
 using GroupBuyBot.Core.Storage;
@@ -23,6 +24,7 @@ public sealed class UpdateHandler(
     ButtonTaps buttons,
     OutcomeRecorder recorder,
     TelegramSender sender,
+    PaymentsHandler payments,
     ILogger<UpdateHandler> logger)
 {
     public async Task Handle(Update update, CancellationToken ct)
@@ -34,6 +36,10 @@ public sealed class UpdateHandler(
                 break;
             case { CallbackQuery: { } query }:
                 await OnButton(query, update.Id, ct);
+                break;
+            case { PreCheckoutQuery: { } checkout }:
+                await sender.AnswerPreCheckout(checkout.Id,
+                    await payments.CheckBeforePaying(checkout.From.Id, checkout.InvoicePayload, checkout.Currency, checkout.TotalAmount, ct), ct);
                 break;
             case { MyChatMember: { } member }:
                 await OnMyChatMember(member, update.Id, ct);
@@ -55,6 +61,13 @@ public sealed class UpdateHandler(
             await buys.MoveChat(message.Chat.Id, newChatId, ct);
             await chats.MoveChat(message.Chat.Id, newChatId, ct);
             administrators.Forget(message.Chat.Id);
+            return;
+        }
+
+        if (message is { SuccessfulPayment: { } paid, From.IsBot: false })
+        {
+            var payer = Requests.ForMessage(await chats.Get(message.Chat.Id, ct), message, updateId);
+            await recorder.Record(payer, await payments.Received(payer, paid.InvoicePayload, paid.TelegramPaymentChargeId, paid.ProviderPaymentChargeId, ct), ct);
             return;
         }
 

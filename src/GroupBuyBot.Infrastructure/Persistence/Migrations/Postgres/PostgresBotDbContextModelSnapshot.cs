@@ -153,6 +153,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("PaymentMode")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("PaymentReminderMinute")
                         .HasColumnType("integer");
 

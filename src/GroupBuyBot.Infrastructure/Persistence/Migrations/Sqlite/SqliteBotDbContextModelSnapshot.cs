@@ -144,6 +144,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PaymentMode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PaymentReminderMinute")
                         .HasColumnType("INTEGER");
 

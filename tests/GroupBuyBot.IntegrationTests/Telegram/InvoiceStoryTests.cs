@@ -1,0 +1,76 @@
+using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
+
+namespace GroupBuyBot.IntegrationTests.Telegram;
+
+/// <summary>Buys paid in Telegram through the emulator: invoices when the buy forms, the pre-checkout, each payment once.</summary>
+public class InvoiceStoryTests
+{
+    [Fact]
+    public async Task A_buy_in_stars_sends_invoices_records_a_payment_once_and_refuses_a_checkout_already_paid()
+    {
+        await using var bot = await BotHarness.Start();
+        foreach (var member in new[] { Alice, Bob, Carol }) await bot.StartPrivateChat(member);
+        bot.Say(Alice, "/newbuy Sticker pack | 50⭐ | 2 | 1d");
+        await bot.List(1, text => text.Contains("50⭐", StringComparison.Ordinal));
+        Assert.Equal("#1: when it forms, each member gets a Telegram invoice privately for what they owe.", (await bot.ReplyTo(bot.Say(Alice, "/payments online"))).Text);
+        await bot.ReplyTo(bot.Say(Bob, "/join 1"));
+        await bot.ReplyTo(bot.Say(Carol, "/join 2"));
+        await bot.ReplyTo(bot.Say(Alice, "/close"));
+
+        var bobs = await bot.PrivateMessage(Bob, m => m.Invoice is not null);
+        Assert.Equal(("XTR", 50L), (bobs.Invoice!.Currency, bobs.Invoice.TotalAmount));
+        Assert.Equal("#1 Sticker pack", bobs.Invoice.Title);
+        var carols = await bot.PrivateMessage(Carol, m => m.Invoice is not null);
+        Assert.Equal(100L, carols.Invoice!.TotalAmount);
+
+        // Bob pays: the bot lets the checkout go ahead, records the payment and sends a receipt.
+        var paying = bot.Telegram.PayInvoice(Bob.Id, bobs.MessageId, Bob.Id);
+        Assert.True((await bot.Telegram.WaitForPreCheckoutAnswer(paying.PreCheckoutQueryId, TimeSpan.FromSeconds(10))).Ok);
+        var receipt = await bot.PrivateMessage(Bob, m => m.Text?.StartsWith("✅ Received", StringComparison.Ordinal) == true);
+        Assert.Equal("✅ Received 50⭐ for #1 “Sticker pack”. Thank you!", receipt.Text);
+
+        // The same payment's message again: recorded once, no second receipt.
+        var charge = bot.Telegram.GetSuccessfulPayments().Single().TelegramPaymentChargeId;
+        bot.Telegram.ReplaySuccessfulPayment(charge);
+        await bot.ReplyTo(bot.Say(Alice, "/payments"));
+        var view = await bot.PrivateMessage(Alice, m => m.Text?.StartsWith("💰 Payments of #1", StringComparison.Ordinal) == true);
+        Assert.Contains("✅ Bob 50⭐ (Telegram Stars)", view.Text);
+        Assert.Contains("❌ Carol 100⭐ — not paid", view.Text);
+        Assert.Single(bot.PrivateMessages(Bob), m => m.Text?.StartsWith("✅ Received", StringComparison.Ordinal) == true);
+
+        // Carol's card is declined: nothing is recorded. Then Alice records her payment by hand, and the invoice is refused.
+        var declined = bot.Telegram.PayInvoice(Carol.Id, carols.MessageId, Carol.Id, cardDeclined: true);
+        Assert.True((await bot.Telegram.WaitForPreCheckoutAnswer(declined.PreCheckoutQueryId, TimeSpan.FromSeconds(10))).Ok);
+        await bot.ReplyTo(bot.Say(Alice, "/paid @carol cash"));
+        var late = bot.Telegram.PayInvoice(Carol.Id, carols.MessageId, Carol.Id);
+        var refused = await bot.Telegram.WaitForPreCheckoutAnswer(late.PreCheckoutQueryId, TimeSpan.FromSeconds(10));
+        Assert.False(refused.Ok);
+        Assert.Equal("You have already paid for #1.", refused.ErrorMessage);
+        Assert.Single(bot.Telegram.GetSuccessfulPayments());
+    }
+
+    [Fact]
+    public async Task With_a_payment_provider_an_invoice_is_in_the_buys_currency_and_without_one_online_payment_is_refused_for_it()
+    {
+        await using (var plain = await BotHarness.Start())
+        {
+            plain.Say(Alice, "/newbuy Oranges | 60 | 1 | 1d");
+            await plain.List(1);
+            Assert.Contains("needs a payment provider", (await plain.ReplyTo(plain.Say(Alice, "/payments online"))).Text);
+        }
+
+        await using var bot = await BotHarness.Start(settings: new Dictionary<string, string?> { ["GroupBuyBot:Payments:ProviderToken"] = "284685063:TEST:provider" });
+        await bot.StartPrivateChat(Bob);
+        bot.Say(Alice, "/newbuy 脐橙 | 60 | 1 | 1d");
+        await bot.List(1);
+        await bot.ReplyTo(bot.Say(Alice, "/payments online"));
+        await bot.ReplyTo(bot.Say(Bob, "/join 2"));
+        await bot.ReplyTo(bot.Say(Alice, "/close"));
+
+        var invoice = await bot.PrivateMessage(Bob, m => m.Invoice is not null);
+        Assert.Equal(("CNY", 12000L), (invoice.Invoice!.Currency, invoice.Invoice.TotalAmount)); // fen
+        var paying = bot.Telegram.PayInvoice(Bob.Id, invoice.MessageId, Bob.Id);
+        Assert.True((await bot.Telegram.WaitForPreCheckoutAnswer(paying.PreCheckoutQueryId, TimeSpan.FromSeconds(10))).Ok);
+        Assert.Equal("✅ Received ¥120 for #1 “脐橙”. Thank you!", (await bot.PrivateMessage(Bob, m => m.Text?.StartsWith("✅ Received", StringComparison.Ordinal) == true)).Text);
+    }
+}
