@@ -68,6 +68,9 @@ public sealed class GroupBuy
     /// <summary>How members pay: by hand (transfers the organizer confirms), or by Telegram invoices when the buy forms.</summary>
     public PaymentMode PaymentMode { get; private set; }
 
+    /// <summary>Staged online payment: this share of a member's amount (percent) is paid at sign-up, the rest when it forms.</summary>
+    public int? DepositPercent { get; private set; }
+
     /// <summary>When unpaid members are reminded, in minutes after midnight in the chat's time zone; null: never.</summary>
     public int? PaymentReminderMinute { get; private set; }
 
@@ -351,6 +354,7 @@ public sealed class GroupBuy
             Status = UnitsToForm == 0 ? GroupBuyStatus.Formed : GroupBuyStatus.Failed;
             ClosedAt = now;
             if (Status == GroupBuyStatus.Formed) RecordPaymentsDue(now);
+            else RefundAll();
         });
         return true;
     }
@@ -362,13 +366,20 @@ public sealed class GroupBuy
         {
             Status = GroupBuyStatus.Cancelled;
             ClosedAt = now;
+            RefundAll();
         });
         return true;
     }
 
-    /// <summary>What each member of the order owes once the buy formed: their amount, less a deposit they paid.</summary>
+    /// <summary>
+    /// What each member of the order owes once the buy formed: their amount, less a deposit they paid. Deposits never
+    /// paid are dropped (the balance is the whole amount); a deposit paid by someone who left is to be given back.
+    /// </summary>
     private void RecordPaymentsDue(DateTimeOffset now)
     {
+        _payments.RemoveAll(p => p.Stage == PaymentStage.Deposit && p.Status is PaymentStatus.Due or PaymentStatus.Claimed);
+        var ordered = OrderedSignUps.Select(s => s.UserId).ToHashSet();
+        foreach (var gone in _payments.Where(p => p.Status == PaymentStatus.Paid && !ordered.Contains(p.UserId))) gone.MarkRefundDue();
         foreach (var member in OrderedSignUps.GroupBy(s => s.UserId))
         {
             var deposits = _payments.Where(p => p.UserId == member.Key && p.Stage == PaymentStage.Deposit).ToList();
@@ -377,6 +388,32 @@ public sealed class GroupBuy
             _payments.Add(new Payment(member.First().Member, deposits.Count > 0 ? PaymentStage.Balance : PaymentStage.Full, owed, now));
         }
     }
+
+    /// <summary>A buy that failed or was cancelled gives back what was paid (deposits).</summary>
+    private void RefundAll()
+    {
+        foreach (var paid in _payments.Where(p => p.Status == PaymentStatus.Paid)) paid.MarkRefundDue();
+    }
+
+    /// <summary>
+    /// Staged payment: a member who signed up (and has no deposit yet) owes the deposit on their amount now. Null when
+    /// the buy takes no deposit, or the member owes none.
+    /// </summary>
+    public Payment? RequestDeposit(long userId, DateTimeOffset now)
+    {
+        if (DepositPercent is not { } percent || Status != GroupBuyStatus.Open || _payments.Any(p => p.UserId == userId && p.Stage == PaymentStage.Deposit)) return null;
+        var active = ActiveSignUps.Where(s => s.UserId == userId).ToList();
+        if (active.Count == 0) return null;
+        var amount = active.Sum(AmountOf) * percent / 100m;
+        amount = Currency == "XTR" ? decimal.Ceiling(amount) : decimal.Round(amount, 2);
+        if (amount <= 0) return null;
+        var deposit = new Payment(active[0].Member, PaymentStage.Deposit, amount, now);
+        Change(() => _payments.Add(deposit));
+        return deposit;
+    }
+
+    /// <summary>The bot gave a payment back (Telegram Stars).</summary>
+    public void Refunded(string chargeId) => Change(() => _payments.Find(p => p.ChargeId == chargeId)?.MarkRefunded());
 
     /// <summary>The member's payment still to settle (the earliest stage first); null when none is.</summary>
     public Payment? OpenPaymentOf(long userId) =>
@@ -408,7 +445,12 @@ public sealed class GroupBuy
         return PaymentResult.Recorded;
     }
 
-    public void SetPaymentMode(PaymentMode mode) => Change(() => PaymentMode = mode);
+    /// <param name="depositPercent">Online only: the share paid at sign-up, 1–99; null pays everything when it forms.</param>
+    public void SetPaymentMode(PaymentMode mode, int? depositPercent = null) => Change(() =>
+    {
+        PaymentMode = mode;
+        DepositPercent = mode == PaymentMode.Online ? depositPercent : null;
+    });
 
     /// <summary>
     /// Money that arrived through Telegram for one of the member's payments, recorded once: a second message with the same

@@ -50,6 +50,9 @@ public enum OutboxKind
 
     /// <summary>The bot's reaction (<see cref="OutboxMessage.Html"/>: the emoji, null to remove) on <see cref="OutboxMessage.MessageId"/>.</summary>
     Reaction,
+
+    /// <summary>Telegram Stars given back to a member (<see cref="OutboxMessage.UserId"/>, the charge id in <see cref="OutboxMessage.Payload"/>), then told privately.</summary>
+    StarRefund,
 }
 
 /// <summary>

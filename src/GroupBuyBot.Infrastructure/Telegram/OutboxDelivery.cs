@@ -1,6 +1,8 @@
 using GroupBuyBot.Core.Features.Deadlines;
 using GroupBuyBot.Core.Features.Organizing;
+using GroupBuyBot.Core.Features.Payments;
 using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Localization;
 using GroupBuyBot.Core.Storage;
 using GroupBuyBot.Infrastructure.Pipeline;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -78,6 +80,8 @@ public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, 
                 return new Delivery(DeliveryResult.Sent);
             case OutboxKind.QuoteBoard:
                 return new Delivery(await quoteBoard.Post(row.BuyId!.Value, row.ReplyTo, ct) ? DeliveryResult.Sent : DeliveryResult.Refused);
+            case OutboxKind.StarRefund:
+                return await StarRefund(row, ct);
             case OutboxKind.QuoteBoardEdit:
                 await quoteBoard.Edit(row.BuyId!.Value, ct);
                 return new Delivery(DeliveryResult.Sent);
@@ -97,6 +101,15 @@ public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, 
         var context = await DeadlineCloser.SystemContext(chats, buy, ct);
         var round = ClosingSummary.Round(context, buy, row.Html ?? ClosingHandler.EndedText(context, buy), row.ReplyTo);
         var also = new List<OutboxMessage> { new() { Kind = OutboxKind.ListEdit, ChatId = buy.ChatId, BuyId = buy.Id } };
+        // Stars paid for a buy that did not happen (or by members who left it) go back by themselves.
+        if (buy.Currency == InvoiceSettings.Stars)
+        {
+            also.AddRange(buy.Payments.Where(p => p is { Status: PaymentStatus.RefundDue, ChargeId: not null }).Select(p => new OutboxMessage
+            {
+                Kind = OutboxKind.StarRefund, ChatId = buy.ChatId, ThreadId = buy.ThreadId, BuyId = buy.Id, UserId = p.UserId, Payload = p.ChargeId,
+            }));
+        }
+
         if (buy is { Status: GroupBuyStatus.Formed, SupplierId: not null })
         {
             also.Add(new OutboxMessage { Kind = OutboxKind.SupplierOrder, ChatId = buy.ChatId, ThreadId = buy.ThreadId, BuyId = buy.Id });
@@ -124,6 +137,26 @@ public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, 
 
         var notice = round.After;
         return Delivery.ThenSay(notice.Text([.. refused.Select(i => round.Messages[i].Mention)]), OutboxWriter.Serialize(notice.Buttons), notice.ReplyTo);
+    }
+
+    /// <summary>Gives the Stars back (a refund Telegram already made counts as done), records it, and tells the member.</summary>
+    private async Task<Delivery> StarRefund(OutboxMessage row, CancellationToken ct)
+    {
+        var chargeId = row.Payload ?? "";
+        if (!await sender.RefundStarPayment(row.UserId!.Value, chargeId, ct)) return new Delivery(DeliveryResult.Refused);
+        var change = await buys.Change(row.BuyId!.Value, null, buy =>
+        {
+            var payment = buy.Payments.FirstOrDefault(p => p.ChargeId == chargeId);
+            buy.Refunded(chargeId);
+            return (Buy: buy, Payment: payment);
+        }, ct);
+        if (change.Value is { Payment: { } refunded, Buy: var gave })
+        {
+            var chat = await chats.Get(gave.ChatId, ct);
+            await sender.SendDirect(refunded.UserId, Texts.Get(chat.Language, "StarsRefunded", PaymentInvoices.Shown(refunded.Amount, gave.Currency), gave.Number, Core.Features.Html.Escape(gave.Title)), ct: ct);
+        }
+
+        return new Delivery(DeliveryResult.Sent);
     }
 
     private static Delivery Of(global::Telegram.Bot.Types.Message? message) =>

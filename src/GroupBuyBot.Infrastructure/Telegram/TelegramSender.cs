@@ -77,6 +77,23 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
         return new DirectMessage(sent, unreachable);
     }
 
+    /// <summary>Gives a Telegram Stars payment back; true when it is given back (now, or already before).</summary>
+    public async Task<bool> RefundStarPayment(long userId, string chargeId, CancellationToken ct)
+    {
+        try
+        {
+            return await Execute(0, rateLimited: false, async (_, token) =>
+            {
+                await bot.RefundStarPayment(userId, chargeId, cancellationToken: token);
+                return true;
+            }, ct);
+        }
+        catch (ApiRequestException e) when (e.Message.Contains("CHARGE_ALREADY_REFUNDED", StringComparison.Ordinal))
+        {
+            return true;
+        }
+    }
+
     /// <summary>Answers Telegram's pre-checkout query (null: go ahead); once, at once: Telegram waits only 10 seconds.</summary>
     public async Task AnswerPreCheckout(string queryId, string? refusal, CancellationToken ct)
     {

@@ -102,6 +102,35 @@ public class PaymentTests
         Assert.Equal([1L], buy.RemindUnpaid(dayStart.AddDays(1), Now.AddDays(1)).Select(p => p.UserId));
     }
 
+    [Fact]
+    public void A_deposit_paid_counts_against_the_balance_one_never_paid_is_dropped_and_a_leavers_is_to_be_given_back()
+    {
+        var buy = GroupBuy.CreateDraft(-1, null, 1, new Member(99, "Organizer"), Now);
+        buy.SetTitle("Class");
+        buy.SetPrice(100, "XTR");
+        buy.SetMinUnits(1);
+        buy.SetDeadline(Now.AddDays(1));
+        buy.SetPaymentMode(PaymentMode.Online, depositPercent: 20);
+        buy.Open(Now);
+        foreach (var member in new[] { Alice, Bob, Carol })
+        {
+            buy.Join(member, 1, null, Now);
+            Assert.Equal(20m, buy.RequestDeposit(member.UserId, Now)!.Amount);
+            Assert.Null(buy.RequestDeposit(member.UserId, Now)); // one deposit each
+        }
+
+        Assert.Equal(PaymentResult.Recorded, buy.RecordTelegramPayment(Alice.UserId, PaymentStage.Deposit, "Stars", "charge-a", null, Now));
+        Assert.Equal(PaymentResult.AlreadyRecorded, buy.RecordTelegramPayment(Alice.UserId, PaymentStage.Deposit, "Stars", "charge-a", null, Now));
+        buy.RecordTelegramPayment(Carol.UserId, PaymentStage.Deposit, "Stars", "charge-c", null, Now);
+        buy.Leave(Carol.UserId, Now);
+        buy.Close(Now);
+
+        Assert.Equal(
+            [(1L, PaymentStage.Deposit, 20m, PaymentStatus.Paid), (3L, PaymentStage.Deposit, 20m, PaymentStatus.RefundDue),
+             (1L, PaymentStage.Balance, 80m, PaymentStatus.Due), (2L, PaymentStage.Full, 100m, PaymentStatus.Due)],
+            buy.Payments.Select(p => (p.UserId, p.Stage, p.Amount, p.Status)));
+    }
+
     [Theory]
     [InlineData("已付款", true)]
     [InlineData("转了，微信", true)]

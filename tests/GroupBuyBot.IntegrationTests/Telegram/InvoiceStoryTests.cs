@@ -73,4 +73,47 @@ public class InvoiceStoryTests
         Assert.True((await bot.Telegram.WaitForPreCheckoutAnswer(paying.PreCheckoutQueryId, TimeSpan.FromSeconds(10))).Ok);
         Assert.Equal("✅ Received ¥120 for #1 “脐橙”. Thank you!", (await bot.PrivateMessage(Bob, m => m.Text?.StartsWith("✅ Received", StringComparison.Ordinal) == true)).Text);
     }
+
+    [Fact]
+    public async Task A_staged_buy_takes_a_deposit_at_sign_up_gives_it_back_when_it_fails_and_takes_the_balance_when_it_forms()
+    {
+        await using var bot = await BotHarness.Start();
+        foreach (var member in new[] { Alice, Bob, Carol }) await bot.StartPrivateChat(member);
+
+        // #1 needs 3 and gets 2: it fails, and Bob's deposit goes back by itself.
+        bot.Say(Alice, "/newbuy Star class | 100⭐ | 3 | 1d");
+        await bot.List(1);
+        Assert.Contains("20% deposit", (await bot.ReplyTo(bot.Say(Alice, "/payments deposit 20%"))).Text);
+        await bot.ReplyTo(bot.Say(Bob, "/join 1"));
+        var deposit = await bot.PrivateMessage(Bob, m => m.Invoice is not null);
+        Assert.Equal(20L, deposit.Invoice!.TotalAmount);
+        var paying = bot.Telegram.PayInvoice(Bob.Id, deposit.MessageId, Bob.Id);
+        Assert.True((await bot.Telegram.WaitForPreCheckoutAnswer(paying.PreCheckoutQueryId, TimeSpan.FromSeconds(10))).Ok);
+        await bot.PrivateMessage(Bob, m => m.Text?.StartsWith("✅ Received 20⭐", StringComparison.Ordinal) == true);
+        await bot.ReplyTo(bot.Say(Carol, "/join 1"));
+        var carols = await bot.PrivateMessage(Carol, m => m.Invoice is not null);
+
+        var failed = await bot.ReplyTo(bot.Say(Alice, "/close"));
+        Assert.Contains("Deposits paid in Stars are given back now: Bob.", failed.Text);
+        await bot.PrivateMessage(Bob, m => m.Text?.StartsWith("↩️ 20⭐ for #1", StringComparison.Ordinal) == true);
+        Assert.Equal([(Bob.Id, 20L)], bot.Telegram.GetStarRefunds().Select(r => (r.UserId, r.TotalAmount)));
+
+        // Carol's deposit for the failed buy is refused at checkout.
+        var late = bot.Telegram.PayInvoice(Carol.Id, carols.MessageId, Carol.Id);
+        var refused = await bot.Telegram.WaitForPreCheckoutAnswer(late.PreCheckoutQueryId, TimeSpan.FromSeconds(10));
+        Assert.Equal((false, "Group buy #1 is not taking this payment (it did not form, or you are not in its order)."), (refused.Ok, refused.ErrorMessage));
+
+        // #2 forms: the deposit paid counts, the balance is invoiced.
+        bot.Say(Alice, "/newbuy Star class again | 100⭐ | 1 | 1d");
+        await bot.List(2);
+        await bot.ReplyTo(bot.Say(Alice, "/payments #2 deposit 20%"));
+        await bot.ReplyTo(bot.Say(Bob, "/join #2 1"));
+        var second = await bot.PrivateMessage(Bob, m => m.Invoice is { Title: "#2 Star class again" });
+        paying = bot.Telegram.PayInvoice(Bob.Id, second.MessageId, Bob.Id);
+        Assert.True((await bot.Telegram.WaitForPreCheckoutAnswer(paying.PreCheckoutQueryId, TimeSpan.FromSeconds(10))).Ok);
+        await bot.PrivateMessage(Bob, m => m.Text?.StartsWith("✅ Received 20⭐ for #2", StringComparison.Ordinal) == true);
+        await bot.ReplyTo(bot.Say(Alice, "/close #2"));
+        var balance = await bot.PrivateMessage(Bob, m => m.Invoice is { Title: "#2 Star class again" } && m.MessageId > second.MessageId);
+        Assert.Equal(80L, balance.Invoice!.TotalAmount);
+    }
 }

@@ -12,7 +12,12 @@ public static class ClosingSummary
     /// <summary>The group's summary: how it ended, the final list with amounts, totals, the tier price, what happens next.</summary>
     public static string ForGroup(CommandContext context, GroupBuy buy, string headline)
     {
-        if (buy.Status != GroupBuyStatus.Formed) return headline + (buy.Status == GroupBuyStatus.Failed ? "\n" + context.Text("SummaryFailedNext") : "");
+        if (buy.Status != GroupBuyStatus.Formed)
+        {
+            var refunds = Payments.PaymentInvoices.RefundsLine(context, buy) is { } line ? "\n" + line : "";
+            return headline + (buy.Status == GroupBuyStatus.Failed ? "\n" + context.Text("SummaryFailedNext") : "") + refunds;
+        }
+
         if (buy.HasOptions) return ForGroupByOption(context, buy, headline);
 
         var price = buy.CurrentUnitPrice ?? 0;

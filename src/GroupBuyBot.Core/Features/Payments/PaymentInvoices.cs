@@ -28,6 +28,26 @@ public static class PaymentInvoices
                 Cut(context.Text("InvoiceDescription", buy.Number, buy.Title, context.Chat.Title ?? ""), MaxDescription), Invoice: InvoiceOf(buy, p)))
             : [];
 
+    /// <summary>Staged payment: the deposit a member owes on signing up, as an invoice sent privately; null when none.</summary>
+    public static PrivateRound? DepositRound(CommandContext context, GroupBuy buy, DateTimeOffset now)
+    {
+        if (buy.RequestDeposit(context.Actor.UserId, now) is not { } deposit) return null;
+        var text = Cut(context.Text("InvoiceDepositDescription", buy.DepositPercent ?? 0, buy.Number, buy.Title), MaxDescription);
+        return new PrivateRound(buy.ChatId, buy.ThreadId,
+            [new PrivateMessage(deposit.UserId, ClosingSummary.Mention(deposit.Member), text, Invoice: InvoiceOf(buy, deposit))],
+            UnreachedNotice.Around(null, mentions => context.Text("InvoiceDepositUnreachable", mentions, buy.Number)));
+    }
+
+    /// <summary>A failed or cancelled buy's word on money already paid: Stars come back by themselves, others from the organizer.</summary>
+    public static string? RefundsLine(CommandContext context, GroupBuy buy)
+    {
+        var due = buy.Payments.Where(p => p.Status == PaymentStatus.RefundDue).ToList();
+        if (due.Count == 0) return null;
+        return buy.Currency == InvoiceSettings.Stars
+            ? context.Text("RefundsStars", string.Join(", ", due.Select(p => Html.Escape(p.DisplayName))))
+            : context.Text("RefundsByOrganizer", Html.Escape(buy.Organizer.DisplayName), string.Join(", ", due.Select(p => $"{Html.Escape(p.DisplayName)} {PriceText.Format(p.Amount, buy.Currency)}")));
+    }
+
     public static Invoice InvoiceOf(GroupBuy buy, Payment payment) =>
         new(Cut($"#{buy.Number} {buy.Title}", MaxTitle), Payload(buy.Id, payment.UserId, payment.Stage), buy.Currency, payment.Amount, Cut(buy.Title, MaxTitle));
 

@@ -27,7 +27,13 @@ public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organi
         if (!await organizers.IsOrganizer(context, ct)) return OrganizerPolicy.Refusal(context);
         var rest = BuyReference.Split(arguments, allowBareNumber: true, out var number);
         var words = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length > 0 && ParseMode(words[0]) is { } mode) return await SetMode(context, number, mode, ct);
+        if (words.Length > 0 && ParseMode(words[0]) is { } mode) return await SetMode(context, number, mode, null, ct);
+        if (words.Length > 0 && words[0].ToLowerInvariant() is "deposit" or "定金" or "订金")
+        {
+            var percent = words.Length > 1 && Numbers.TryParseInt(words[1].TrimEnd('%', '％'), out var p) && p is >= 1 and <= 99 ? p : (int?)null;
+            return percent is null ? Outcome.Say(context.Text("PaymentsUsage")) : await SetMode(context, number, PaymentMode.Online, percent, ct);
+        }
+
 
         var (buy, problem) = await Locate(context, number, "/payments", ct);
         if (problem is not null) return problem;
@@ -56,7 +62,7 @@ public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organi
     }
 
     /// <summary>Before the buy forms: members will get a Telegram invoice each (online), or pay outside the bot (manual).</summary>
-    private async Task<Outcome> SetMode(CommandContext context, int? number, PaymentMode mode, CancellationToken ct)
+    private async Task<Outcome> SetMode(CommandContext context, int? number, PaymentMode mode, int? depositPercent, CancellationToken ct)
     {
         var (located, problem) = await new BuyLocator(store).Locate(context, number, "/payments", ct);
         if (problem is not null) return problem;
@@ -64,8 +70,11 @@ public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organi
         return await store.Decide(context, located!.Id, buy =>
         {
             if (buy.Status != GroupBuyStatus.Open) return Outcome.Say(ClosingHandler.NotOpenText(context, buy));
-            buy.SetPaymentMode(mode);
-            return new Outcome { Reply = context.Text(mode == PaymentMode.Online ? "PaymentsOnlineSet" : "PaymentsManualSet", buy.Number), RefreshBuyId = buy.Id };
+            if (depositPercent is not null && buy.ActiveSignUps.Any()) return Outcome.Say(context.Text("PaymentsDepositAfterSignUps", buy.Number));
+            buy.SetPaymentMode(mode, depositPercent);
+            var said = depositPercent is { } percent ? context.Text("PaymentsDepositSet", buy.Number, percent)
+                : context.Text(mode == PaymentMode.Online ? "PaymentsOnlineSet" : "PaymentsManualSet", buy.Number);
+            return new Outcome { Reply = said, RefreshBuyId = buy.Id };
         }, ct) ?? Outcome.Say(context.Text("BuyNotFound", located.Number));
     }
 
@@ -84,7 +93,8 @@ public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organi
 
         var context = await DeadlineCloser.SystemContext(chats, buy, ct);
         var payment = buy.Payments.FirstOrDefault(p => p.UserId == userId && p.Stage == stage);
-        if (buy.Status is not (GroupBuyStatus.Formed or GroupBuyStatus.Delivered) || payment is null) return context.Text("InvoiceBuyNotValid", buy.Number);
+        var takesIt = stage == PaymentStage.Deposit ? buy.Status == GroupBuyStatus.Open : buy.Status is GroupBuyStatus.Formed or GroupBuyStatus.Delivered;
+        if (!takesIt || payment is null) return context.Text("InvoiceBuyNotValid", buy.Number);
         if (payment.Status is not (PaymentStatus.Due or PaymentStatus.Claimed)) return context.Text("InvoiceAlreadyPaid", buy.Number);
         if (currency != buy.Currency || totalMinor != PaymentInvoices.MinorUnits(payment.Amount, buy.Currency)) return context.Text("InvoiceAmountChanged", buy.Number);
         return null;

@@ -144,6 +144,7 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
         }).ToList();
 
         var outcome = Combine([.. outcomes.Select(o => o.Said)]);
+        if (outcomes.Any(o => o.Change.Changed) && Payments.PaymentInvoices.DepositRound(context, buy, now) is { } deposit) outcome = outcome with { Privately = deposit };
         // Auto-close happens in the same transaction as the sign-up that filled the last place.
         if (!outcomes.Any(o => o.Change.Changed) || !buy.CloseIfFull(now)) return outcome;
         var summary = Organizing.ClosingHandler.EndedText(context, buy);

@@ -133,6 +133,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long?>("DeliveredAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("DepositPercent")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
