@@ -17,6 +17,7 @@ using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
 using GroupBuyBot.Core.Features.Organizing;
 using GroupBuyBot.Core.Features.Payments;
+using GroupBuyBot.Core.Features.Pickup;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
@@ -84,6 +85,7 @@ public static class DependencyInjection
         services.AddSingleton<DeliveryHandler>();
         services.AddSingleton<PaymentsHandler>();
         services.AddSingleton<PaymentReminders>();
+        services.AddSingleton<PickupHandler>();
         AddDiscovery(services, configuration);
 
         // Telegram

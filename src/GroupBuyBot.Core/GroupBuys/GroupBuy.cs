@@ -14,6 +14,7 @@ public sealed class GroupBuy
     private List<PriceTier> _tiers = [];
     private List<BuyOption> _options = [];
     private readonly List<Payment> _payments = [];
+    private List<string> _pickupPoints = [];
 
     private GroupBuy()
     {
@@ -64,6 +65,9 @@ public sealed class GroupBuy
 
     /// <summary>What members owe and paid: one row per member and stage, from when the buy forms.</summary>
     public IReadOnlyList<Payment> Payments => _payments;
+
+    /// <summary>Where (and when) members collect, or "delivery": members choose one; numbered from 1 in this order.</summary>
+    public IReadOnlyList<string> PickupPoints => _pickupPoints;
 
     /// <summary>How members pay: by hand (transfers the organizer confirms), or by Telegram invoices when the buy forms.</summary>
     public PaymentMode PaymentMode { get; private set; }
@@ -467,6 +471,23 @@ public sealed class GroupBuy
     }
 
     /// <param name="minuteOfDay">Minutes after midnight in the chat's time zone; null turns reminders off.</param>
+    public const int MaxPickupPoints = 8;
+    public const int MaxPickupLength = 80;
+
+    public void SetPickupPoints(IEnumerable<string> points) => Change(() => _pickupPoints = [.. points.Select(p => p.Trim()).Where(p => p.Length > 0)]);
+
+    /// <summary>The member's choice of pickup point (for all their sign-ups); false for no such point or no sign-up.</summary>
+    public bool ChoosePickup(long userId, int point)
+    {
+        var theirs = _signUps.Where(s => s.UserId == userId && s.Status != SignUpStatus.Withdrawn).ToList();
+        if (point < 1 || point > _pickupPoints.Count || theirs.Count == 0) return false;
+        Change(() => theirs.ForEach(s => s.ChoosePickup(point)));
+        return true;
+    }
+
+    /// <summary>The point a member chose (0: none yet). With one point there is nothing to choose: it is that one.</summary>
+    public int PickupOf(long userId) => _pickupPoints.Count == 1 ? 1 : _signUps.Where(s => s.UserId == userId).Select(s => s.Pickup).FirstOrDefault(p => p > 0);
+
     public void SetPaymentReminder(int? minuteOfDay) => Change(() => PaymentReminderMinute = minuteOfDay);
 
     /// <summary>Members still owing who were not reminded since <paramref name="dayStart"/>: marked reminded now.</summary>
@@ -624,4 +645,5 @@ public enum GroupBuyField
     Tiers,
     AutoClose,
     Options,
+    Pickup,
 }

@@ -34,6 +34,9 @@ public sealed class SignUp
     /// <summary>The buy's option signed up for (its number); 0 on a buy without options.</summary>
     public int Option { get; private set; }
 
+    /// <summary>The pickup point (or delivery) the member chose: its number in the buy's list; 0 not chosen.</summary>
+    public int Pickup { get; private set; }
+
     public int Quantity { get; private set; }
     public string? Note { get; private set; }
     public SignUpStatus Status { get; private set; }
@@ -59,6 +62,8 @@ public sealed class SignUp
         Status = status;
         UpdatedAt = now;
     }
+
+    internal void ChoosePickup(int point) => Pickup = point;
 
     internal void Withdraw(DateTimeOffset now)
     {

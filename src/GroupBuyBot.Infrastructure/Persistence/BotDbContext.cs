@@ -94,6 +94,13 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
                     new ValueComparer<IReadOnlyList<BuyOption>>(
                         (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Default) == JsonSerializer.Serialize(b, JsonSerializerOptions.Default),
                         o => o.Count, o => o.ToList()));
+            buy.Property(b => b.PickupPoints)
+                .HasField("_pickupPoints")
+                .UsePropertyAccessMode(PropertyAccessMode.Field)
+                .HasConversion(
+                    points => JsonSerializer.Serialize(points, JsonSerializerOptions.Default),
+                    json => JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Default) ?? new List<string>(),
+                    new ValueComparer<IReadOnlyList<string>>((a, b) => a!.SequenceEqual(b!), p => p.Count, p => p.ToList()));
             buy.Ignore(b => b.OrderedSignUps);
             buy.Ignore(b => b.ActiveSignUps);
             buy.Ignore(b => b.Waitlist);

@@ -122,7 +122,7 @@ public static class ClosingSummary
     public static PrivateRound Round(CommandContext context, GroupBuy buy, string summary, int? replyTo) =>
         new(buy.ChatId, buy.ThreadId,
             [.. buy.ActiveSignUps.GroupBy(s => s.UserId).Select(member => new PrivateMessage(member.Key, Mention(member.First().Member), ForParticipant(context.Chat, buy, [.. member]))),
-             .. Payments.PaymentInvoices.For(context, buy)],
+             .. Payments.PaymentInvoices.For(context, buy), .. Pickup.PickupHandler.Questions(context, buy)],
             UnreachedNotice.Around(summary, mentions => summary + "\n\n" + Texts.Get(context.Language, "SummaryUnreached", mentions), replyTo: replyTo));
 
     public static string Mention(Member member) => $"<a href=\"tg://user?id={member.UserId}\">{Html.Escape(member.DisplayName)}</a>";

@@ -39,6 +39,7 @@ public static class GroupBuyListText
         if (buy.AutoClose && buy.Capacity is not null) text.AppendLine(T("ListAutoClose"));
         if (buy.Deadline is { } deadline) text.AppendLine(T("ListDeadline", DeadlineText.Format(deadline, chat.TimeZone)));
         text.AppendLine(T("ListOrganizer", Html.Escape(buy.Organizer.DisplayName)));
+        if (buy.PickupPoints.Count > 0) text.AppendLine(T("ListPickup", string.Join(" · ", buy.PickupPoints.Select(Html.Escape))));
         text.AppendLine();
 
         var active = buy.ActiveSignUps.ToList();
@@ -70,6 +71,7 @@ public static class GroupBuyListText
         if (buy.AutoClose && buy.PlacesLeft is not null) text.AppendLine(T("ListAutoClose"));
         if (buy.Deadline is { } deadline) text.AppendLine(T("ListDeadline", DeadlineText.Format(deadline, chat.TimeZone)));
         text.AppendLine(T("ListOrganizer", Html.Escape(buy.Organizer.DisplayName)));
+        if (buy.PickupPoints.Count > 0) text.AppendLine(T("ListPickup", string.Join(" · ", buy.PickupPoints.Select(Html.Escape))));
 
         foreach (var option in buy.Options)
         {

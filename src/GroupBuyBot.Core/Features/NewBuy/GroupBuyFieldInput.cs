@@ -42,6 +42,18 @@ public static class GroupBuyFieldInput
                 buy.SetMinimumPerOption(perOption);
                 return null;
 
+            case GroupBuyField.Pickup:
+                if (IsNone(value))
+                {
+                    buy.SetPickupPoints([]);
+                    return null;
+                }
+
+                var points = value.Split([';', '；', '\n', '|'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (points.Length is 0 or > GroupBuy.MaxPickupPoints || points.Any(p => p.Length > GroupBuy.MaxPickupLength)) return context.Text("BadPickup", GroupBuy.MaxPickupPoints);
+                buy.SetPickupPoints(points);
+                return null;
+
             case GroupBuyField.Options:
                 return OptionEdit.TryApply(buy, value, context, now);
 
@@ -104,6 +116,7 @@ public static class GroupBuyFieldInput
         "tiers" or "tier" or "阶梯" or "阶梯价" => GroupBuyField.Tiers,
         "autoclose" or "auto-close" or "满员截单" or "自动截单" => GroupBuyField.AutoClose,
         "option" or "options" or "session" or "sessions" or "选项" or "规格" or "场次" => GroupBuyField.Options,
+        "pickup" or "pickups" or "collect" or "自提" or "自提点" or "取货" or "取货点" => GroupBuyField.Pickup,
         _ => null,
     };
 

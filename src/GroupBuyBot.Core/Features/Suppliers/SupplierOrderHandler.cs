@@ -42,6 +42,7 @@ public sealed class SupplierOrderHandler(ISupplierStore suppliers, IGroupBuyStor
                 PriceText.Format(price, buy.Currency), PriceText.Format(price * buy.ActiveUnits, buy.Currency))).Append('\n');
         }
 
+        text.Append(Pickup.PickupHandler.ByPoint(chat, buy));
         if (buy.Description is { } description) text.Append(T("OrderDelivery", Html.Escape(description))).Append('\n');
         var organizer = buy.Organizer.Username is { } username ? "@" + username : Html.Escape(buy.Organizer.DisplayName);
         text.Append(T("OrderOrganizer", organizer));

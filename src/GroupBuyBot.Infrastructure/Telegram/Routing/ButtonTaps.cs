@@ -1,6 +1,7 @@
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Discovery;
 using GroupBuyBot.Core.Features.Payments;
+using GroupBuyBot.Core.Features.Pickup;
 using GroupBuyBot.Core.Features.Quotes;
 using GroupBuyBot.Core.Features.Ratings;
 using GroupBuyBot.Core.Features.SignUps;
@@ -48,6 +49,9 @@ public sealed class ButtonTaps(IServiceProvider services, OutcomeRecorder record
         [CallbackData.Payment] = (s, tap, ct) => tap is { InPrivate: true, Data.Action: PaymentsHandler.MarkPaidAction }
             ? s.GetRequiredService<PaymentsHandler>().MarkFromButton(tap.Context, tap.Data.First, tap.Data.Second,
                 new MessageEdit(tap.Message.Chat.Id, tap.Message.MessageId, ""), ct)
+            : Invalid(tap),
+        [CallbackData.Pickup] = (s, tap, ct) => tap.Data is { Action: PickupHandler.ChooseAction, Second: > 0 and <= 100 }
+            ? s.GetRequiredService<PickupHandler>().FromButton(tap.Context, tap.Data.First, (int)tap.Data.Second, ct)
             : Invalid(tap),
         [CallbackData.Rating] = async (s, tap, ct) => new Outcome
         {

@@ -6,6 +6,7 @@ using GroupBuyBot.Core.Features.Listing;
 using GroupBuyBot.Core.Features.NewBuy;
 using GroupBuyBot.Core.Features.Organizing;
 using GroupBuyBot.Core.Features.Payments;
+using GroupBuyBot.Core.Features.Pickup;
 using GroupBuyBot.Core.Features.Quotes;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.Features.Suppliers;
@@ -50,6 +51,8 @@ public static class GroupCommands
         Add((s, c, cmd, _, ct) => s.GetRequiredService<QuoteHandler>().Request(c, cmd.Arguments, ct), "quote", "quotes");
         Add((s, c, cmd, _, ct) => s.GetRequiredService<DeliveryHandler>().InGroup(c, cmd.Arguments, ct), "delivered");
         Add((s, c, cmd, _, ct) => s.GetRequiredService<PaymentsHandler>().Overview(c, cmd.Arguments, ct), "payments");
+        Add((s, c, cmd, _, ct) => s.GetRequiredService<PickupHandler>().Choose(c, cmd.Arguments, ct), "pickup");
+        Add((s, c, cmd, _, ct) => s.GetRequiredService<PickupHandler>().Ready(c, cmd.Arguments, ct), "ready");
         Add((s, c, cmd, m, ct) => s.GetRequiredService<PaymentsHandler>().Paid(c, cmd.Arguments, RepliedMember(m), ct), "paid");
         Add((s, c, cmd, m, ct) => s.GetRequiredService<PaymentsHandler>().Refunded(c, cmd.Arguments, RepliedMember(m), ct), "refunded");
         return table;

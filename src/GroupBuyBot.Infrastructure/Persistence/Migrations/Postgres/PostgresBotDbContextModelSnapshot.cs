@@ -162,6 +162,10 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int?>("PaymentReminderMinute")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PickupPoints")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -301,6 +305,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("Option")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Pickup")
                         .HasColumnType("integer");
 
                     b.Property<int>("Quantity")

@@ -153,6 +153,10 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("PaymentReminderMinute")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PickupPoints")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -288,6 +292,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Option")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pickup")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Quantity")
