@@ -101,5 +101,41 @@ public class PlaygroundBrowserTests(ITestOutputHelper output)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("playground-zh.png") });
     }
 
+    [Fact]
+    public async Task A_member_pays_the_invoice_of_a_formed_buy_in_stars_from_the_private_chat()
+    {
+        await using var playground = await RunningPlayground.Start(chatLanguage: "en");
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        page.SetDefaultTimeout(10_000);
+        await page.GotoAsync(new Uri(playground.BaseUrl, "?lang=en").ToString());
+
+        async Task Send(string text)
+        {
+            await page.Locator("#group-input").FillAsync(text);
+            await page.Locator("#group-send").ClickAsync();
+        }
+
+        // Bob opens his private chat with the bot (so the invoice can reach him) and joins a buy priced in Stars.
+        await Member(page, "Alice").ClickAsync();
+        await Send("/newbuy Sticker pack | 50⭐ | 1 | 2d");
+        await Send("/payments online");
+        await Assertions.Expect(page.Locator(".msg.bot", new PageLocatorOptions { HasTextString = "each member gets a Telegram invoice" })).ToBeVisibleAsync();
+        await Member(page, "Bob").ClickAsync();
+        await page.Locator("#start-private").ClickAsync();
+        await Send("/join 1");
+        await Member(page, "Alice").ClickAsync();
+        await Send("/close");
+
+        // Bob pays in his private chat: the bot lets the checkout go ahead and sends the receipt.
+        await Member(page, "Bob").ClickAsync();
+        var invoice = page.Locator("#private-messages .msg", new PageLocatorOptions { HasTextString = "🧾" });
+        await invoice.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Pay 50 ⭐" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#toast")).ToHaveTextAsync("Paid.");
+        await Assertions.Expect(page.Locator("#private-messages")).ToContainTextAsync("✅ Received 50⭐ for #1 “Sticker pack”. Thank you!");
+    }
+
     private static ILocator Member(IPage page, string name) => page.Locator($"#member-chips [data-member='{name}']");
 }

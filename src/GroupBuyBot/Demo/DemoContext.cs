@@ -49,7 +49,7 @@ public sealed class DemoContext(EmulatorState telegram, DemoTranscript transcrip
     public void Meet(EmulatedUser user) => telegram.UpsertUser(user);
 
     /// <summary><paramref name="user"/> opens the bot's link (<c>t.me/bot?start=payload</c>) and presses Start.</summary>
-    public Task<EmulatedMessage> StartPrivateChat(EmulatedUser user, string payload)
+    public Task<EmulatedMessage> StartPrivateChat(EmulatedUser user, string? payload = null)
     {
         var started = telegram.StartBot(user.Id, payload);
         return BotSaysPrivately(user, m => m.MessageId > started.MessageId, $"the bot's answer to {user.FirstName}'s /start");

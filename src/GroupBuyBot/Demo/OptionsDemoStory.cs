@@ -4,16 +4,17 @@ using static GroupBuyBot.Playground.PlaygroundGroup;
 namespace GroupBuyBot.Demo;
 
 /// <summary>
-/// <c>demo --story options</c>: a class with two sessions, each with its own places, waiting list and minimum. Members sign
-/// up by button, by reply and by command naming a session; one who names none is asked and answers by button; the close
-/// is summed up session by session.
+/// <c>demo --story options-payments</c>: a class with two sessions, each with its own places, waiting list and minimum.
+/// Members sign up by button, by reply and by command naming a session; one who names none is asked and answers by
+/// button; the close is summed up session by session. Then the money: Carol says she paid, Alice sees who has paid in
+/// her private chat and confirms Carol there, and the group hears only that it is recorded.
 /// </summary>
 public static class OptionsDemoStory
 {
-    private sealed record Words(string NewBuy, string Saturday, string Sunday, string CarolReply, string DaveCommand);
+    private sealed record Words(string NewBuy, string Saturday, string Sunday, string CarolReply, string DaveCommand, string CarolPaid);
 
-    private static readonly Words Chinese = new("/newbuy 亲子陶艺课 | 周六10点 80 限3, 周日14点 90 限3 | 每场2 | 3d", "周六10点", "周日14点", "周六的2个名额", "/join 1 周六");
-    private static readonly Words English = new("/newbuy Kids' pottery | Sat 10:00 80 max 3, Sun 14:00 90 max 3 | 2 each | 3d", "Sat 10:00", "Sun 14:00", "+2 sat", "/join 1 sat");
+    private static readonly Words Chinese = new("/newbuy 亲子陶艺课 | 周六10点 80 限3, 周日14点 90 限3 | 每场2 | 3d", "周六10点", "周日14点", "周六的2个名额", "/join 1 周六", "已转账，微信");
+    private static readonly Words English = new("/newbuy Kids' pottery | Sat 10:00 80 max 3, Sun 14:00 90 max 3 | 2 each | 3d", "Sat 10:00", "Sun 14:00", "+2 sat", "/join 1 sat", "paid ✅ by PayNow");
 
     public static IReadOnlyList<DemoStep> Steps(Language language)
     {
@@ -64,6 +65,24 @@ public static class OptionsDemoStory
                 {
                     throw new DemoExpectationException("The closing summary does not show both sessions and ¥420 in all.");
                 }
+            }),
+
+            new("Carol says she paid, under the list: Alice is asked privately to confirm", async demo =>
+            {
+                await demo.StartPrivateChat(Alice);
+                await demo.ReplyTo(demo.ReplyToList(Carol, words.CarolPaid), "the bot's thanks to Carol");
+                await demo.BotSaysPrivately(Alice, m => m.Buttons.SelectMany(row => row).Any(b => b.Text.Contains("Carol", StringComparison.Ordinal)),
+                    "Alice asked privately to confirm Carol's payment");
+            }),
+
+            new("Alice opens the payments privately and confirms Carol; the group sees only the count", async demo =>
+            {
+                await demo.ReplyTo(demo.Say(Alice, "/payments"), "the bot's word in the group that the payments are in Alice's private chat");
+                var view = await demo.BotSaysPrivately(Alice, m => m.Text?.StartsWith("💰", StringComparison.Ordinal) == true && m.Buttons.Count > 0,
+                    "the payments view in Alice's private chat");
+                await demo.Tap(Alice, view, view.Buttons.SelectMany(row => row).First(b => b.Text.Contains("Carol", StringComparison.Ordinal)).Text);
+                await demo.BotSaysPrivately(Alice, m => m.MessageId == view.MessageId && m.Text!.Contains("✅ Carol", StringComparison.Ordinal),
+                    "the view showing Carol paid");
             }),
         ];
     }

@@ -4,12 +4,12 @@ using GroupBuyBot.Demo;
 namespace GroupBuyBot.Modes;
 
 /// <summary>
-/// <c>demo [--lang zh|en] [--story main|options]</c>: plays a scripted story against the built-in emulator and prints it
-/// (the main story: a noticed need to a delivered order; options: a class with two sessions).
+/// <c>demo [--lang zh|en] [--story main|options-payments]</c>: plays a scripted story against the built-in emulator and
+/// prints it (the main story: a noticed need to an accepted order; options-payments: a class with two sessions, and who paid).
 /// </summary>
 public static class DemoMode
 {
-    public const string Usage = "usage: demo [--lang zh|en] [--story main|options]";
+    public const string Usage = "usage: demo [--lang zh|en] [--story main|options-payments]";
 
     public static async Task<int> Run(string[] args, TextWriter output)
     {
@@ -24,7 +24,7 @@ public static class DemoMode
                     language = parsed;
                     i++;
                     break;
-                case "--story" when value is "main" or "options":
+                case "--story" when value is "main" or "options-payments":
                     story = value;
                     i++;
                     break;
@@ -34,7 +34,7 @@ public static class DemoMode
             }
         }
 
-        var steps = story == "options" ? OptionsDemoStory.Steps(language) : DemoStory.Steps(DemoScript.For(language));
+        var steps = story == "options-payments" ? OptionsDemoStory.Steps(language) : DemoStory.Steps(DemoScript.For(language));
         return await DemoRunner.Run(language, steps, output, patience: TimeSpan.FromSeconds(15));
     }
 }

@@ -40,7 +40,7 @@ public class DemoTests
     {
         var transcript = new StringWriter();
 
-        var exitCode = await DemoMode.Run(["demo", "--story", "options", "--lang", language], transcript);
+        var exitCode = await DemoMode.Run(["demo", "--story", "options-payments", "--lang", language], transcript);
 
         var text = transcript.ToString();
         Assert.True(exitCode == 0, text);

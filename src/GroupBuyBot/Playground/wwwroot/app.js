@@ -17,7 +17,7 @@ const TEXTS = {
     needsUnavailable: 'Need discovery is not available in this playground.',
     needsEmpty: 'Nothing noticed yet. Chat about something you would like to buy together.',
     status: { noticed: 'noticed', suggested: 'suggested', buy_opened: 'buy opened', dismissed: 'dismissed' },
-    who: 'Who', why: 'Why', evidenceGone: (id) => `message #${id} (its text is no longer kept)`, newMemberName: 'Name of the new member:', tapNoAnswer: 'The bot did not answer the tap.',
+    who: 'Who', why: 'Why', evidenceGone: (id) => `message #${id} (its text is no longer kept)`, newMemberName: 'Name of the new member:', tapNoAnswer: 'The bot did not answer the tap.', pay: 'Pay', payNoAnswer: 'The bot did not answer the checkout.', payRefused: (why) => `Payment refused: ${why}`, payOk: 'Paid.',
     examples: ['/newbuy Navel oranges | 60 | 3 | 2d', '+1', 'put me down for 2', '/buys', '/close', '/lang en', '/help'],
     exampleHint: 'Tip: reply to the list (Reply) with “+1” to sign up.', error: 'Error',
   },
@@ -34,7 +34,7 @@ const TEXTS = {
     needsUnavailable: '此演练场没有接入需求发现。',
     needsEmpty: '还没有发现需求。聊聊大家想一起买的东西吧。',
     status: { noticed: '已发现', suggested: '已建议', buy_opened: '已开团', dismissed: '已放弃' },
-    who: '谁', why: '依据', evidenceGone: (id) => `消息 #${id}（原文已不保留）`, newMemberName: '新成员的名字：', tapNoAnswer: '机器人没有响应这次点击。',
+    who: '谁', why: '依据', evidenceGone: (id) => `消息 #${id}（原文已不保留）`, newMemberName: '新成员的名字：', tapNoAnswer: '机器人没有响应这次点击。', pay: '付款', payNoAnswer: '机器人没有响应付款确认。', payRefused: (why) => `付款被拒：${why}`, payOk: '已付款。',
     examples: ['/newbuy 赣南脐橙 | 60 | 3 | 2d', '+1', '我也要两份', '/buys', '/close', '/lang zh', '/help'],
     exampleHint: '提示：点消息的“回复”，回复接龙消息“+1”即可报名。', error: '出错了',
   },
@@ -198,6 +198,14 @@ function renderMessage(message, byId, chatId, actAs) {
     item.append(keyboard);
   }
 
+  if (message.invoice && !message.is_deleted) {
+    // Paying as the member this chat is seen as: the emulator sends the bot the pre-checkout query, then the payment.
+    const payButton = el('button', 'inline-button pay', `${t('pay')} ${invoiceText(message.invoice).split('\n').pop()}`);
+    payButton.type = 'button';
+    payButton.onclick = () => pay(chatId, message.message_id, actAs());
+    item.append(payButton);
+  }
+
   if (chatId === state.groupId && !message.is_deleted && !message.service_event) {
     const reply = el('button', 'reply-action', t('reply'));
     reply.type = 'button';
@@ -325,6 +333,18 @@ async function tap(chatId, messageId, callbackData, userId) {
       await sleep(100);
     }
     toast(t('tapNoAnswer'));
+  });
+}
+
+async function pay(chatId, messageId, userId) {
+  await act(async () => {
+    const { pre_checkout_query_id: id } = await api('POST', `/driver/chats/${chatId}/messages/${messageId}/pay`, { user_id: userId });
+    for (let i = 0; i < 50; i++) {
+      const answer = await api('GET', `/driver/pre-checkout-queries/${encodeURIComponent(id)}`);
+      if (answer.answered) { toast(answer.ok ? t('payOk') : t('payRefused', answer.error_message)); return; }
+      await sleep(100);
+    }
+    toast(t('payNoAnswer'));
   });
 }
 
