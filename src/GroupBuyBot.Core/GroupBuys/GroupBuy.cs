@@ -170,6 +170,31 @@ public sealed class GroupBuy
         CreatedAt = now,
     };
 
+    /// <summary>
+    /// A new draft in the same chat from a past buy (<c>/again</c>): its terms, options, supplier, pickup points and way of
+    /// paying, none of its sign-ups or payments, and no deadline (the organizer is asked for one).
+    /// </summary>
+    public GroupBuy Again(int number, Member organizer, int? threadId, DateTimeOffset now)
+    {
+        var draft = CreateDraft(ChatId, threadId, number, organizer, now);
+        draft.Title = Title;
+        draft.Description = Description;
+        draft.UnitName = UnitName;
+        draft.UnitPrice = UnitPrice;
+        draft.Currency = Currency;
+        draft._tiers = [.. _tiers];
+        draft._options = [.. _options.Select(o => o with { Closed = false })];
+        draft.MinUnits = MinUnits;
+        draft.MinimumPerOption = MinimumPerOption;
+        draft.Capacity = Capacity;
+        draft.AutoClose = AutoClose;
+        draft.SupplierId = SupplierId;
+        draft._pickupPoints = [.. _pickupPoints];
+        draft.PaymentMode = PaymentMode;
+        draft.DepositPercent = DepositPercent;
+        return draft;
+    }
+
     public void SetTitle(string title) => Change(() => Title = title.Trim());
     public void SetDescription(string? description) => Change(() => Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim());
     public void SetUnitName(string unitName) => Change(() => UnitName = unitName.Trim());

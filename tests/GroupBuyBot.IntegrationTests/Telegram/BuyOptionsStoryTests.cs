@@ -78,6 +78,30 @@ public class BuyOptionsStoryTests
         Assert.Equal("Erin：“小箱”已停止报名，未作修改。", refused.Text);
         Assert.Contains("合计：5 份，2 人，共 ¥275", bot.CurrentList(1).Text);
     }
+
+    [Fact]
+    public async Task Again_opens_a_past_buy_as_a_draft_with_its_options_and_pickup_points_and_asks_only_for_a_deadline()
+    {
+        await using var bot = await BotHarness.Start(language: "zh", database: Database);
+        bot.Say(Alice, "/newbuy 赣南脐橙 | 大箱 60 限10, 小箱 35 | 5 | 2d");
+        await bot.List(1);
+        await bot.ReplyTo(bot.Say(Alice, "/edit pickup 东门; 3栋大堂"));
+        await bot.ReplyTo(bot.Say(Bob, "/join 2 大箱"));
+        await bot.ReplyTo(bot.Say(Alice, "/cancel"));
+
+        Assert.Contains("只有团长", (await bot.ReplyTo(bot.Say(Bob, "/again"))).Text);
+        Assert.Equal("本群没有编号为 #9 的团购。", (await bot.ReplyTo(bot.Say(Alice, "/again #9"))).Text);
+        var question = await bot.ReplyTo(bot.Say(Alice, "/again"));
+        Assert.StartsWith("按 #1「赣南脐橙」新开一团", question.Text);
+        Assert.Contains("什么时候截止", question.Text);
+        bot.Say(Alice, "3d", replyTo: question.MessageId);
+
+        var list = await bot.List(2);
+        Assert.Contains("大箱：¥60 · 名额 0/10", list.Text);
+        Assert.Contains("小箱：¥35 · 已报 0 份", list.Text);
+        Assert.Contains("自提：东门 · 3栋大堂", list.Text);
+        Assert.DoesNotContain("Bob", list.Text);
+    }
 }
 
 [Trait("Category", "Postgres")]

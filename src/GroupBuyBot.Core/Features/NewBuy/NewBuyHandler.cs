@@ -1,6 +1,7 @@
 using GroupBuyBot.Core.Discovery.Proposals;
 using GroupBuyBot.Core.Features.Organizing;
 using GroupBuyBot.Core.GroupBuys;
+using GroupBuyBot.Core.Parsing;
 using GroupBuyBot.Core.Storage;
 
 namespace GroupBuyBot.Core.Features.NewBuy;
@@ -55,6 +56,26 @@ public sealed class NewBuyHandler(IGroupBuyStore store, OrganizerPolicy organize
         {
             var next = NextStep(context, buy);
             return next with { Reply = intro + "\n" + next.Reply };
+        }, ct);
+    }
+
+    /// <summary>
+    /// <c>/again [#]</c>: a draft from a past buy of the chat (the newest one without a number) with the same terms, for
+    /// the organizer to give a deadline (asked by reply, as for <c>/newbuy</c>) and /edit what changed.
+    /// </summary>
+    public async Task<Outcome> Again(CommandContext context, string arguments, CancellationToken ct)
+    {
+        if (!await organizers.IsOrganizer(context, ct)) return OrganizerPolicy.Refusal(context);
+        var rest = BuyReference.Split(arguments, allowBareNumber: true, out var number);
+        if (rest.Length > 0) return Outcome.Say(context.Text("AgainUsage"));
+        var past = number is { } n ? await store.FindByNumber(context.ChatId, n, ct) : await store.FindNewest(context.ChatId, ct);
+        if (past is null) return Outcome.Say(number is { } missing ? context.Text("BuyNotFound", missing) : context.Text("AgainNothing"));
+
+        var now = time.GetUtcNow();
+        return await store.CreateAndDecide(context, next => past.Again(next, context.Actor, context.ThreadId, now), buy =>
+        {
+            var step = NextStep(context, buy);
+            return step with { Reply = context.Text("AgainDraft", past.Number, Html.Escape(past.Title)) + "\n" + step.Reply };
         }, ct);
     }
 
