@@ -69,13 +69,15 @@ public sealed class BotHarness : IAsyncDisposable
     /// <param name="logs">Receives every log line of the bot, at Trace level and in all categories.</param>
     /// <param name="route">Given the emulator's address, the address the bot should use (e.g. a relay in front of it).</param>
     /// <param name="database">SQLite (a file in a temporary folder) or PostgreSQL (a new database on the run's server).</param>
+    /// <param name="routeDatabase">PostgreSQL: given the test database's connection string, the one the bot should use (e.g. through a relay).</param>
     public static async Task<BotHarness> Start(string language = "en", IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null,
-        Func<Uri, Uri>? route = null, DatabaseProviderKind database = DatabaseProviderKind.Sqlite)
+        Func<Uri, Uri>? route = null, DatabaseProviderKind database = DatabaseProviderKind.Sqlite, Func<string, string>? routeDatabase = null)
     {
         var postgres = database == DatabaseProviderKind.Postgres ? await (await PostgresServer.Get()).CreateDatabase() : null;
         var emulator = await Emulator.StartAsync(new BotApiEmulatorOptions { BotToken = Token, BotUsername = "GroupBuyTestBot" });
         var withRoute = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (route is not null) withRoute["GroupBuyBot:Telegram:ApiBaseUrl"] = route(emulator.BaseUrl).ToString();
+        if (postgres is not null && routeDatabase is not null) withRoute["GroupBuyBot:Database:ConnectionString"] = routeDatabase(postgres.ConnectionString);
         var harness = new BotHarness(emulator, language, withRoute, logs, postgres);
         foreach (var user in new[] { Alice, Bob, Carol, Dave, Erin, Frank, Grace }) harness.Telegram.UpsertUser(user);
         harness.Telegram.CreateChat(new ChatSpec(GroupId, ChatKind.Supergroup, "Sunny Garden parents"));
