@@ -62,6 +62,8 @@ public static class DependencyInjection
         services.AddSingleton<UpdateInbox>();
         services.AddSingleton<OutcomeRecorder>();
         services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<ActiveInstance>(); // the one instance that polls and sends (on SQLite: this one)
+        services.AddHostedService(provider => provider.GetRequiredService<ActiveInstance>());
 
         // Use cases
         services.AddSingleton<BuyLocator>();
@@ -110,7 +112,7 @@ public static class DependencyInjection
         services.AddScoped<UpdateCompletion>();
         services.AddHostedService(provider => provider.GetRequiredService<ModelCalls>());
         services.AddSingleton<ChatQueues>();
-        services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>()); // after the migrator: the inbox first
+        services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>());
         services.AddHostedService<PollingService>();
         services.AddHostedService<HandledRequestPruning>();
         services.AddHostedService<WebhookServer>(); // idle unless Webhook:Enabled; then polling is idle instead
