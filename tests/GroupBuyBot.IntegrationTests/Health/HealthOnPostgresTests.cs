@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Net;
 using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.IntegrationTests.Telegram;
-using GroupBuyBot.TestKit;
 using GroupBuyBot.TestKit.Postgres;
-using Npgsql;
 
 namespace GroupBuyBot.IntegrationTests.Health;
 
@@ -15,14 +12,14 @@ public class HealthOnPostgresTests
     [Fact]
     public async Task The_database_unreachable_makes_the_bot_unready_until_it_is_back()
     {
-        var server = await PostgresServer.Get();
-        await using var relay = TcpRelay.Start(new Uri($"tcp://127.0.0.1:{server.Port.ToString(CultureInfo.InvariantCulture)}"));
+        await using var relay = (await PostgresServer.Get()).StartRelay();
         using var probe = new HealthProbe();
         await using var bot = await BotHarness.Start(settings: new Dictionary<string, string?>([probe.Setting]), database: DatabaseProviderKind.Postgres,
-            routeDatabase: connection => new NpgsqlConnectionStringBuilder(connection) { Port = relay.BaseUrl.Port, Timeout = 3 }.ConnectionString);
+            routeDatabase: connection => PostgresServer.Through(relay, connection));
         var healthy = await probe.Ready();
         Assert.True(healthy.Status == HttpStatusCode.OK, healthy.ToString());
 
+        await bot.WaitForSchedulerCheckIn(); // Quartz must be past its start before the database goes
         relay.Cut();
         var cut = await probe.Ready();
         Assert.True(cut.Status == HttpStatusCode.ServiceUnavailable, cut.ToString());

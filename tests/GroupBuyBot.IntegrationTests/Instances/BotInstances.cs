@@ -4,11 +4,13 @@ using System.Globalization;
 using GroupBuyBot.BotApiEmulator;
 using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.BotApiEmulator.State;
+using GroupBuyBot.IntegrationTests.Faults;
 using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.TestKit;
 using GroupBuyBot.TestKit.Postgres;
 using GroupBuyBot.TestKit.Processes;
 using Xunit.Abstractions;
+using static GroupBuyBot.IntegrationTests.Faults.ChildBotHarness;
 using Emulator = GroupBuyBot.BotApiEmulator.BotApiEmulator;
 
 namespace GroupBuyBot.IntegrationTests.Instances;
@@ -21,10 +23,6 @@ namespace GroupBuyBot.IntegrationTests.Instances;
 /// </summary>
 public sealed class BotInstances : IAsyncDisposable
 {
-    public const long GroupId = -1001;
-    public const string Token = "123456:ABCdef-several-instances-token";
-    public static readonly EmulatedUser Alice = new(11, "Alice", Username: "alice"); // administrator
-
     private readonly TempDirectory _folder = new();
     private readonly ITestOutputHelper _output;
     private readonly List<Instance> _instances = [];
@@ -67,7 +65,7 @@ public sealed class BotInstances : IAsyncDisposable
     {
         var label = $"bot#{(_instances.Count + 1).ToString(CultureInfo.InvariantCulture)}";
         var relay = TcpRelay.Start(Emulator.BaseUrl);
-        var process = ChildProcess.StartDotnet(ChildProcess.FindBuiltApplication("GroupBuyBot"), _folder.Path, Environment(relay.BaseUrl), label);
+        var process = ChildProcess.StartDotnet(ChildProcess.FindBuiltApplication("GroupBuyBot"), _folder.Path, InstanceEnvironment(relay.BaseUrl), label);
         var instance = new Instance(this, label, process, relay);
         _instances.Add(instance);
         Log($"{label} (pid {process.Id}) started, calling Telegram as {instance.Host}");
@@ -107,28 +105,13 @@ public sealed class BotInstances : IAsyncDisposable
         _folder.Dispose();
     }
 
-    private Dictionary<string, string?> Environment(Uri telegram) => new()
+    private Dictionary<string, string?> InstanceEnvironment(Uri telegram)
     {
-        ["GroupBuyBot__Telegram__BotToken"] = Token,
-        ["GroupBuyBot__Telegram__ApiBaseUrl"] = telegram.ToString(),
-        ["GroupBuyBot__Telegram__PollingTimeoutSeconds"] = "1",
-        ["GroupBuyBot__Telegram__RequestTimeoutSeconds"] = "2",
-        ["GroupBuyBot__Telegram__ListEditIntervalMs"] = "150",
-        ["GroupBuyBot__Telegram__PerChatMessagesPerSecond"] = "1000",
-        ["GroupBuyBot__Telegram__PerChatBurst"] = "1000",
-        ["GroupBuyBot__Telegram__PerGroupMessagesPerMinute"] = "100000",
-        ["GroupBuyBot__Telegram__GlobalMessagesPerSecond"] = "1000",
-        ["GroupBuyBot__Database__Provider"] = "Postgres",
-        ["GroupBuyBot__Database__ConnectionString"] = Database.ConnectionString,
-        ["GroupBuyBot__Chats__Language"] = "en",
-        ["GroupBuyBot__Chats__TimeZone"] = "Asia/Shanghai",
-        ["GroupBuyBot__Discovery__EnabledByDefault"] = "false",
-        ["GroupBuyBot__Scheduling__ReminderOffsets"] = "",
-        ["DOTNET_ENVIRONMENT"] = "Production",
-        ["Logging__Console__FormatterName"] = "simple",
-        ["Logging__Console__FormatterOptions__SingleLine"] = "true",
-        ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
-    };
+        var settings = ChildEnvironment(telegram);
+        settings["GroupBuyBot__Database__Provider"] = "Postgres";
+        settings["GroupBuyBot__Database__ConnectionString"] = Database.ConnectionString;
+        return settings;
+    }
 
     /// <summary>One bot process and the relay it calls Telegram through.</summary>
     public sealed class Instance(BotInstances instances, string label, ChildProcess process, TcpRelay relay)

@@ -1,9 +1,7 @@
-using System.Globalization;
 using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.IntegrationTests.Telegram;
 using GroupBuyBot.TestKit;
 using GroupBuyBot.TestKit.Postgres;
-using Npgsql;
 using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
 
 namespace GroupBuyBot.IntegrationTests.Instances;
@@ -18,14 +16,14 @@ public class LostLeaseTests
     [Fact]
     public async Task An_instance_that_loses_its_lease_stops_polling_until_it_holds_it_again()
     {
-        var server = await PostgresServer.Get();
-        await using var relay = TcpRelay.Start(new Uri($"tcp://127.0.0.1:{server.Port.ToString(CultureInfo.InvariantCulture)}"));
+        await using var relay = (await PostgresServer.Get()).StartRelay();
         var logs = new CapturedLogs();
         await using var bot = await BotHarness.Start(logs: logs, database: DatabaseProviderKind.Postgres,
-            routeDatabase: connection => new NpgsqlConnectionStringBuilder(connection) { Port = relay.BaseUrl.Port, Timeout = 3 }.ConnectionString);
+            routeDatabase: connection => PostgresServer.Through(relay, connection));
         await WaitFor(() => bot.Telegram.GetApiCalls("getUpdates").Count > 0, "a first poll");
         await bot.ReplyTo(bot.Say(Alice, "/help")); // it polls and sends
 
+        await bot.WaitForSchedulerCheckIn(); // Quartz must be past its start before the database goes
         relay.Cut();
         await WaitFor(() => logs.Lines.Any(l => l.Contains("Lost the active instance's lease", StringComparison.Ordinal)), "the lease to be lost");
         var pollsAtLoss = bot.Telegram.GetApiCalls("getUpdates").Count;

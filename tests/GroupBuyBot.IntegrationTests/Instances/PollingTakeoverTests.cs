@@ -4,7 +4,7 @@ using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.IntegrationTests.Faults;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
-using static GroupBuyBot.IntegrationTests.Instances.BotInstances;
+using static GroupBuyBot.IntegrationTests.Faults.ChildBotHarness;
 
 namespace GroupBuyBot.IntegrationTests.Instances;
 

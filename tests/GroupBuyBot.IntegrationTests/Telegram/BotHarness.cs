@@ -133,6 +133,30 @@ public sealed class BotHarness : IAsyncDisposable
         return settings;
     }
 
+    /// <summary>
+    /// PostgreSQL: waits until the bot's clustered scheduler has checked in once (its row in <c>qrtz_scheduler_state</c>).
+    /// A test that cuts the database off must wait for it: Quartz 4.7's scheduler whose first check-in failed throws
+    /// a NullReferenceException when it is shut down (ClusterManager.Shutdown).
+    /// </summary>
+    public async Task WaitForSchedulerCheckIn()
+    {
+        var postgres = Postgres ?? throw new InvalidOperationException("Only a clustered scheduler (PostgreSQL) checks in.");
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using (var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var count = new Npgsql.NpgsqlCommand(
+                    "SELECT CASE WHEN to_regclass('qrtz_scheduler_state') IS NULL THEN 0 ELSE (SELECT count(*) FROM qrtz_scheduler_state) END", connection);
+                if (Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0) return;
+            }
+
+            if (DateTime.UtcNow > until) throw new TimeoutException("The bot's scheduler did not check in.");
+            await Task.Delay(100);
+        }
+    }
+
     public async Task StopBot()
     {
         if (_host is null) return;
