@@ -15,7 +15,7 @@ public class HealthOnPostgresTests
         await using var relay = (await PostgresServer.Get()).StartRelay();
         using var probe = new HealthProbe();
         await using var bot = await BotHarness.Start(settings: new Dictionary<string, string?>([probe.Setting]), database: DatabaseProviderKind.Postgres,
-            routeDatabase: connection => PostgresServer.Through(relay, connection));
+            routeDatabase: connection => PostgresServer.Through(relay, connection), systemClock: true);
         var healthy = await probe.Ready();
         Assert.True(healthy.Status == HttpStatusCode.OK, healthy.ToString());
 

@@ -19,7 +19,7 @@ public class LostLeaseTests
         await using var relay = (await PostgresServer.Get()).StartRelay();
         var logs = new CapturedLogs();
         await using var bot = await BotHarness.Start(logs: logs, database: DatabaseProviderKind.Postgres,
-            routeDatabase: connection => PostgresServer.Through(relay, connection));
+            routeDatabase: connection => PostgresServer.Through(relay, connection), systemClock: true);
         await WaitFor(() => bot.Telegram.GetApiCalls("getUpdates").Count > 0, "a first poll");
         await bot.ReplyTo(bot.Say(Alice, "/help")); // it polls and sends
 
