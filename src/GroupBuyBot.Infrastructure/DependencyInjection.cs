@@ -6,6 +6,7 @@ using GroupBuyBot.Core.Discovery.Proposals;
 using GroupBuyBot.Core.Discovery.Windows;
 using GroupBuyBot.Infrastructure.Ai;
 using GroupBuyBot.Infrastructure.Discovery;
+using GroupBuyBot.Infrastructure.Health;
 using GroupBuyBot.Infrastructure.Logging;
 using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Deadlines;
@@ -65,6 +66,8 @@ public static class DependencyInjection
         services.AddSingleton<UpdateInbox>();
         services.AddSingleton<OutcomeRecorder>();
         services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<ActiveInstance>(); // the one instance that polls and sends (on SQLite: this one)
+        services.AddHostedService(provider => provider.GetRequiredService<ActiveInstance>());
 
         // Use cases
         services.AddSingleton<BuyLocator>();
@@ -116,14 +119,29 @@ public static class DependencyInjection
         services.AddScoped<UpdateCompletion>();
         services.AddHostedService(provider => provider.GetRequiredService<ModelCalls>());
         services.AddSingleton<ChatQueues>();
-        services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>()); // after the migrator: the inbox first
+        services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>());
         services.AddHostedService<PollingService>();
         services.AddHostedService<HandledRequestPruning>();
         services.AddHostedService<PaymentReminderService>();
         services.AddHostedService<WebhookServer>(); // idle unless Webhook:Enabled; then polling is idle instead
 
         AddScheduling(services, configuration, database);
+        AddHealth(services, configuration);
         return services;
+    }
+
+    /// <summary><c>/healthz</c> and <c>/readyz</c> on their own local port (<see cref="HealthServer"/>), off unless <c>Health:Port</c> is set.</summary>
+    private static void AddHealth(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(HealthOptions.Section);
+        services.Configure<HealthOptions>(section);
+        var timeout = TimeSpan.FromSeconds(Math.Max(1, (section.Get<HealthOptions>() ?? new HealthOptions()).CheckTimeoutSeconds));
+        string[] ready = [HealthServer.ReadyTag];
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ready, timeout: timeout)
+            .AddCheck<TelegramHealthCheck>("telegram", tags: ready, timeout: timeout)
+            .AddCheck<OutboxHealthCheck>("outbox", tags: ready, timeout: timeout);
+        services.AddHostedService<HealthServer>();
     }
 
     private static TelegramBotClient CreateClient(IServiceProvider provider, Func<TelegramOptions, int> timeoutSeconds)

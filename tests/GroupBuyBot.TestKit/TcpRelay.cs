@@ -32,7 +32,9 @@ public sealed class TcpRelay : IAsyncDisposable
         var relay = new TcpRelay(target, port);
         relay._listener.Start();
         relay.BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)relay._listener.LocalEndpoint).Port}");
-        _ = relay.Accept();
+        // On the thread pool: started from a test's synchronization context, the relay's continuations would wait for
+        // that thread, and a client blocking it on a synchronous call through the relay would never get its answer.
+        _ = Task.Run(relay.Accept);
         return relay;
     }
 

@@ -68,7 +68,10 @@ public sealed record EmulatedDocument(
     byte[] Content,
     string? Caption);
 
-/// <summary>One Bot API call as received, for asserting rates and retries.</summary>
+/// <summary>
+/// One Bot API call as received, for asserting rates and retries. <paramref name="Host"/> is the Host header the bot
+/// sent (the address it called): bot processes given addresses of their own (e.g. relays) are told apart by it.
+/// </summary>
 public sealed record ApiCallRecord(
     long Sequence,
     string Method,
@@ -76,7 +79,8 @@ public sealed record ApiCallRecord(
     DateTimeOffset At,
     DateTimeOffset WallClockAt,
     int StatusCode,
-    string? ErrorDescription);
+    string? ErrorDescription,
+    string? Host = null);
 
 public sealed record CallbackAnswer(
     string CallbackQueryId,

@@ -16,8 +16,8 @@ public sealed partial class EmulatorState
     /// </summary>
     public void InterceptBotCalls(Func<BotCall, BotCallVerdict>? interceptor) => Volatile.Write(ref _interceptor, interceptor);
 
-    internal BotCallVerdict Intercept(string method, TelegramRequest request) =>
-        Volatile.Read(ref _interceptor) is { } interceptor ? interceptor(new BotCall(method, request)) : BotCallVerdict.Proceed;
+    internal BotCallVerdict Intercept(string method, TelegramRequest request, string? host) =>
+        Volatile.Read(ref _interceptor) is { } interceptor ? interceptor(new BotCall(method, request, host)) : BotCallVerdict.Proceed;
 }
 
 /// <summary>One Bot API request as the emulator received it (see <see cref="EmulatorState.InterceptBotCalls"/>).</summary>
@@ -25,13 +25,17 @@ public sealed class BotCall
 {
     private readonly TelegramRequest _request;
 
-    internal BotCall(string method, TelegramRequest request)
+    internal BotCall(string method, TelegramRequest request, string? host)
     {
         Method = method;
         _request = request;
+        Host = host;
     }
 
     public string Method { get; }
+
+    /// <summary>The Host header: the address the bot called (see <see cref="ApiCallRecord.Host"/>).</summary>
+    public string? Host { get; }
 
     public string? ChatId => _request.GetString("chat_id");
 

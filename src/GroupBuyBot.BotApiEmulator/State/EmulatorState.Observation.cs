@@ -57,11 +57,11 @@ public sealed partial class EmulatorState
         }
     }
 
-    internal void RecordApiCall(string method, string? chatId, int statusCode, string? error)
+    internal void RecordApiCall(string method, string? chatId, int statusCode, string? error, string? host)
     {
         lock (_gate)
         {
-            _apiCalls.Add(new ApiCallRecord(_apiCalls.Count + 1, method, chatId, Now, DateTimeOffset.UtcNow, statusCode, error));
+            _apiCalls.Add(new ApiCallRecord(_apiCalls.Count + 1, method, chatId, Now, DateTimeOffset.UtcNow, statusCode, error, host));
         }
     }
 

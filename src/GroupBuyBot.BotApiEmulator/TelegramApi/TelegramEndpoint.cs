@@ -40,6 +40,7 @@ internal static class TelegramEndpoint
         }
 
         string? chatId = null;
+        var host = http.Request.Host.Value; // which address the bot called: several bots behind relays of their own are told apart by it
         try
         {
             var request = await TelegramRequest.ReadAsync(http.Request, http.RequestAborted);
@@ -49,7 +50,7 @@ internal static class TelegramEndpoint
                 throw new TelegramApiException(404, "Not Found");
             }
 
-            var verdict = state.Intercept(method, request);
+            var verdict = state.Intercept(method, request, host);
             if (verdict == BotCallVerdict.ResetBeforeHandling)
             {
                 throw new ConnectionResetSignal();
@@ -62,13 +63,13 @@ internal static class TelegramEndpoint
             catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
             {
                 // The client gave up while an injected delay held the call: a timeout, and the call is not handled.
-                state.RecordApiCall(method, chatId, 0, "timed out");
+                state.RecordApiCall(method, chatId, 0, "timed out", host);
                 throw;
             }
 
             state.CheckFloodLimits(method, long.TryParse(chatId, out var numericChatId) ? numericChatId : null);
             var result = await handler(state, request, http.RequestAborted);
-            state.RecordApiCall(method, chatId, 200, null);
+            state.RecordApiCall(method, chatId, 200, null, host);
             if (verdict == BotCallVerdict.ResetAfterHandling)
             {
                 Reset(http); // done, but the answer never reaches the bot
@@ -79,12 +80,12 @@ internal static class TelegramEndpoint
         }
         catch (ConnectionResetSignal)
         {
-            state.RecordApiCall(method, chatId, 0, "connection reset");
+            state.RecordApiCall(method, chatId, 0, "connection reset", host);
             Reset(http);
         }
         catch (TelegramApiException error)
         {
-            state.RecordApiCall(method, chatId, error.ErrorCode, error.Description);
+            state.RecordApiCall(method, chatId, error.ErrorCode, error.Description, host);
             var body = Error(error.ErrorCode, error.Description);
             if (error.Parameters is not null)
             {
@@ -96,7 +97,7 @@ internal static class TelegramEndpoint
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // An emulator bug should read as a server error, not as an empty body the client cannot parse.
-            state.RecordApiCall(method, chatId, 500, error.Message);
+            state.RecordApiCall(method, chatId, 500, error.Message, host);
             await WriteAsync(http, 500, Error(500, "Internal Server Error: emulator failed: " + error.Message));
         }
     }

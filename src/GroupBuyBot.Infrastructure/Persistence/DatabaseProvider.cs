@@ -11,8 +11,8 @@ namespace GroupBuyBot.Infrastructure.Persistence;
 /// <summary>
 /// Everything that differs between the databases the bot runs on, one subclass per provider
 /// (<see cref="SqliteDatabase"/>, <see cref="PostgresDatabase"/>): connection setup, migrations and the lock they run
-/// under, which errors are worth another attempt, how this process queues its writers, and where Quartz keeps its
-/// triggers. The stores, the pipeline and the scheduler speak EF Core and Quartz only; nothing outside these classes
+/// under, which errors are worth another attempt, how this process queues its writers, which instance is the active one,
+/// and where Quartz keeps its triggers. The stores, the pipeline and the scheduler speak EF Core and Quartz only; nothing outside these classes
 /// names a provider.
 /// </summary>
 public abstract class DatabaseProvider
@@ -44,6 +44,12 @@ public abstract class DatabaseProvider
     /// buy in other processes queue behind this one instead of failing on its version token.
     /// </summary>
     public abstract Task LockBuy(BotDbContext db, long buyId, CancellationToken ct);
+
+    /// <summary>
+    /// Tries to become the active instance on this database (the one that polls Telegram and drains the outbox).
+    /// </summary>
+    /// <returns>The lease, or null when another process holds it now.</returns>
+    public abstract Task<InstanceLease?> TryLease(CancellationToken ct);
 
     /// <summary>Whether a write transaction that failed with <paramref name="exception"/> may succeed if run again.</summary>
     public abstract bool IsTransient(Exception exception);

@@ -22,20 +22,18 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxParallelChats));
     private readonly List<Task> _workers = [];
     private TaskCompletionSource _roomOrIdle = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HashSet<int> _queued = []; // ids of the updates waiting or under way
     private CancellationToken _stopping;
     private int _waiting;
 
-    /// <summary>Completes once the updates a previous run left in the inbox are queued (they go first).</summary>
-    public Task Started => _started.Task;
-
-    /// <summary>Queues updates already stored in the inbox.</summary>
+    /// <summary>Queues updates already stored in the inbox (one that is queued already is skipped).</summary>
     public void Enqueue(IEnumerable<Update> updates)
     {
         lock (_lock)
         {
             foreach (var update in updates)
             {
+                if (!_queued.Add(update.Id)) continue;
                 _waiting++;
                 var chatId = UpdateInbox.ChatOf(update);
                 if (_chats.TryGetValue(chatId, out var queue))
@@ -71,19 +69,18 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
-        try
-        {
-            // What a stop or crash left unhandled goes first, in order; receiving starts after this.
-            var waiting = await inbox.Waiting(stoppingToken);
-            if (waiting.Count > 0) logger.LogInformation("Handling {Count} updates received before the last stop", waiting.Count);
-            Enqueue(waiting);
-        }
-        finally
-        {
-            _started.TrySetResult();
-        }
-
         await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Queues what the inbox holds (a stop or crash left it unhandled, or the instance that was active before), in
+    /// order; the receiver calls this before it receives anything new. Updates already queued here are not queued twice.
+    /// </summary>
+    public async Task EnqueueLeftOver(CancellationToken ct)
+    {
+        var waiting = await inbox.Waiting(ct);
+        if (waiting.Count > 0) logger.LogInformation("Handling {Count} updates received before", waiting.Count);
+        Enqueue(waiting);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -112,6 +109,7 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<
                 if (queue.Count == 0 || _stopping.IsCancellationRequested)
                 {
                     _waiting -= queue.Count;
+                    foreach (var left in queue) _queued.Remove(left.Id);
                     _chats.Remove(chatId);
                     Signal();
                     return;
@@ -142,7 +140,7 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<
 
             lock (_lock)
             {
-                foreach (var _ in next) queue.Dequeue();
+                for (var i = 0; i < next.Count; i++) _queued.Remove(queue.Dequeue().Id);
                 _waiting -= next.Count;
                 Signal();
             }

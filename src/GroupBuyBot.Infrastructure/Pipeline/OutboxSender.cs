@@ -18,6 +18,12 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// <see cref="TelegramOptions.ListEditIntervalMs"/>, always rendered from the buy as it is when sent. When a group's
 /// budget is spent, plain messages waiting for it are merged into one (every member's confirmation still arrives,
 /// in one message instead of many). After a restart it carries on with whatever is left.
+/// <para>
+/// Only the <see cref="ActiveInstance"/> sends. Rows are read, sent and then deleted without a claim on them, so two
+/// senders on one database would send the same row twice; an instance that is not active (or stops being active)
+/// lets its sends under way finish and starts no more. Rows written on any instance (a deadline closed by another
+/// instance's scheduler) are found by the active one's periodic search.
+/// </para>
 /// </summary>
 public sealed class OutboxSender(
     IDbContextFactory<BotDbContext> contexts,
@@ -26,6 +32,7 @@ public sealed class OutboxSender(
     OutboxDelivery delivery,
     SendRateLimiter limiter,
     BotIdentity identity,
+    ActiveInstance active,
     IOptions<TelegramOptions> options,
     SecretRedactor redactor,
     ILogger<OutboxSender> logger) : BackgroundService
@@ -83,6 +90,12 @@ public sealed class OutboxSender(
         {
             try
             {
+                if (!active.IsActive)
+                {
+                    await active.WhenActive(stoppingToken);
+                    scanned = 0; // every due row, at once
+                }
+
                 // Chats that just got rows, at once; every row that is due (retries, postponed edits, rows left by
                 // a previous run, rows written outside the writer), by a search now and then.
                 var chats = writer.TakeDirty();
@@ -107,6 +120,9 @@ public sealed class OutboxSender(
             }
         }
     }
+
+    /// <summary>Stopping, or not the active instance (any more): start no send.</summary>
+    private bool Idle => _stopping.IsCancellationRequested || !active.IsActive;
 
     /// <summary>Drains the chat, or, when it is being drained, makes that drain read it once more.</summary>
     private void Start(long chatId)
@@ -145,7 +161,7 @@ public sealed class OutboxSender(
                 _again.TryRemove(chatId, out _);
                 more = await DrainOnce(chatId);
             }
-            while (!_stopping.IsCancellationRequested && (more || _again.ContainsKey(chatId)));
+            while (!Idle && (more || _again.ContainsKey(chatId)));
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested || _abandon.IsCancellationRequested)
         {
@@ -175,7 +191,7 @@ public sealed class OutboxSender(
         var progressed = false;
         foreach (var row in rows)
         {
-            if (_stopping.IsCancellationRequested) return false; // a stop: what is not under way waits for the next start
+            if (Idle) return false; // a stop, or another instance is active now: what is not under way waits
             var now = Wall.GetUtcNow();
             if (row.Kind == OutboxKind.ListEdit)
             {

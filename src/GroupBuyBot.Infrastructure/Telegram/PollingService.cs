@@ -10,9 +10,13 @@ using Telegram.Bot.Types.Enums;
 namespace GroupBuyBot.Infrastructure.Telegram;
 
 /// <summary>
-/// Long-polls Telegram for updates. Each batch is stored in the inbox, with the next offset, in one transaction
-/// before the offset moves on; then it is queued for handling and the next poll starts at once: polling never
-/// waits for a chat to be handled, only for the backlog to shrink when it is very long.
+/// Long-polls Telegram for updates, while this process is the <see cref="ActiveInstance"/> (always, on SQLite; on
+/// PostgreSQL, the one instance holding the lease). Each batch is stored in the inbox, with the next offset, in one
+/// transaction before the offset moves on; then it is queued for handling and the next poll starts at once: polling
+/// never waits for a chat to be handled, only for the backlog to shrink when it is very long. On becoming active it
+/// first queues what the inbox holds (left by a stop, a crash, or the instance that was active before) and resumes
+/// after the stored offset, so a take-over neither skips nor repeats an update. When the lease is lost, polling stops
+/// at once (the poll under way is cancelled) until this process is elected again.
 /// </summary>
 public sealed class PollingService(
     PollingClient polling,
@@ -20,6 +24,7 @@ public sealed class PollingService(
     BotIdentity identity,
     UpdateInbox inbox,
     ChatQueues queues,
+    ActiveInstance active,
     IOptions<TelegramOptions> options,
     SecretRedactor redactor,
     ILogger<PollingService> logger) : BackgroundService
@@ -34,22 +39,45 @@ public sealed class PollingService(
         var me = await WithRetries(token => bot.GetMe(token), stoppingToken);
         identity.Id = me.Id;
         identity.Username = me.Username ?? "";
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var lease = await active.WhenActive(stoppingToken);
+            using var whileActive = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease);
+            try
+            {
+                await PollWhileActive(whileActive.Token);
+            }
+            catch (OperationCanceledException) when (lease.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Stopped polling: this is no longer the active instance");
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OperationCanceledException)
+            {
+                // The database, most likely (Telegram's own faults are retried inside): start over from what is stored.
+                logger.LogError("Polling failed; starting again from the stored offset: {Error}", redactor.Describe(e));
+                await Task.Delay(1000, stoppingToken);
+            }
+        }
+    }
+
+    private async Task PollWhileActive(CancellationToken ct)
+    {
         await WithRetries(async token =>
         {
             await bot.DeleteWebhook(cancellationToken: token);
             return true;
-        }, stoppingToken);
+        }, ct);
         logger.LogInformation("Polling as @{Username}", identity.Username);
 
-        await queues.Started.WaitAsync(stoppingToken);
-        var offset = (await inbox.LastPolledUpdateId(stoppingToken) ?? -1) + 1;
-        while (!stoppingToken.IsCancellationRequested)
+        await queues.EnqueueLeftOver(ct); // they go first, in order
+        var offset = (await inbox.LastPolledUpdateId(ct) ?? -1) + 1;
+        while (!ct.IsCancellationRequested)
         {
-            await queues.WaitForRoom(stoppingToken);
-            var updates = await WithRetries(token => polling.Bot.GetUpdates(offset, 100, options.Value.PollingTimeoutSeconds, AllowedUpdates, token), stoppingToken);
+            await queues.WaitForRoom(ct);
+            var updates = await WithRetries(token => polling.Bot.GetUpdates(offset, 100, options.Value.PollingTimeoutSeconds, AllowedUpdates, token), ct);
             if (updates.Length == 0) continue;
 
-            queues.Enqueue(await inbox.Store(updates, polled: true, stoppingToken));
+            queues.Enqueue(await inbox.Store(updates, polled: true, ct));
             offset = updates.Max(u => u.Id) + 1;
         }
     }

@@ -138,30 +138,36 @@ public sealed class ChildBotHarness : IAsyncDisposable
 
     private Dictionary<string, string?> BotEnvironment()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["GroupBuyBot__Telegram__BotToken"] = Token,
-            ["GroupBuyBot__Telegram__ApiBaseUrl"] = Emulator.BaseUrl.ToString(),
-            ["GroupBuyBot__Telegram__PollingTimeoutSeconds"] = "1",
-            ["GroupBuyBot__Telegram__RequestTimeoutSeconds"] = "1", // a hung call is abandoned after 2 s
-            ["GroupBuyBot__Telegram__ListEditIntervalMs"] = "150",
-            ["GroupBuyBot__Telegram__PerChatMessagesPerSecond"] = "1000",
-            ["GroupBuyBot__Telegram__PerChatBurst"] = "1000",
-            ["GroupBuyBot__Telegram__PerGroupMessagesPerMinute"] = "100000",
-            ["GroupBuyBot__Telegram__GlobalMessagesPerSecond"] = "1000",
-            ["GroupBuyBot__Database__DataDirectory"] = _data.Path,
-            ["GroupBuyBot__Chats__Language"] = "en",
-            ["GroupBuyBot__Chats__TimeZone"] = "Asia/Shanghai",
-            ["GroupBuyBot__Discovery__EnabledByDefault"] = "false",
-            ["GroupBuyBot__Scheduling__ReminderOffsets"] = "",
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["Logging__Console__FormatterName"] = "simple",
-            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
-            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
-        };
+        var settings = ChildEnvironment(Emulator.BaseUrl);
+        settings["GroupBuyBot__Database__DataDirectory"] = _data.Path;
         foreach (var (name, value) in _settings) settings[name] = value;
         return settings;
     }
+
+    /// <summary>
+    /// A child bot's configuration, as environment variables: the test token, <paramref name="telegram"/> as the Bot API,
+    /// short timeouts, no send limits to speak of, English, discovery and reminders off, one log line per entry.
+    /// </summary>
+    public static Dictionary<string, string?> ChildEnvironment(Uri telegram) => new()
+    {
+        ["GroupBuyBot__Telegram__BotToken"] = Token,
+        ["GroupBuyBot__Telegram__ApiBaseUrl"] = telegram.ToString(),
+        ["GroupBuyBot__Telegram__PollingTimeoutSeconds"] = "1",
+        ["GroupBuyBot__Telegram__RequestTimeoutSeconds"] = "1", // a hung call is abandoned after 2 s
+        ["GroupBuyBot__Telegram__ListEditIntervalMs"] = "150",
+        ["GroupBuyBot__Telegram__PerChatMessagesPerSecond"] = "1000",
+        ["GroupBuyBot__Telegram__PerChatBurst"] = "1000",
+        ["GroupBuyBot__Telegram__PerGroupMessagesPerMinute"] = "100000",
+        ["GroupBuyBot__Telegram__GlobalMessagesPerSecond"] = "1000",
+        ["GroupBuyBot__Chats__Language"] = "en",
+        ["GroupBuyBot__Chats__TimeZone"] = "Asia/Shanghai",
+        ["GroupBuyBot__Discovery__EnabledByDefault"] = "false",
+        ["GroupBuyBot__Scheduling__ReminderOffsets"] = "",
+        ["DOTNET_ENVIRONMENT"] = "Production",
+        ["Logging__Console__FormatterName"] = "simple",
+        ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+        ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+    };
 
     private BotCallVerdict Intercept(BotCall call)
     {

@@ -36,6 +36,7 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly CapturedLogs? _logs;
     private IHost? _host;
+    private bool _systemClock;
 
     private BotHarness(Emulator emulator, string language, IReadOnlyDictionary<string, string?>? settings, CapturedLogs? logs, TestDatabase? postgres)
     {
@@ -69,14 +70,22 @@ public sealed class BotHarness : IAsyncDisposable
     /// <param name="logs">Receives every log line of the bot, at Trace level and in all categories.</param>
     /// <param name="route">Given the emulator's address, the address the bot should use (e.g. a relay in front of it).</param>
     /// <param name="database">SQLite (a file in a temporary folder) or PostgreSQL (a new database on the run's server).</param>
+    /// <param name="routeDatabase">PostgreSQL: given the test database's connection string, the one the bot should use (e.g. through a relay).</param>
+    /// <param name="systemClock">
+    /// The bot on real time instead of <see cref="Time"/>. For tests that cut the database off: Quartz waits out its
+    /// retry interval after a failed database call on the bot's clock, and a fake clock that never moves would hold
+    /// its shutdown for ever.
+    /// </param>
     public static async Task<BotHarness> Start(string language = "en", IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null,
-        Func<Uri, Uri>? route = null, DatabaseProviderKind database = DatabaseProviderKind.Sqlite)
+        Func<Uri, Uri>? route = null, DatabaseProviderKind database = DatabaseProviderKind.Sqlite, Func<string, string>? routeDatabase = null,
+        bool systemClock = false)
     {
         var postgres = database == DatabaseProviderKind.Postgres ? await (await PostgresServer.Get()).CreateDatabase() : null;
         var emulator = await Emulator.StartAsync(new BotApiEmulatorOptions { BotToken = Token, BotUsername = "GroupBuyTestBot" });
         var withRoute = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (route is not null) withRoute["GroupBuyBot:Telegram:ApiBaseUrl"] = route(emulator.BaseUrl).ToString();
-        var harness = new BotHarness(emulator, language, withRoute, logs, postgres);
+        if (postgres is not null && routeDatabase is not null) withRoute["GroupBuyBot:Database:ConnectionString"] = routeDatabase(postgres.ConnectionString);
+        var harness = new BotHarness(emulator, language, withRoute, logs, postgres) { _systemClock = systemClock };
         foreach (var user in new[] { Alice, Bob, Carol, Dave, Erin, Frank, Grace }) harness.Telegram.UpsertUser(user);
         harness.Telegram.CreateChat(new ChatSpec(GroupId, ChatKind.Supergroup, "Sunny Garden parents"));
         harness.Telegram.SetMemberStatus(GroupId, Alice.Id, MemberStatus.Administrator);
@@ -98,7 +107,7 @@ public sealed class BotHarness : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
         }
 
-        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+        if (!_systemClock) builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         _host = builder.Build();
         await _host.StartAsync();
     }
@@ -129,6 +138,30 @@ public sealed class BotHarness : IAsyncDisposable
         };
         foreach (var (key, value) in _settings) settings[key] = value; // a test's setting replaces the default
         return settings;
+    }
+
+    /// <summary>
+    /// PostgreSQL: waits until the bot's clustered scheduler has checked in once (its row in <c>qrtz_scheduler_state</c>).
+    /// A test that cuts the database off must wait for it: Quartz 4.7's scheduler whose first check-in failed throws
+    /// a NullReferenceException when it is shut down (ClusterManager.Shutdown).
+    /// </summary>
+    public async Task WaitForSchedulerCheckIn()
+    {
+        var postgres = Postgres ?? throw new InvalidOperationException("Only a clustered scheduler (PostgreSQL) checks in.");
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using (var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var count = new Npgsql.NpgsqlCommand(
+                    "SELECT CASE WHEN to_regclass('qrtz_scheduler_state') IS NULL THEN 0 ELSE (SELECT count(*) FROM qrtz_scheduler_state) END", connection);
+                if (Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0) return;
+            }
+
+            if (DateTime.UtcNow > until) throw new TimeoutException("The bot's scheduler did not check in.");
+            await Task.Delay(100);
+        }
     }
 
     public async Task StopBot()

@@ -48,6 +48,13 @@ public sealed class PostgresServer
         Timeout = 15,
     }.ConnectionString;
 
+    /// <summary>A relay in front of this server, for a client the test cuts off its database (<see cref="TcpRelay.Cut"/>).</summary>
+    public TcpRelay StartRelay() => TcpRelay.Start(new Uri($"tcp://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}"));
+
+    /// <summary><paramref name="connectionString"/> through <paramref name="relay"/>, giving up on a connection after 3 s.</summary>
+    public static string Through(TcpRelay relay, string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Port = relay.BaseUrl.Port, Timeout = 3 }.ConnectionString;
+
     /// <summary>A new, empty database of its own for one test; dropped when disposed.</summary>
     public async Task<TestDatabase> CreateDatabase()
     {

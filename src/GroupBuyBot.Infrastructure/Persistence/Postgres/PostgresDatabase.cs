@@ -10,7 +10,7 @@ namespace GroupBuyBot.Infrastructure.Persistence.Postgres;
 
 /// <summary>
 /// Everything specific to PostgreSQL lives here: the connection, the advisory lock migrations run under, the row lock
-/// a buy's writers queue on, which errors are worth a retry, and Quartz's clustered store in the same database. Several bot processes may share one
+/// a buy's writers queue on, the advisory lock the active instance holds (<see cref="PostgresInstanceLease"/>), which errors are worth a retry, and Quartz's clustered store in the same database. Several bot processes may share one
 /// database. Its sibling for SQLite is <see cref="Sqlite.SqliteDatabase"/>.
 /// </summary>
 public sealed class PostgresDatabase : DatabaseProvider
@@ -82,6 +82,9 @@ public sealed class PostgresDatabase : DatabaseProvider
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>The active instance is the session holding an advisory lock (<see cref="PostgresInstanceLease"/>).</summary>
+    public override async Task<InstanceLease?> TryLease(CancellationToken ct) => await PostgresInstanceLease.TryTake(ConnectionString, ct);
 
     /// <summary><c>SELECT … FOR UPDATE</c> on the buy's row: held until the transaction ends.</summary>
     public override async Task LockBuy(BotDbContext db, long buyId, CancellationToken ct)

@@ -62,6 +62,9 @@ public sealed class SqliteDatabase(DatabaseOptions options) : DatabaseProvider
     /// <summary>Nothing to take: a SQLite write transaction (<c>BEGIN IMMEDIATE</c>) already excludes every other writer.</summary>
     public override Task LockBuy(BotDbContext db, long buyId, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>One process owns the file, so it is always the active instance.</summary>
+    public override Task<InstanceLease?> TryLease(CancellationToken ct) => Task.FromResult<InstanceLease?>(InstanceLease.Sole);
+
     /// <summary>SQLITE_BUSY / SQLITE_LOCKED: another writer held the lock longer than the busy timeout.</summary>
     public override bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 } || exception.InnerException is { } inner && IsTransient(inner);

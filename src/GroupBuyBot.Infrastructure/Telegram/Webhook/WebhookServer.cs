@@ -50,6 +50,7 @@ public sealed class WebhookServer(
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(webhook.ListenAddress), webhook.ListenPort));
         _app = builder.Build();
         _app.MapPost(webhook.ListenPath, Receive);
+        await queues.EnqueueLeftOver(stoppingToken); // they go first, in order
         await _app.StartAsync(stoppingToken);
 
         await sender.Call(async (bot, token) =>

@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GroupBuyBot.Infrastructure.Health;
+
+/// <summary>
+/// Serves <c>/healthz</c> (the process answers: no check runs) and <c>/readyz</c> (the checks tagged
+/// <see cref="ReadyTag"/>: database, Telegram, outbox; 503 with a short JSON naming what failed) from a small Kestrel
+/// server of its own on <see cref="HealthOptions.ListenAddress"/>:<see cref="HealthOptions.Port"/>, whichever way
+/// updates arrive (polling, webhook, the playground). Off when the port is 0. A port that cannot be bound stops the
+/// start: a probe that never answers would read as a dead bot.
+/// </summary>
+public sealed class HealthServer(HealthCheckService checks, IOptions<HealthOptions> options, ILogger<HealthServer> logger) : IHostedService, IAsyncDisposable
+{
+    public const string ReadyTag = "ready";
+    private WebApplication? _app;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var health = options.Value;
+        if (health.Port <= 0) return;
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders(); // a probe every few seconds is not news
+        builder.Services.AddSingleton(checks); // the bot's own checks, with the bot's services
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(health.ListenAddress), health.Port));
+        _app = builder.Build();
+        _app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = ReadinessReport.Write });
+        _app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = ReadinessReport.Write,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+        await _app.StartAsync(cancellationToken);
+        logger.LogInformation("Health endpoints on http://{Address}:{Port}/healthz and /readyz", health.ListenAddress, health.Port);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null) await _app.StopAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        _app = null;
+    }
+}
