@@ -19,6 +19,7 @@ using GroupBuyBot.Core.Features.NewBuy;
 using GroupBuyBot.Core.Features.Organizing;
 using GroupBuyBot.Core.Features.Payments;
 using GroupBuyBot.Core.Features.Pickup;
+using GroupBuyBot.Core.Features.Recurring;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
@@ -89,6 +90,7 @@ public static class DependencyInjection
         services.AddSingleton<PaymentsHandler>();
         services.AddSingleton<PaymentReminders>();
         services.AddSingleton<PickupHandler>();
+        services.AddSingleton<RecurringBuys>();
         AddDiscovery(services, configuration);
 
         // Telegram
@@ -122,7 +124,7 @@ public static class DependencyInjection
         services.AddHostedService(provider => provider.GetRequiredService<ChatQueues>());
         services.AddHostedService<PollingService>();
         services.AddHostedService<HandledRequestPruning>();
-        services.AddHostedService<PaymentReminderService>();
+        services.AddHostedService<PeriodicSweeps>();
         services.AddHostedService<WebhookServer>(); // idle unless Webhook:Enabled; then polling is idle instead
 
         AddScheduling(services, configuration, database);

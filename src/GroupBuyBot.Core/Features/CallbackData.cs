@@ -25,6 +25,9 @@ public readonly record struct CallbackData(string Prefix, char Action, long Firs
     /// <summary>A quote: picked on the board, or a supplier's quick answer.</summary>
     public const string Quote = "qt";
 
+    /// <summary>A member asks to be told when a buy comes again.</summary>
+    public const string Recurring = "rp";
+
     /// <summary>A member's choice of pickup point.</summary>
     public const string Pickup = "pk";
 

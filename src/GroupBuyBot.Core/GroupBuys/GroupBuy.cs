@@ -15,6 +15,7 @@ public sealed class GroupBuy
     private List<BuyOption> _options = [];
     private readonly List<Payment> _payments = [];
     private List<string> _pickupPoints = [];
+    private List<long> _tellWhenOpen = [];
 
     private GroupBuy()
     {
@@ -65,6 +66,15 @@ public sealed class GroupBuy
 
     /// <summary>What members owe and paid: one row per member and stage, from when the buy forms.</summary>
     public IReadOnlyList<Payment> Payments => _payments;
+
+    /// <summary>How often this buy comes round again (the organizer's <c>/repeat</c>): the organizers are reminded.</summary>
+    public BuyRhythm Rhythm { get; private set; }
+
+    /// <summary>When the organizers were last reminded that it comes round again (once per round).</summary>
+    public DateTimeOffset? RhythmSuggestedAt { get; private set; }
+
+    /// <summary>A buy opened with <c>/again</c>: the members of the past buy to tell, privately, once it opens.</summary>
+    public IReadOnlyList<long> TellWhenOpen => _tellWhenOpen;
 
     /// <summary>Where (and when) members collect, or "delivery": members choose one; numbered from 1 in this order.</summary>
     public IReadOnlyList<string> PickupPoints => _pickupPoints;
@@ -192,8 +202,40 @@ public sealed class GroupBuy
         draft._pickupPoints = [.. _pickupPoints];
         draft.PaymentMode = PaymentMode;
         draft.DepositPercent = DepositPercent;
+        draft.Rhythm = Rhythm;
+        draft._tellWhenOpen = [.. _signUps.Where(s => s.TellNextTime).Select(s => s.UserId).Distinct()];
         return draft;
     }
+
+    public void SetRhythm(BuyRhythm rhythm) => Change(() => Rhythm = rhythm);
+
+    /// <summary>A member of this buy asks to be told when it comes again; false when they were not in it.</summary>
+    public bool AskToBeToldNextTime(long userId)
+    {
+        var theirs = _signUps.Where(s => s.UserId == userId && s.Status == SignUpStatus.Active).ToList();
+        if (theirs.Count == 0) return false;
+        Change(() => theirs.ForEach(s => s.AskToBeTold()));
+        return true;
+    }
+
+    /// <summary>
+    /// When the organizers should hear that this buy comes round again: a few days before a month (a year) after it
+    /// closed; null when it has no rhythm or has not closed formed.
+    /// </summary>
+    public DateTimeOffset? NextRoundAt => Rhythm == BuyRhythm.None || ClosedAt is not { } closed || Status is not (GroupBuyStatus.Formed or GroupBuyStatus.Delivered)
+        ? null
+        : Rhythm == BuyRhythm.Monthly ? closed.AddMonths(1).AddDays(-3) : closed.AddYears(1).AddDays(-14);
+
+    /// <summary>The organizers were told about the coming round: true once per round, at or after <see cref="NextRoundAt"/>.</summary>
+    public bool SuggestNextRound(DateTimeOffset now)
+    {
+        if (NextRoundAt is not { } due || now < due || RhythmSuggestedAt >= due) return false;
+        Change(() => RhythmSuggestedAt = now);
+        return true;
+    }
+
+    /// <summary>Once told (the buy opened), nobody is told again.</summary>
+    public void ToldWhenOpen() => Change(() => _tellWhenOpen = []);
 
     public void SetTitle(string title) => Change(() => Title = title.Trim());
     public void SetDescription(string? description) => Change(() => Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim());
@@ -632,6 +674,14 @@ public sealed class GroupBuy
 }
 
 /// <summary>What a payment action did, or why it did nothing.</summary>
+/// <summary>How often a buy comes round again.</summary>
+public enum BuyRhythm
+{
+    None,
+    Monthly,
+    Yearly,
+}
+
 /// <summary>How a buy's members pay.</summary>
 public enum PaymentMode
 {

@@ -34,6 +34,9 @@ public sealed class SignUp
     /// <summary>The buy's option signed up for (its number); 0 on a buy without options.</summary>
     public int Option { get; private set; }
 
+    /// <summary>The member asked to be told, privately, when this buy is opened again.</summary>
+    public bool TellNextTime { get; private set; }
+
     /// <summary>The pickup point (or delivery) the member chose: its number in the buy's list; 0 not chosen.</summary>
     public int Pickup { get; private set; }
 
@@ -64,6 +67,8 @@ public sealed class SignUp
     }
 
     internal void ChoosePickup(int point) => Pickup = point;
+
+    internal void AskToBeTold() => TellNextTime = true;
 
     internal void Withdraw(DateTimeOffset now)
     {

@@ -24,6 +24,9 @@ public interface IGroupBuyStore
     /// <summary>The chat's buys that have payments (formed ones), newest first.</summary>
     Task<IReadOnlyList<GroupBuy>> ListWithPayments(long chatId, CancellationToken ct);
 
+    /// <summary>Buys of every chat that come round again (<see cref="GroupBuy.Rhythm"/> set) and closed formed.</summary>
+    Task<IReadOnlyList<GroupBuy>> ListWithRhythm(CancellationToken ct);
+
     /// <summary>Buys of every chat with payment reminders on and a payment still due.</summary>
     Task<IReadOnlyList<GroupBuy>> ListAwaitingPayment(CancellationToken ct);
 

@@ -101,6 +101,15 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
                     points => JsonSerializer.Serialize(points, JsonSerializerOptions.Default),
                     json => JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Default) ?? new List<string>(),
                     new ValueComparer<IReadOnlyList<string>>((a, b) => a!.SequenceEqual(b!), p => p.Count, p => p.ToList()));
+            buy.Property(b => b.TellWhenOpen)
+                .HasField("_tellWhenOpen")
+                .UsePropertyAccessMode(PropertyAccessMode.Field)
+                .HasConversion(
+                    ids => JsonSerializer.Serialize(ids, JsonSerializerOptions.Default),
+                    json => JsonSerializer.Deserialize<List<long>>(json, JsonSerializerOptions.Default) ?? new List<long>(),
+                    new ValueComparer<IReadOnlyList<long>>((a, b) => a!.SequenceEqual(b!), i => i.Count, i => i.ToList()));
+            buy.Property(b => b.Rhythm).HasConversion<string>().HasMaxLength(16);
+            buy.Ignore(b => b.NextRoundAt);
             buy.Ignore(b => b.OrderedSignUps);
             buy.Ignore(b => b.ActiveSignUps);
             buy.Ignore(b => b.Waitlist);

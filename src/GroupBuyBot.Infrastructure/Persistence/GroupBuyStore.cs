@@ -56,6 +56,13 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
         return await WithSignUps(db).Where(b => b.ChatId == chatId && b.Payments.Any()).OrderByDescending(b => b.Number).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<GroupBuy>> ListWithRhythm(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await WithSignUps(db).Where(b => b.Rhythm != BuyRhythm.None && (b.Status == GroupBuyStatus.Formed || b.Status == GroupBuyStatus.Delivered))
+            .OrderBy(b => b.Id).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<GroupBuy>> ListAwaitingPayment(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

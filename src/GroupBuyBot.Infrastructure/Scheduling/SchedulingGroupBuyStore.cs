@@ -22,6 +22,7 @@ public sealed class SchedulingGroupBuyStore(IGroupBuyStore inner, IDeadlineSched
     public Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct) => inner.FindByAnnouncement(chatId, messageId, ct);
     public Task<IReadOnlyList<GroupBuy>> ListWithPayments(long chatId, CancellationToken ct) => inner.ListWithPayments(chatId, ct);
     public Task<IReadOnlyList<GroupBuy>> ListAwaitingPayment(CancellationToken ct) => inner.ListAwaitingPayment(ct);
+    public Task<IReadOnlyList<GroupBuy>> ListWithRhythm(CancellationToken ct) => inner.ListWithRhythm(ct);
     public Task<GroupBuy?> FindDraftByPrompt(long chatId, int promptMessageId, CancellationToken ct) => inner.FindDraftByPrompt(chatId, promptMessageId, ct);
     public Task MoveChat(long fromChatId, long toChatId, CancellationToken ct) => inner.MoveChat(fromChatId, toChatId, ct);
 

@@ -37,6 +37,9 @@ public sealed class InMemoryGroupBuyStore : IGroupBuyStore
     public Task<IReadOnlyList<GroupBuy>> ListWithPayments(long chatId, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.ChatId == chatId && b.Payments.Count > 0).OrderByDescending(b => b.Number)]);
 
+    public Task<IReadOnlyList<GroupBuy>> ListWithRhythm(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.Rhythm != BuyRhythm.None && b.Status is GroupBuyStatus.Formed or GroupBuyStatus.Delivered)]);
+
     public Task<IReadOnlyList<GroupBuy>> ListAwaitingPayment(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.PaymentReminderMinute is not null && b.Payments.Any(p => p.Status == PaymentStatus.Due))]);
 

@@ -121,7 +121,8 @@ public static class ClosingSummary
     /// </summary>
     public static PrivateRound Round(CommandContext context, GroupBuy buy, string summary, int? replyTo) =>
         new(buy.ChatId, buy.ThreadId,
-            [.. buy.ActiveSignUps.GroupBy(s => s.UserId).Select(member => new PrivateMessage(member.Key, Mention(member.First().Member), ForParticipant(context.Chat, buy, [.. member]))),
+            [.. buy.ActiveSignUps.GroupBy(s => s.UserId).Select(member => new PrivateMessage(member.Key, Mention(member.First().Member), ForParticipant(context.Chat, buy, [.. member]),
+                buy.Status == GroupBuyStatus.Formed && buy.OrderedSignUps.Any(s => s.UserId == member.Key) ? Recurring.RecurringBuys.TellButton(context, buy) : null)),
              .. Payments.PaymentInvoices.For(context, buy), .. Pickup.PickupHandler.Questions(context, buy)],
             UnreachedNotice.Around(summary, mentions => summary + "\n\n" + Texts.Get(context.Language, "SummaryUnreached", mentions), replyTo: replyTo));
 

@@ -105,7 +105,7 @@ public sealed class NewBuyHandler(IGroupBuyStore store, OrganizerPolicy organize
         if (buy.Status == GroupBuyStatus.Open)
         {
             var opened = buy.HasOptions ? context.Text("BuyOpenedOptions", buy.Number, Html.Escape(buy.Options[0].Name)) : context.Text("BuyOpened", buy.Number);
-            return new Outcome { Announce = buy, Reply = opened };
+            return new Outcome { Announce = buy, Reply = opened, Privately = Recurring.RecurringBuys.OpenedAgain(context, buy) };
         }
 
         var question = buy.MissingFields[0] switch

@@ -2,6 +2,7 @@ using GroupBuyBot.Core.Features;
 using GroupBuyBot.Core.Features.Discovery;
 using GroupBuyBot.Core.Features.Payments;
 using GroupBuyBot.Core.Features.Pickup;
+using GroupBuyBot.Core.Features.Recurring;
 using GroupBuyBot.Core.Features.Quotes;
 using GroupBuyBot.Core.Features.Ratings;
 using GroupBuyBot.Core.Features.SignUps;
@@ -52,6 +53,9 @@ public sealed class ButtonTaps(IServiceProvider services, OutcomeRecorder record
             : Invalid(tap),
         [CallbackData.Pickup] = (s, tap, ct) => tap.Data is { Action: PickupHandler.ChooseAction, Second: > 0 and <= 100 }
             ? s.GetRequiredService<PickupHandler>().FromButton(tap.Context, tap.Data.First, (int)tap.Data.Second, ct)
+            : Invalid(tap),
+        [CallbackData.Recurring] = (s, tap, ct) => tap.Data.Action == RecurringBuys.TellAction
+            ? s.GetRequiredService<RecurringBuys>().TellMeNextTime(tap.Context, tap.Data.First, ct)
             : Invalid(tap),
         [CallbackData.Rating] = async (s, tap, ct) => new Outcome
         {

@@ -7,6 +7,7 @@ using GroupBuyBot.Core.Features.NewBuy;
 using GroupBuyBot.Core.Features.Organizing;
 using GroupBuyBot.Core.Features.Payments;
 using GroupBuyBot.Core.Features.Pickup;
+using GroupBuyBot.Core.Features.Recurring;
 using GroupBuyBot.Core.Features.Quotes;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.Features.Suppliers;
@@ -35,6 +36,7 @@ public static class GroupCommands
         Add((_, c, _, _, _) => Task.FromResult(Outcome.Say(c.Text("Help"))), "start", "help");
         Add((s, c, cmd, _, ct) => s.GetRequiredService<NewBuyHandler>().Start(c, cmd.Arguments, ct), "newbuy");
         Add((s, c, cmd, _, ct) => s.GetRequiredService<NewBuyHandler>().Again(c, cmd.Arguments, ct), "again");
+        Add((s, c, cmd, _, ct) => s.GetRequiredService<RecurringBuys>().Repeat(c, cmd.Arguments, ct), "repeat");
         Add((s, c, cmd, _, ct) => s.GetRequiredService<SignUpHandler>().Join(c, cmd.Arguments, ct), "join");
         Add((s, c, cmd, _, ct) => s.GetRequiredService<SignUpHandler>().Set(c, cmd.Arguments, ct), "set");
         Add((s, c, cmd, _, ct) => s.GetRequiredService<SignUpHandler>().Leave(c, cmd.Arguments, ct), "leave");

@@ -166,6 +166,14 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Rhythm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("RhythmSuggestedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -173,6 +181,10 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<long?>("SupplierId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("TellWhenOpen")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int?>("ThreadId")
                         .HasColumnType("integer");
@@ -320,6 +332,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("TellNextTime")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");

@@ -157,6 +157,14 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rhythm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RhythmSuggestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -164,6 +172,10 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("SupplierId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TellWhenOpen")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ThreadId")
                         .HasColumnType("INTEGER");
@@ -307,6 +319,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TellNextTime")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");

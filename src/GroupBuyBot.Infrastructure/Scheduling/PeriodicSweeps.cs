@@ -1,4 +1,5 @@
 using GroupBuyBot.Core.Features.Payments;
+using GroupBuyBot.Core.Features.Recurring;
 using GroupBuyBot.Infrastructure.Logging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,10 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace GroupBuyBot.Infrastructure.Scheduling;
 
 /// <summary>
-/// Looks for payment reminders that are due every minute. A sweep rather than a trigger per buy and day: what is due
-/// depends on each member's last reminder, kept with the payment, so a missed minute (a restart) is caught up by the next.
+/// Every minute: payment reminders that are due, and buys whose next round has come. Sweeps rather than a trigger per
+/// buy and day: what is due depends on state kept with the buy (each member's last reminder, the last suggestion), so a
+/// missed minute (a restart) is caught up by the next.
 /// </summary>
-public sealed class PaymentReminderService(PaymentReminders reminders, TimeProvider time, SecretRedactor redactor, ILogger<PaymentReminderService> logger)
+public sealed class PeriodicSweeps(PaymentReminders reminders, RecurringBuys recurring, TimeProvider time, SecretRedactor redactor, ILogger<PeriodicSweeps> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
@@ -22,6 +24,8 @@ public sealed class PaymentReminderService(PaymentReminders reminders, TimeProvi
             {
                 var reminded = await reminders.RemindDue(stoppingToken);
                 if (reminded > 0) logger.LogInformation("Reminded {Count} members to pay", reminded);
+                var suggested = await recurring.SuggestDue(stoppingToken);
+                if (suggested > 0) logger.LogInformation("Told organizers that {Count} buys come round again", suggested);
                 await Task.Delay(Every, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -30,7 +34,7 @@ public sealed class PaymentReminderService(PaymentReminders reminders, TimeProvi
             }
             catch (Exception e)
             {
-                logger.LogWarning("Could not send payment reminders; trying again in a minute: {Error}", redactor.Describe(e));
+                logger.LogWarning("A periodic sweep failed; trying again in a minute: {Error}", redactor.Describe(e));
                 await Task.Delay(Every, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
