@@ -48,6 +48,10 @@ public sealed class SupplierRating
 {
     public long BuyId { get; set; }
     public long UserId { get; set; }
+
+    /// <summary>The option of the buy rated (a session, a size); 0 for a buy without options.</summary>
+    public int Option { get; set; }
+
     public long SupplierId { get; set; }
     public int Stars { get; set; }
     public DateTimeOffset RatedAt { get; set; }

@@ -234,8 +234,8 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
         });
         modelBuilder.Entity<SupplierRating>(rating =>
         {
-            // One rating per participant and buy: changing it replaces the row.
-            rating.HasKey(r => new { r.BuyId, r.UserId });
+            // One rating per participant and buy (and option): changing it replaces the row.
+            rating.HasKey(r => new { r.BuyId, r.UserId, r.Option });
             rating.HasIndex(r => r.SupplierId);
         });
         modelBuilder.Entity<InboxUpdate>(update =>

@@ -12,7 +12,7 @@ public sealed class RatingStore(IDbContextFactory<BotDbContext> contexts) : IRat
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var existing = await db.SupplierRatings.FirstOrDefaultAsync(r => r.BuyId == rating.BuyId && r.UserId == rating.UserId, ct);
+        var existing = await db.SupplierRatings.FirstOrDefaultAsync(r => r.BuyId == rating.BuyId && r.UserId == rating.UserId && r.Option == rating.Option, ct);
         var before = existing?.Stars;
         if (existing is null) db.SupplierRatings.Add(rating);
         else

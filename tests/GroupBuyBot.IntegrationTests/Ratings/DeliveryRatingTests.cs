@@ -8,6 +8,34 @@ namespace GroupBuyBot.IntegrationTests.Ratings;
 public class DeliveryRatingTests
 {
     [Fact]
+    public async Task A_buy_with_options_is_rated_option_by_option_by_those_who_were_in_each()
+    {
+        await using var bot = await BotHarness.Start();
+        await Register(bot, Farm);
+        await bot.StartPrivateChat(Bob); // Carol never started the bot: she rates in the group
+        bot.Say(Alice, "/newbuy Pottery | Sat 80, Sun 90 | 1 | 1d");
+        await bot.List(1);
+        await bot.ReplyTo(bot.Say(Alice, "/supplier set 1"));
+        await bot.ReplyTo(bot.Say(Bob, "/join 1 sat"));
+        await bot.ReplyTo(bot.Say(Bob, "/join 1 sun"));
+        await bot.ReplyTo(bot.Say(Carol, "/join 1 sat"));
+        await bot.ReplyTo(bot.Say(Alice, "/close"));
+        await bot.ReplyTo(bot.Say(Alice, "/delivered"));
+
+        var saturday = await bot.PrivateMessage(Bob, m => m.Text?.Contains("How was “Sat”?", StringComparison.Ordinal) == true);
+        var sunday = await bot.PrivateMessage(Bob, m => m.Text?.Contains("How was “Sun”?", StringComparison.Ordinal) == true);
+        Assert.Equal("Thanks! You gave Fresh Farm (Sat) 5★.", await bot.Answer(bot.Telegram.TapButton(Bob.Id, saturday.MessageId, Bob.Id, buttonText: "5★")));
+        Assert.Equal("Thanks! You gave Fresh Farm (Sun) 3★.", await bot.Answer(bot.Telegram.TapButton(Bob.Id, sunday.MessageId, Bob.Id, buttonText: "3★")));
+
+        var groupAsk = await bot.BotMessage(m => m.Text!.StartsWith("⭐ Carol: rate Fresh Farm", StringComparison.Ordinal));
+        Assert.Equal(["Sat 1★", "Sun 1★"], groupAsk.Buttons.Select(row => row[0].Text));
+        Assert.Equal("Only participants of #1 can rate its supplier.", await bot.Answer(bot.Tap(Carol, groupAsk, "Sun 1★")));
+        Assert.Equal("Thanks! You gave Fresh Farm (Sat) 1★.", await bot.Answer(bot.Tap(Carol, groupAsk, "Sat 1★")));
+
+        Assert.Contains("★3.0 (3 ratings)", (await bot.ReplyTo(bot.Say(Alice, "/supplier list"))).Text); // (5 + 3 + 1) / 3
+    }
+
+    [Fact]
     public async Task The_supplier_marks_delivered_participants_rate_once_each_and_the_average_shows_when_choosing()
     {
         await using var bot = await BotHarness.Start();

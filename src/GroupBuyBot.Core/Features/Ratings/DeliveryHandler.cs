@@ -17,10 +17,13 @@ namespace GroupBuyBot.Core.Features.Ratings;
 public sealed class DeliveryHandler(IGroupBuyStore buys, ISupplierStore suppliers, IRatingStore ratings, IChatStore chats,
     OrganizerPolicy organizers, TimeProvider time)
 {
-    public static string RateCallback(long buyId, int stars) => CallbackData.Format(CallbackData.Rating, (char)('0' + stars), buyId);
+    public static string RateCallback(long buyId, int stars, int option = 0) => option == 0
+        ? CallbackData.Format(CallbackData.Rating, (char)('0' + stars), buyId)
+        : CallbackData.Format(CallbackData.Rating, (char)('0' + stars), buyId, option);
 
-    public static IReadOnlyList<IReadOnlyList<ButtonSpec>> RatingButtons(long buyId) =>
-        [[.. Enumerable.Range(1, 5).Select(stars => new ButtonSpec(stars + "★", RateCallback(buyId, stars)))]];
+    /// <param name="label">Before the first star, naming the option rated (the group's rows for a buy with options).</param>
+    public static IReadOnlyList<IReadOnlyList<ButtonSpec>> RatingButtons(long buyId, int option = 0, string? label = null) =>
+        [[.. Enumerable.Range(1, 5).Select(stars => new ButtonSpec((stars == 1 && label is not null ? label + " " : "") + stars + "★", RateCallback(buyId, stars, option)))]];
 
     /// <summary>In a group: the buy named, else the one replied to, else the chat's only formed buy.</summary>
     public async Task<Outcome> InGroup(CommandContext context, string arguments, CancellationToken ct)
@@ -63,7 +66,8 @@ public sealed class DeliveryHandler(IGroupBuyStore buys, ISupplierStore supplier
 
     /// <summary>A participant tapped a star button (in the group or privately).</summary>
     /// <param name="messageChatId">Where the button was: the buy's group, or the participant's own private chat.</param>
-    public async Task<string> Rate(Member actor, long messageChatId, long buyId, int stars, CancellationToken ct)
+    /// <param name="option">The option rated (a buy with options is rated option by option); 0 for a buy without.</param>
+    public async Task<string> Rate(Member actor, long messageChatId, long buyId, int stars, int option, CancellationToken ct)
     {
         var buy = await buys.Find(buyId, ct);
         var chat = await chats.Get(buy?.ChatId ?? messageChatId, ct);
@@ -72,11 +76,12 @@ public sealed class DeliveryHandler(IGroupBuyStore buys, ISupplierStore supplier
         // Buttons are only honoured where they were sent: the buy's group or the rater's own private chat.
         if (buy is null || stars is < 1 or > 5 || (messageChatId != buy.ChatId && messageChatId != actor.UserId)) return T("CallbackInvalid");
         if (buy is not { Status: GroupBuyStatus.Delivered, SupplierId: { } supplierId }) return T("RateNotDelivered", buy.Number);
-        if (buy.OrderedSignUps.All(s => s.UserId != actor.UserId)) return T("RateParticipantsOnly", buy.Number);
+        if (buy.HasOptions != (option > 0)) return T("CallbackInvalid");
+        if (buy.OrderedSignUps.All(s => s.UserId != actor.UserId || (option > 0 && s.Option != option))) return T("RateParticipantsOnly", buy.Number);
 
         var supplier = await suppliers.Find(supplierId, ct);
-        var before = await ratings.Rate(new SupplierRating { BuyId = buyId, UserId = actor.UserId, SupplierId = supplierId, Stars = stars, RatedAt = time.GetUtcNow() }, ct);
-        var name = supplier?.Name ?? "";
+        var before = await ratings.Rate(new SupplierRating { BuyId = buyId, UserId = actor.UserId, Option = option, SupplierId = supplierId, Stars = stars, RatedAt = time.GetUtcNow() }, ct);
+        var name = (supplier?.Name ?? "") + (buy.OptionOf(option) is { } rated ? $" ({rated.Name})" : "");
         return before is { } previous && previous != stars ? T("RateChanged", name, stars, previous) : T("RateThanks", name, stars);
     }
 
@@ -101,11 +106,23 @@ public sealed class DeliveryHandler(IGroupBuyStore buys, ISupplierStore supplier
         return decided ?? Outcome.Say(context.Text("DeliveredNotFormed", located.Number));
     }
 
-    /// <summary>Each participant is asked privately; those the bot cannot reach are asked together in the group.</summary>
+    /// <summary>
+    /// Each participant is asked privately (option by option, for a buy with options); those the bot cannot reach are
+    /// asked together in the group.
+    /// </summary>
     private static PrivateRound RatingRound(CommandContext group, GroupBuy buy, Supplier supplier)
     {
-        var buttons = RatingButtons(buy.Id);
         var name = Html.Escape(supplier.Name);
+        if (buy.HasOptions)
+        {
+            var rated = buy.Options.Where(o => buy.OrderedSignUps.Any(s => s.Option == o.Number)).ToList();
+            var asks = buy.OrderedSignUps.DistinctBy(s => (s.UserId, s.Option)).Select(s => new PrivateMessage(s.UserId, ClosingSummary.Mention(s.Member),
+                group.Text("RateAskOption", buy.Number, Html.Escape(buy.Title), name, Html.Escape(buy.OptionOf(s.Option)!.Name)), RatingButtons(buy.Id, s.Option)));
+            IReadOnlyList<IReadOnlyList<ButtonSpec>> rows = [.. rated.SelectMany(o => RatingButtons(buy.Id, o.Number, o.Name))];
+            return new PrivateRound(buy.ChatId, buy.ThreadId, [.. asks], UnreachedNotice.Around(null, mentions => group.Text("RateAskGroup", mentions, name, buy.Number), rows));
+        }
+
+        var buttons = RatingButtons(buy.Id);
         var ask = group.Text("RateAsk", buy.Number, Html.Escape(buy.Title), name);
         return new PrivateRound(buy.ChatId, buy.ThreadId,
             [.. buy.OrderedSignUps.DistinctBy(s => s.UserId).Select(s => new PrivateMessage(s.UserId, ClosingSummary.Mention(s.Member), ask, buttons))],

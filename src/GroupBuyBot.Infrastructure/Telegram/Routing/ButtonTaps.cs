@@ -59,7 +59,8 @@ public sealed class ButtonTaps(IServiceProvider services, OutcomeRecorder record
             : Invalid(tap),
         [CallbackData.Rating] = async (s, tap, ct) => new Outcome
         {
-            Toast = await s.GetRequiredService<DeliveryHandler>().Rate(tap.Context.Actor, tap.Message.Chat.Id, tap.Data.First, tap.Data.Action - '0', ct),
+            Toast = await s.GetRequiredService<DeliveryHandler>().Rate(tap.Context.Actor, tap.Message.Chat.Id, tap.Data.First, tap.Data.Action - '0',
+                tap.Data.Second is > 0 and <= 100 ? (int)tap.Data.Second : 0, ct),
         },
     };
 

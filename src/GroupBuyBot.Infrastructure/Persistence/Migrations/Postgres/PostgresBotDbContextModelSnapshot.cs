@@ -503,6 +503,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("UserId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Option")
+                        .HasColumnType("integer");
+
                     b.Property<long>("RatedAt")
                         .HasColumnType("bigint");
 
@@ -512,7 +515,7 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("SupplierId")
                         .HasColumnType("bigint");
 
-                    b.HasKey("BuyId", "UserId");
+                    b.HasKey("BuyId", "UserId", "Option");
 
                     b.HasIndex("SupplierId");
 

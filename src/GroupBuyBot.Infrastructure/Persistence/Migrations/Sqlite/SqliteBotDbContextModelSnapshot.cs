@@ -488,6 +488,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("UserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Option")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RatedAt")
                         .HasColumnType("INTEGER");
 
@@ -497,7 +500,7 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("SupplierId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("BuyId", "UserId");
+                    b.HasKey("BuyId", "UserId", "Option");
 
                     b.HasIndex("SupplierId");
 
