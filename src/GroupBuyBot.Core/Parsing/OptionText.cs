@@ -58,6 +58,6 @@ public static partial class OptionText
     [GeneratedRegex(@"(?:(?:(?<![a-z])(?:max|cap|capacity|limit)\s*(?<n>\d+))|(?:(?<n>\d+)\s*(?:places?|spots?|seats?|slots?)(?![a-z]))|(?:(?:限|名额|限额|限量)\s*(?<n>\d+)\s*(?:人|位|名|份|个)?)|(?:(?<n>\d+)\s*(?:个名额|位|名)))\s*[)）]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CapacityAtEnd();
 
-    [GeneratedRegex(@"(?:HK\$|S\$|US\$|[¥￥$€£])?\s*\d+(?:\.\d{1,2})?\s*(?:元|块钱|块|RMB|CNY|USD|EUR|GBP|HKD|SGD)?\s*(?:/份|/人|每份|每人)?\s*[(（]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:HK\$|S\$|US\$|[¥￥$€£⭐])?\s*\d+(?:\.\d{1,2})?\s*(?:元|块钱|块|RMB|CNY|USD|EUR|GBP|HKD|SGD|XTR|stars?|⭐)?\s*(?:/份|/人|每份|每人)?\s*[(（]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceAtEnd();
 }

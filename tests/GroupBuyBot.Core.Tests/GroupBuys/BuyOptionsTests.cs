@@ -47,6 +47,8 @@ public class BuyOptionsTests
     [InlineData("周六10点 80元 限10人；周日14点 80元 限10人", "周六10点|80|10;周日14点|80|10")]
     [InlineData("Large box $60 (10 places), Small box $35", "Large box|60|10;Small box|35|-")]
     [InlineData("大箱60、小箱35、礼盒装 128", "大箱|60|-;小箱|35|-;礼盒装|128|-")]
+    [InlineData("大包 50⭐ 限2, 小包 20⭐", "大包|50|2;小包|20|-")] // Telegram Stars
+    [InlineData("Big pack 50 stars, Small pack 20 stars", "Big pack|50|-;Small pack|20|-")]
     public void Options_read_as_organizers_write_them(string text, string expected)
     {
         Assert.True(OptionText.TryParseList(text, out var options));

@@ -116,4 +116,43 @@ public class InvoiceStoryTests
         var balance = await bot.PrivateMessage(Bob, m => m.Invoice is { Title: "#2 Star class again" } && m.MessageId > second.MessageId);
         Assert.Equal(80L, balance.Invoice!.TotalAmount);
     }
+
+    [Fact]
+    public async Task In_chinese_two_sizes_fill_separately_invoices_go_out_one_member_pays_the_other_is_reminded_and_the_organizer_sees_it()
+    {
+        await using var bot = await BotHarness.Start(language: "zh");
+        foreach (var member in new[] { Alice, Bob, Carol, Dave }) await bot.StartPrivateChat(member);
+        bot.Say(Alice, "/newbuy 贴纸礼包 | 大包 50⭐ 限2, 小包 20⭐ 限2 | 2 | 1d");
+        await bot.List(1);
+        Assert.Equal("#1：成团后，每位成员会私下收到一张 Telegram 付款单。", (await bot.ReplyTo(bot.Say(Alice, "/payments online"))).Text);
+
+        // The large packs fill; Dave waits for one while the small ones still have room.
+        Assert.Equal("Bob 报名 2 份 · 大包。", (await bot.ReplyTo(bot.Say(Bob, "我要大包两份", replyTo: bot.CurrentList(1).MessageId))).Text);
+        Assert.Equal("Dave：名额已满，已为你排队候补 1 份 · 大包。", (await bot.ReplyTo(bot.Say(Dave, "/join 1 大包"))).Text);
+        Assert.Equal("Carol 报名 1 份 · 小包。", (await bot.ReplyTo(bot.Say(Carol, "/join 小包"))).Text);
+        await bot.List(1, text => text.Contains("大包：50⭐ · 名额 2/2", StringComparison.Ordinal) && text.Contains("候补：\n1. Dave ×1", StringComparison.Ordinal));
+        await bot.ReplyTo(bot.Say(Alice, "/close"));
+
+        // Bob pays his invoice; Carol does not, and is reminded privately; the organizer's view shows both.
+        var bobs = await bot.PrivateMessage(Bob, m => m.Invoice is not null);
+        Assert.Equal(100L, bobs.Invoice!.TotalAmount);
+        var paying = bot.Telegram.PayInvoice(Bob.Id, bobs.MessageId, Bob.Id);
+        Assert.True((await bot.Telegram.WaitForPreCheckoutAnswer(paying.PreCheckoutQueryId, TimeSpan.FromSeconds(10))).Ok);
+        Assert.Equal("✅ 已收到 100⭐（#1「贴纸礼包」），谢谢！", (await bot.PrivateMessage(Bob, m => m.Text?.StartsWith("✅ 已收到", StringComparison.Ordinal) == true)).Text);
+        Assert.DoesNotContain(bot.PrivateMessages(Dave), m => m.Invoice is not null); // waiting: not in the order
+
+        await bot.ReplyTo(bot.Say(Alice, "/payments remind 00:00"));
+        for (var minute = 0; minute < 30 && !bot.PrivateMessages(Carol).Any(m => m.Text?.StartsWith("⏰ 提醒", StringComparison.Ordinal) == true); minute++)
+        {
+            bot.Time.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("还需付款 20⭐", bot.PrivateMessages(Carol).Single(m => m.Text?.StartsWith("⏰ 提醒", StringComparison.Ordinal) == true).Text);
+        Assert.DoesNotContain(bot.PrivateMessages(Bob), m => m.Text?.StartsWith("⏰ 提醒", StringComparison.Ordinal) == true);
+        Assert.Equal("Alice，付款情况已私信给你。 #1：已付 1/2 人。", (await bot.ReplyTo(bot.Say(Alice, "/payments"))).Text);
+        var view = await bot.PrivateMessage(Alice, m => m.Text?.StartsWith("💰", StringComparison.Ordinal) == true);
+        Assert.Contains("✅ Bob：100⭐ (Telegram Stars)", view.Text);
+        Assert.Contains("❌ Carol 20⭐，未付", view.Text);
+    }
 }
