@@ -33,40 +33,31 @@ public sealed class TelegramSender(ITelegramBotClient bot, SendRateLimiter limit
     /// Sends a private message to a user. Unlike <see cref="SendText"/> it tells a user who cannot be reached
     /// (never started the bot, or blocked it: Telegram answers 403) from other failures.
     /// </summary>
-    public async Task<DirectMessage> SendDirect(long userId, string html, ReplyMarkup? markup = null, CancellationToken ct = default)
-    {
-        var unreachable = false;
-        var sent = await Execute(userId, rateLimited: true, async (chat, token) =>
-        {
-            try
-            {
-                return await bot.SendMessage(chat, html, ParseMode.Html, replyMarkup: markup,
-                    linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: token);
-            }
-            catch (ApiRequestException e) when (e.ErrorCode == 403 || (e.ErrorCode == 400 && e.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase)))
-            {
-                unreachable = true;
-                return null;
-            }
-        }, ct);
-        return new DirectMessage(sent, unreachable);
-    }
+    public Task<DirectMessage> SendDirect(long userId, string html, ReplyMarkup? markup = null, CancellationToken ct = default) =>
+        Direct(userId, (chat, token) => bot.SendMessage(chat, html, ParseMode.Html, replyMarkup: markup,
+            linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: token), ct);
 
     /// <summary>
     /// Sends a Telegram invoice privately (Telegram Stars without a provider token). Unreachable as for
     /// <see cref="SendDirect"/>.
     /// </summary>
-    public async Task<DirectMessage> SendInvoice(long userId, Core.Features.Invoice invoice, string description, CancellationToken ct)
+    public Task<DirectMessage> SendInvoice(long userId, Core.Features.Invoice invoice, string description, CancellationToken ct)
+    {
+        var stars = invoice.Currency == Core.Features.Payments.InvoiceSettings.Stars;
+        return Direct(userId, (chat, token) => bot.SendInvoice(chat, invoice.Title, description, invoice.Payload, invoice.Currency,
+            [new LabeledPrice(invoice.PriceLabel, (int)Core.Features.Payments.PaymentInvoices.MinorUnits(invoice.Amount, invoice.Currency))],
+            providerToken: stars ? null : payments.Value.ProviderToken, cancellationToken: token), ct);
+    }
+
+    /// <summary>A send to a user's private chat, telling "cannot reach them" (403, chat not found) from other failures.</summary>
+    private async Task<DirectMessage> Direct(long userId, Func<long, CancellationToken, Task<Message>> send, CancellationToken ct)
     {
         var unreachable = false;
-        var stars = invoice.Currency == Core.Features.Payments.InvoiceSettings.Stars;
         var sent = await Execute(userId, rateLimited: true, async (chat, token) =>
         {
             try
             {
-                return await bot.SendInvoice(chat, invoice.Title, description, invoice.Payload, invoice.Currency,
-                    [new LabeledPrice(invoice.PriceLabel, (int)Core.Features.Payments.PaymentInvoices.MinorUnits(invoice.Amount, invoice.Currency))],
-                    providerToken: stars ? null : payments.Value.ProviderToken, cancellationToken: token);
+                return (Message?)await send(chat, token);
             }
             catch (ApiRequestException e) when (e.ErrorCode == 403 || (e.ErrorCode == 400 && e.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase)))
             {

@@ -211,6 +211,25 @@ public sealed class BotHarness : IAsyncDisposable
     public TappedButton Tap(EmulatedUser user, EmulatedMessage message, string buttonText) =>
         Telegram.TapButton(GroupId, message.MessageId, user.Id, buttonText: buttonText);
 
+    /// <summary>
+    /// Moves the bot's clock a minute at a time (its periodic sweeps run every minute), waiting a moment after each, until
+    /// <paramref name="done"/>; false when it is not, after <paramref name="maxMinutes"/> minutes of the bot's time.
+    /// </summary>
+    public async Task<bool> AdvanceMinutesUntil(Func<bool> done, int maxMinutes = 30)
+    {
+        for (var minute = 0; minute < maxMinutes; minute++)
+        {
+            Time.Advance(TimeSpan.FromMinutes(1));
+            for (var wait = 0; wait < 10; wait++)
+            {
+                if (done()) return true;
+                await Task.Delay(50);
+            }
+        }
+
+        return done();
+    }
+
     /// <summary>Waits until the bot answered a button tap, and returns what the member saw.</summary>
     public async Task<string?> Answer(TappedButton tap, int timeoutSeconds = 10)
     {

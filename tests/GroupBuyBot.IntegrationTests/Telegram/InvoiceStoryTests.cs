@@ -142,11 +142,7 @@ public class InvoiceStoryTests
         Assert.DoesNotContain(bot.PrivateMessages(Dave), m => m.Invoice is not null); // waiting: not in the order
 
         await bot.ReplyTo(bot.Say(Alice, "/payments remind 00:00"));
-        for (var minute = 0; minute < 30 && !bot.PrivateMessages(Carol).Any(m => m.Text?.StartsWith("⏰ 提醒", StringComparison.Ordinal) == true); minute++)
-        {
-            bot.Time.Advance(TimeSpan.FromMinutes(1));
-            await Task.Delay(100);
-        }
+        await bot.AdvanceMinutesUntil(() => bot.PrivateMessages(Carol).Any(m => m.Text?.StartsWith("⏰ 提醒", StringComparison.Ordinal) == true));
 
         Assert.Contains("还需付款 20⭐", bot.PrivateMessages(Carol).Single(m => m.Text?.StartsWith("⏰ 提醒", StringComparison.Ordinal) == true).Text);
         Assert.DoesNotContain(bot.PrivateMessages(Bob), m => m.Text?.StartsWith("⏰ 提醒", StringComparison.Ordinal) == true);

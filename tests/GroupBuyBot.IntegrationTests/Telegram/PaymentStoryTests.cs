@@ -74,24 +74,12 @@ public class PaymentStoryTests
         Assert.Equal("✅ Dave's payment for #1 is recorded (¥60).", (await bot.ReplyTo(bot.Say(Alice, "/paid cash", replyTo: daves.MessageId))).Text);
     }
 
-    /// <summary>
-    /// The reminders <paramref name="member"/> has, once there are <paramref name="atLeast"/>: the bot's clock moves a minute
-    /// at a time (its sweep runs every minute) while the test waits, for at most 30 minutes of bot time.
-    /// </summary>
+    /// <summary>The reminders <paramref name="member"/> has, once there are <paramref name="atLeast"/> (or 30 minutes of the bot's time passed).</summary>
     private static async Task<int> RemindersOf(BotHarness bot, EmulatedUser member, int atLeast)
     {
-        for (var minute = 0; minute < 30; minute++)
-        {
-            bot.Time.Advance(TimeSpan.FromMinutes(1));
-            for (var wait = 0; wait < 10; wait++)
-            {
-                var count = bot.PrivateMessages(member).Count(m => m.Text!.StartsWith(Reminder, StringComparison.Ordinal));
-                if (count >= atLeast) return count;
-                await Task.Delay(50);
-            }
-        }
-
-        return bot.PrivateMessages(member).Count(m => m.Text!.StartsWith(Reminder, StringComparison.Ordinal));
+        int Count() => bot.PrivateMessages(member).Count(m => m.Text!.StartsWith(Reminder, StringComparison.Ordinal));
+        await bot.AdvanceMinutesUntil(() => Count() >= atLeast);
+        return Count();
     }
 }
 

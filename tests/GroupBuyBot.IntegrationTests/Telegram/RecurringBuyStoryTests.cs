@@ -47,19 +47,7 @@ public class RecurringBuyStoryTests
         Assert.DoesNotContain(bot.PrivateMessages(Carol), m => m.Text?.StartsWith("🔔", StringComparison.Ordinal) == true);
     }
 
-    /// <summary>Moves the bot's clock a minute at a time (its sweeps run every minute) until <paramref name="found"/> returns a message.</summary>
-    private static async Task<BotApiEmulator.Models.EmulatedMessage> WithMinutes(BotHarness bot, Func<BotApiEmulator.Models.EmulatedMessage?> found)
-    {
-        for (var minute = 0; minute < 30; minute++)
-        {
-            bot.Time.Advance(TimeSpan.FromMinutes(1));
-            for (var wait = 0; wait < 10; wait++)
-            {
-                if (found() is { } message) return message;
-                await Task.Delay(50);
-            }
-        }
-
-        throw new TimeoutException("Nothing came within 30 minutes of the bot's time.");
-    }
+    /// <summary>What <paramref name="found"/> returns once the bot's clock, moved a minute at a time, brought it.</summary>
+    private static async Task<BotApiEmulator.Models.EmulatedMessage> WithMinutes(BotHarness bot, Func<BotApiEmulator.Models.EmulatedMessage?> found) =>
+        await bot.AdvanceMinutesUntil(() => found() is not null) ? found()! : throw new TimeoutException("Nothing came within 30 minutes of the bot's time.");
 }

@@ -29,4 +29,11 @@ public sealed class DeadlineCloser(IGroupBuyStore store, IChatStore chats, TimeP
     /// <summary>A request made by the bot itself (a job), on behalf of the buy's organizer, in the buy's chat and topic.</summary>
     public static async Task<CommandContext> SystemContext(IChatStore chats, GroupBuy buy, CancellationToken ct) =>
         new(await chats.Get(buy.ChatId, ct), buy.ThreadId, buy.Organizer, 0, null);
+
+    /// <summary>
+    /// A member's request made elsewhere (a tap or a payment in their private chat) about a buy, as a request in the buy's
+    /// chat: its language and time zone, their name, the request's own id (a redelivered one is applied once).
+    /// </summary>
+    public static async Task<CommandContext> InBuysChat(IChatStore chats, GroupBuy buy, CommandContext request, CancellationToken ct) =>
+        await SystemContext(chats, buy, ct) with { Actor = request.Actor, RequestId = request.RequestId };
 }

@@ -88,7 +88,7 @@ public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organi
         if (!PaymentInvoices.TryRead(payload, out var buyId, out var member, out var stage) || member != userId
             || await store.Find(buyId, ct) is not { } buy)
         {
-            return Texts(null).Text("InvoiceInvalid");
+            return Localization.Texts.Get(Localization.Language.En, "InvoiceInvalid"); // no buy to take a language from
         }
 
         var context = await DeadlineCloser.SystemContext(chats, buy, ct);
@@ -112,7 +112,7 @@ public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organi
             return Outcome.Say(privately.Text("InvoiceInvalid"));
         }
 
-        var group = await DeadlineCloser.SystemContext(chats, found, ct) with { Actor = privately.Actor, RequestId = privately.RequestId };
+        var group = await DeadlineCloser.InBuysChat(chats, found, privately, ct);
         return await store.Decide(group, buyId, buy =>
         {
             var method = buy.Currency == InvoiceSettings.Stars ? "Telegram Stars" : "Telegram";
@@ -128,9 +128,6 @@ public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organi
             return receipt is null ? Outcome.Nothing : new Outcome { Notices = [new ChatNotice(member, null, receipt)] };
         }, ct) ?? Outcome.Say(privately.Text("InvoiceInvalid"));
     }
-
-    private static CommandContext Texts(CommandContext? context) =>
-        context ?? new CommandContext(new Chats.ChatSettings(), null, new Member(0, ""), 0, null);
 
     private static PaymentMode? ParseMode(string word) => word.ToLowerInvariant() switch
     {
@@ -155,7 +152,7 @@ public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organi
 
         return await store.Decide(context, located!.Id, buy =>
         {
-            var member = repliedMember ?? buy.Payments.FirstOrDefault(p => string.Equals(p.Username, username, StringComparison.OrdinalIgnoreCase))?.Member;
+            var member = repliedMember ?? PayerNamed(buy, username);
             if (member is null) return Outcome.Say(context.Text("PaymentsNoSuchMember", Html.Escape("@" + username), buy.Number));
             return Said(context, buy, member, buy.MarkPaid(member.UserId, how, context.Actor.UserId, time.GetUtcNow()), asToast: false);
         }, ct) ?? Outcome.Say(context.Text("BuyNotFound", located.Number));
@@ -189,7 +186,7 @@ public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organi
         var found = await store.Find(buyId, ct);
         if (found is null) return new Outcome { Toast = tap.Text("CallbackInvalid") };
         var actor = tap.Actor;
-        var group = await DeadlineCloser.SystemContext(chats, found, ct) with { Actor = actor, RequestId = tap.RequestId };
+        var group = await DeadlineCloser.InBuysChat(chats, found, tap, ct);
         if (!await organizers.IsOrganizer(group, ct)) return new Outcome { Toast = group.Text("OrganizersOnly") };
 
         return await store.Decide(group, buyId, buy =>
@@ -214,7 +211,7 @@ public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organi
 
         return await store.Decide(context, located!.Id, buy =>
         {
-            var member = repliedMember ?? buy.Payments.FirstOrDefault(p => string.Equals(p.Username, username, StringComparison.OrdinalIgnoreCase))?.Member;
+            var member = repliedMember ?? PayerNamed(buy, username);
             if (member is null) return Outcome.Say(context.Text("PaymentsNoSuchMember", Html.Escape("@" + username), buy.Number));
             return Said(context, buy, member, buy.MarkRefunded(member.UserId), asToast: false, refund: true);
         }, ct) ?? Outcome.Say(context.Text("BuyNotFound", located.Number));
@@ -289,6 +286,10 @@ public sealed class PaymentsHandler(IGroupBuyStore store, OrganizerPolicy organi
         if (buy is null || buy.Payments.Count == 0) return (null, Outcome.Say(context.Text("PaymentsNone")));
         return (buy, null);
     }
+
+    /// <summary>The member of the buy's payments with this username (without "@").</summary>
+    private static Member? PayerNamed(GroupBuy buy, string? username) =>
+        buy.Payments.FirstOrDefault(p => string.Equals(p.Username, username, StringComparison.OrdinalIgnoreCase))?.Member;
 
     /// <summary>"@bob WeChat" → ("bob", "WeChat"); "WeChat" → (null, "WeChat").</summary>
     private static (string? Username, string? How) SplitMention(string text)

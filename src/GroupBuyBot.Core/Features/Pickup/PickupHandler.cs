@@ -35,7 +35,7 @@ public sealed class PickupHandler(IGroupBuyStore store, BuyLocator locator, Orga
     {
         var found = await store.Find(buyId, ct);
         if (found is null) return new Outcome { Toast = tap.Text("CallbackInvalid") };
-        var group = await DeadlineCloser.SystemContext(chats, found, ct) with { Actor = tap.Actor, RequestId = tap.RequestId };
+        var group = await DeadlineCloser.InBuysChat(chats, found, tap, ct);
         return await Decide(group, buyId, point, asToast: true, ct);
     }
 

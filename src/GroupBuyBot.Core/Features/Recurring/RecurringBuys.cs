@@ -67,7 +67,7 @@ public sealed class RecurringBuys(IGroupBuyStore store, OrganizerPolicy organize
     {
         var found = await store.Find(buyId, ct);
         if (found is null) return new Outcome { Toast = tap.Text("CallbackInvalid") };
-        var group = await DeadlineCloser.SystemContext(chats, found, ct) with { Actor = tap.Actor, RequestId = tap.RequestId };
+        var group = await DeadlineCloser.InBuysChat(chats, found, tap, ct);
         return await store.Decide(group, buyId, buy => new Outcome
         {
             Toast = buy.AskToBeToldNextTime(tap.Actor.UserId) ? group.Text("TellNextTimeToast", buy.Number) : group.Text("RateParticipantsOnly", buy.Number),
