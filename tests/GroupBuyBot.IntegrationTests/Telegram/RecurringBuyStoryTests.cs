@@ -19,6 +19,8 @@ public class RecurringBuyStoryTests
         // Bob asks to be told next time, under his confirmation; Carol does not.
         var confirmation = await bot.PrivateMessage(Bob, m => m.Buttons.SelectMany(row => row).Any(b => b.Text == "🔔 Tell me next time"));
         Assert.Equal("You will hear privately when #1 is opened again.", await bot.Answer(bot.Telegram.TapButton(Bob.Id, confirmation.MessageId, Bob.Id, buttonText: "🔔 Tell me next time")));
+        Assert.Equal("Only members of #1's order can ask to hear when it comes again.",
+            await bot.Answer(bot.Telegram.TapButton(Bob.Id, confirmation.MessageId, Dave.Id, buttonText: "🔔 Tell me next time")));
         Assert.Contains("Only organizers", (await bot.ReplyTo(bot.Say(Bob, "/repeat monthly"))).Text);
         Assert.Contains("/repeat [#] monthly", (await bot.ReplyTo(bot.Say(Alice, "/repeat weekly"))).Text);
         Assert.Contains("comes round monthly", (await bot.ReplyTo(bot.Say(Alice, "/repeat monthly"))).Text);

@@ -70,7 +70,7 @@ public sealed class RecurringBuys(IGroupBuyStore store, OrganizerPolicy organize
         var group = await DeadlineCloser.InBuysChat(chats, found, tap, ct);
         return await store.Decide(group, buyId, buy => new Outcome
         {
-            Toast = buy.AskToBeToldNextTime(tap.Actor.UserId) ? group.Text("TellNextTimeToast", buy.Number) : group.Text("RateParticipantsOnly", buy.Number),
+            Toast = buy.AskToBeToldNextTime(tap.Actor.UserId) ? group.Text("TellNextTimeToast", buy.Number) : group.Text("TellNextTimeNotInIt", buy.Number),
         }, ct) ?? new Outcome { Toast = tap.Text("CallbackInvalid") };
     }
 
