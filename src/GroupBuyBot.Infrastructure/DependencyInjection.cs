@@ -20,6 +20,7 @@ using GroupBuyBot.Core.Features.Organizing;
 using GroupBuyBot.Core.Features.Payments;
 using GroupBuyBot.Core.Features.Pickup;
 using GroupBuyBot.Core.Features.Recurring;
+using GroupBuyBot.Core.Features.Sharing;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.SignUps.Replies;
 using GroupBuyBot.Core.Storage;
@@ -63,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton<ISupplierStore, SupplierStore>();
         services.AddSingleton<IQuoteStore, QuoteStore>();
         services.AddSingleton<IRatingStore, RatingStore>();
+        services.AddSingleton<IChatLinkStore, ChatLinkStore>();
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<UpdateInbox>();
         services.AddSingleton<OutcomeRecorder>();
@@ -91,6 +93,9 @@ public static class DependencyInjection
         services.AddSingleton<PaymentReminders>();
         services.AddSingleton<PickupHandler>();
         services.AddSingleton<RecurringBuys>();
+        services.AddSingleton<LinkHandler>();
+        services.AddSingleton<ShareHandler>();
+        services.AddSingleton<PoolingSuggestions>();
         AddDiscovery(services, configuration);
 
         // Telegram

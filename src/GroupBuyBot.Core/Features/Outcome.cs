@@ -20,6 +20,9 @@ public sealed record Outcome
     /// <summary>A draft that needs an answer: <see cref="Reply"/> is the question; remember its message id.</summary>
     public GroupBuy? AskFor { get; init; }
 
+    /// <summary>Groups a buy was just shared with: its list is posted in each (and remembered there).</summary>
+    public IReadOnlyList<SharedList> SharedLists { get; init; } = [];
+
     /// <summary>A buy that closed or was cancelled by this request: the later issue's notifications hook here.</summary>
     public GroupBuy? Ended { get; init; }
 
@@ -64,6 +67,9 @@ public sealed record Outcome
 
 /// <summary>An inline button: what it says and the callback data it sends (at most 64 bytes).</summary>
 public sealed record ButtonSpec(string Text, string Data);
+
+/// <summary>A shared buy's list to post in one of its other groups.</summary>
+public sealed record SharedList(long BuyId, long ChatId);
 
 /// <summary>A message for a chat other than the one the request came from.</summary>
 public sealed record ChatNotice(long ChatId, int? ThreadId, string Text);

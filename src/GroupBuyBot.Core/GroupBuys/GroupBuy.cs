@@ -4,7 +4,7 @@ namespace GroupBuyBot.Core.GroupBuys;
 /// A group buy (团购): demand gathered in a chat until a deadline, formed when enough units are signed up.
 /// All sign-up rules live here so every entry point (buttons, commands, natural replies) obeys them.
 /// </summary>
-public sealed class GroupBuy
+public sealed partial class GroupBuy
 {
     public const int MaxTitleLength = 120;
     public const int MaxDescriptionLength = 1000;

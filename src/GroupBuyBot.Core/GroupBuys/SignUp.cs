@@ -34,6 +34,12 @@ public sealed class SignUp
     /// <summary>The buy's option signed up for (its number); 0 on a buy without options.</summary>
     public int Option { get; private set; }
 
+    /// <summary>
+    /// The group the member signed up from, when the buy is shared with linked groups and it is not the buy's own
+    /// group; 0: the buy's own group (every sign-up of a buy that is not shared).
+    /// </summary>
+    public long FromChatId { get; private set; }
+
     /// <summary>The member asked to be told, privately, when this buy is opened again.</summary>
     public bool TellNextTime { get; private set; }
 
@@ -65,6 +71,8 @@ public sealed class SignUp
         Status = status;
         UpdatedAt = now;
     }
+
+    internal void CameFrom(long chatId) => FromChatId = chatId;
 
     internal void ChoosePickup(int point) => Pickup = point;
 

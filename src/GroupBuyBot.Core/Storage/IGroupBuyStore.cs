@@ -21,6 +21,18 @@ public interface IGroupBuyStore
 
     Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct);
 
+    /// <summary>Open buys members of a chat can sign up to: its own and those shared with it, by their number there.</summary>
+    Task<IReadOnlyList<GroupBuy>> ListOpenIn(long chatId, CancellationToken ct);
+
+    /// <summary>The buy a chat knows by this number: its own, or one shared with it.</summary>
+    Task<GroupBuy?> FindByNumberIn(long chatId, int number, CancellationToken ct);
+
+    /// <summary>The buy whose list in a chat is this message: its own announcement, or a shared buy's list there.</summary>
+    Task<GroupBuy?> FindByListIn(long chatId, int messageId, CancellationToken ct);
+
+    /// <summary>The number the chat's next buy (its own or one shared with it) gets.</summary>
+    Task<int> NextNumber(long chatId, CancellationToken ct);
+
     /// <summary>The chat's buys that have payments (formed ones), newest first.</summary>
     Task<IReadOnlyList<GroupBuy>> ListWithPayments(long chatId, CancellationToken ct);
 

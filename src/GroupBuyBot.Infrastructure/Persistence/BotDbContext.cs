@@ -34,6 +34,7 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SupplierRating> SupplierRatings => Set<SupplierRating>();
     public DbSet<InboxUpdate> Inbox => Set<InboxUpdate>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ChatLink> ChatLinks => Set<ChatLink>();
 
     /// <summary>
     /// A buy that ends in this save gets its <see cref="OutboxKind.BuyEnded"/> row in the same transaction, whichever
@@ -108,6 +109,13 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
                     ids => JsonSerializer.Serialize(ids, JsonSerializerOptions.Default),
                     json => JsonSerializer.Deserialize<List<long>>(json, JsonSerializerOptions.Default) ?? new List<long>(),
                     new ValueComparer<IReadOnlyList<long>>((a, b) => a!.SequenceEqual(b!), i => i.Count, i => i.ToList()));
+            buy.Property(b => b.Groups)
+                .HasField("_groups")
+                .UsePropertyAccessMode(PropertyAccessMode.Field)
+                .HasConversion(
+                    groups => JsonSerializer.Serialize(groups, JsonSerializerOptions.Default),
+                    json => JsonSerializer.Deserialize<List<BuyGroup>>(json, JsonSerializerOptions.Default) ?? new List<BuyGroup>(),
+                    new ValueComparer<IReadOnlyList<BuyGroup>>((a, b) => a!.SequenceEqual(b!), g => g.Count, g => g.ToList()));
             buy.Property(b => b.Rhythm).HasConversion<string>().HasMaxLength(16);
             buy.Ignore(b => b.NextRoundAt);
             buy.Ignore(b => b.OrderedSignUps);
@@ -120,6 +128,7 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
             buy.HasIndex(b => new { b.ChatId, b.Number }).IsUnique();
             buy.HasIndex(b => new { b.ChatId, b.Status });
             buy.HasIndex(b => new { b.ChatId, b.AnnouncementMessageId });
+            buy.HasIndex(b => new { b.IsShared, b.Status });
         });
 
         modelBuilder.Entity<SignUp>(signUp =>
@@ -211,6 +220,10 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
                     (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Default) == JsonSerializer.Serialize(b, JsonSerializerOptions.Default),
                     m => JsonSerializer.Serialize(m, JsonSerializerOptions.Default).GetHashCode(StringComparison.Ordinal),
                     m => JsonSerializer.Deserialize<List<BoardMember>>(JsonSerializer.Serialize(m, JsonSerializerOptions.Default), JsonSerializerOptions.Default)!));
+            need.Property(n => n.PooledWith).HasConversion(
+                ids => JsonSerializer.Serialize(ids, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<List<long>>(json, JsonSerializerOptions.Default) ?? new List<long>(),
+                new ValueComparer<List<long>>((a, b) => a!.SequenceEqual(b!), i => i.Count, i => i.ToList()));
             need.HasIndex(n => new { n.ChatId, n.Status });
             need.HasIndex(n => n.LastActiveAt);
         });
@@ -242,6 +255,17 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
         {
             update.HasKey(u => u.UpdateId);
             update.Property(u => u.UpdateId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<ChatLink>(link =>
+        {
+            link.HasKey(l => l.Id);
+            link.Property(l => l.Code).HasMaxLength(16);
+            link.Property(l => l.Title).HasMaxLength(256);
+            link.Property(l => l.OtherTitle).HasMaxLength(256);
+            link.Ignore(l => l.IsLinked);
+            link.HasIndex(l => l.Code).IsUnique();
+            link.HasIndex(l => l.ChatId);
+            link.HasIndex(l => l.OtherChatId);
         });
         modelBuilder.Entity<OutboxMessage>(message =>
         {

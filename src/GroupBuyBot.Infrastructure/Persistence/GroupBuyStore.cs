@@ -75,6 +75,58 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
         return await WithSignUps(db).FirstOrDefaultAsync(b => b.ChatId == chatId && b.AnnouncementMessageId == messageId, ct);
     }
 
+    public async Task<IReadOnlyList<GroupBuy>> ListOpenIn(long chatId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var shared = await SharedWith(db, chatId, b => b.Status == GroupBuyStatus.Open, ct);
+        var open = await WithSignUps(db).Where(b => (b.ChatId == chatId || shared.Contains(b.Id)) && b.Status == GroupBuyStatus.Open).ToListAsync(ct);
+        return [.. open.OrderBy(b => b.NumberIn(chatId))];
+    }
+
+    public async Task<GroupBuy?> FindByNumberIn(long chatId, int number, CancellationToken ct)
+    {
+        if (await FindByNumber(chatId, number, ct) is { } own) return own;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var shared = await SharedWith(db, chatId, null, ct, g => g.Number == number);
+        return shared.Count == 0 ? null : await WithSignUps(db).FirstOrDefaultAsync(b => b.Id == shared[0], ct);
+    }
+
+    public async Task<GroupBuy?> FindByListIn(long chatId, int messageId, CancellationToken ct)
+    {
+        if (await FindByAnnouncement(chatId, messageId, ct) is { } own) return own;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var shared = await SharedWith(db, chatId, null, ct, g => g.ListMessageId == messageId);
+        return shared.Count == 0 ? null : await WithSignUps(db).FirstOrDefaultAsync(b => b.Id == shared[0], ct);
+    }
+
+    public async Task<int> NextNumber(long chatId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await NextNumber(db, chatId, ct);
+    }
+
+    /// <summary>After the chat's own buys and the buys shared with it: a chat never has two buys of one number.</summary>
+    private static async Task<int> NextNumber(BotDbContext db, long chatId, CancellationToken ct)
+    {
+        var own = await db.GroupBuys.Where(b => b.ChatId == chatId).MaxAsync(b => (int?)b.Number, ct) ?? 0;
+        var groups = await db.GroupBuys.Where(b => b.IsShared && b.ChatId != chatId).Select(b => b.Groups).ToListAsync(ct);
+        var shared = groups.SelectMany(g => g).Where(g => g.ChatId == chatId).Select(g => (int?)g.Number).Max() ?? 0;
+        return Math.Max(own, shared) + 1;
+    }
+
+    /// <summary>
+    /// Ids of other chats' buys shared with this one (whose group there matches <paramref name="group"/>). Shared buys
+    /// are few and flagged, so their groups are read without their sign-ups and matched here.
+    /// </summary>
+    private static async Task<List<long>> SharedWith(BotDbContext db, long chatId, System.Linq.Expressions.Expression<Func<GroupBuy, bool>>? filter,
+        CancellationToken ct, Func<BuyGroup, bool>? group = null)
+    {
+        var query = db.GroupBuys.Where(b => b.IsShared && b.ChatId != chatId);
+        if (filter is not null) query = query.Where(filter);
+        var candidates = await query.Select(b => new { b.Id, b.Groups }).ToListAsync(ct);
+        return [.. candidates.Where(c => c.Groups.Any(g => g.ChatId == chatId && (group is null || group(g)))).Select(c => c.Id)];
+    }
+
     public async Task<GroupBuy?> FindDraftByPrompt(long chatId, int promptMessageId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -85,8 +137,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
     public Task<StoreChange<GroupBuy>> Create(long chatId, long? requestId, Func<int, GroupBuy> create, CancellationToken ct) =>
         InWriteTransaction(chatId, requestId, async db =>
         {
-            var last = await db.GroupBuys.Where(b => b.ChatId == chatId).MaxAsync(b => (int?)b.Number, ct) ?? 0;
-            var buy = create(last + 1);
+            var buy = create(await NextNumber(db, chatId, ct));
             db.GroupBuys.Add(buy);
             return new StoreChange<GroupBuy>(true, false, buy);
         }, ct);
@@ -139,8 +190,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
     {
         var stored = await InWriteTransaction(request.ChatId, RequestIdOf(request), async db =>
         {
-            var last = await db.GroupBuys.Where(b => b.ChatId == request.ChatId).MaxAsync(b => (int?)b.Number, ct) ?? 0;
-            var buy = create(last + 1);
+            var buy = create(await NextNumber(db, request.ChatId, ct));
             db.GroupBuys.Add(buy);
             await db.SaveChangesAsync(ct); // the buy's id, which the announcement row refers to
             return new StoreChange<Outcome>(true, false, await Record(db, request, describe(buy), ct));

@@ -53,6 +53,9 @@ public enum OutboxKind
 
     /// <summary>Telegram Stars given back to a member (<see cref="OutboxMessage.UserId"/>, the charge id in <see cref="OutboxMessage.Payload"/>), then told privately.</summary>
     StarRefund,
+
+    /// <summary>A shared buy's list posted in another group (<see cref="OutboxMessage.ChatId"/>); its message id is remembered on the buy's group.</summary>
+    SharedList,
 }
 
 /// <summary>

@@ -124,6 +124,13 @@ public sealed class OutboxWriter(TimeProvider time)
             Queue(db, row);
         }
 
+        foreach (var shared in outcome.SharedLists)
+        {
+            var row = Row(OutboxKind.SharedList, shared.ChatId, null);
+            row.BuyId = shared.BuyId;
+            Queue(db, row);
+        }
+
         if (outcome.Ended is null && outcome.RefreshBuyId is { } buyId)
         {
             await AddListEdit(db, buyId, now, ct);

@@ -20,6 +20,10 @@ public sealed class SchedulingGroupBuyStore(IGroupBuyStore inner, IDeadlineSched
 
     public Task<GroupBuy?> FindNewest(long chatId, CancellationToken ct) => inner.FindNewest(chatId, ct);
     public Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct) => inner.FindByAnnouncement(chatId, messageId, ct);
+    public Task<IReadOnlyList<GroupBuy>> ListOpenIn(long chatId, CancellationToken ct) => inner.ListOpenIn(chatId, ct);
+    public Task<GroupBuy?> FindByNumberIn(long chatId, int number, CancellationToken ct) => inner.FindByNumberIn(chatId, number, ct);
+    public Task<GroupBuy?> FindByListIn(long chatId, int messageId, CancellationToken ct) => inner.FindByListIn(chatId, messageId, ct);
+    public Task<int> NextNumber(long chatId, CancellationToken ct) => inner.NextNumber(chatId, ct);
     public Task<IReadOnlyList<GroupBuy>> ListWithPayments(long chatId, CancellationToken ct) => inner.ListWithPayments(chatId, ct);
     public Task<IReadOnlyList<GroupBuy>> ListAwaitingPayment(CancellationToken ct) => inner.ListAwaitingPayment(ct);
     public Task<IReadOnlyList<GroupBuy>> ListWithRhythm(CancellationToken ct) => inner.ListWithRhythm(ct);

@@ -57,6 +57,8 @@ public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, 
                 return Of(await sender.SendText(row.ChatId, row.ThreadId, row.Html ?? "", new ForceReplyMarkup { Selective = true }, row.ReplyTo, ct));
             case OutboxKind.Announce:
                 return Of(await list.Post(row.BuyId!.Value, ct));
+            case OutboxKind.SharedList:
+                return await SharedList(row, ct);
             case OutboxKind.ListEdit:
                 await list.Edit(row.BuyId!.Value, ct);
                 return new Delivery(DeliveryResult.Sent);
@@ -101,6 +103,13 @@ public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, 
         var context = await DeadlineCloser.SystemContext(chats, buy, ct);
         var round = ClosingSummary.Round(context, buy, row.Html ?? ClosingHandler.EndedText(context, buy), row.ReplyTo);
         var also = new List<OutboxMessage> { new() { Kind = OutboxKind.ListEdit, ChatId = buy.ChatId, BuyId = buy.Id } };
+        // The other groups of a shared buy hear how it ended too, each about its own members.
+        foreach (var group in buy.Groups.Where(g => g.ChatId != buy.ChatId))
+        {
+            var there = context with { Chat = await chats.Get(group.ChatId, ct) };
+            also.Add(new OutboxMessage { Kind = OutboxKind.Text, ChatId = group.ChatId, Html = ClosingHandler.EndedText(there, buy), ReplyTo = group.ListMessageId });
+        }
+
         // Stars paid for a buy that did not happen (or by members who left it) go back by themselves.
         if (buy.Currency == InvoiceSettings.Stars)
         {
@@ -116,6 +125,21 @@ public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, 
         }
 
         return Delivery.Then(new OutboxMessage { Kind = OutboxKind.Privately, Payload = PrivateRounds.Serialize(round) }, also);
+    }
+
+    /// <summary>
+    /// Posts a shared buy's list in another group and remembers it there. A crash between the two posts it again (the
+    /// outbox's one repeat per crash); the second one is the list that is edited.
+    /// </summary>
+    private async Task<Delivery> SharedList(OutboxMessage row, CancellationToken ct)
+    {
+        if (await list.PostIn(row.BuyId!.Value, row.ChatId, ct) is not { } posted) return new Delivery(DeliveryResult.Refused);
+        await buys.Change(row.BuyId.Value, null, buy =>
+        {
+            buy.ListPostedIn(row.ChatId, posted.MessageId);
+            return true;
+        }, ct);
+        return new Delivery(DeliveryResult.Sent);
     }
 
     /// <summary>Each message on its own, counted as it goes (a retry never repeats one that went out), then the notice.</summary>

@@ -46,6 +46,18 @@ public sealed class InMemoryGroupBuyStore : IGroupBuyStore
     public Task<GroupBuy?> FindByAnnouncement(long chatId, int messageId, CancellationToken ct) =>
         Task.FromResult(_buys.FirstOrDefault(b => b.ChatId == chatId && b.AnnouncementMessageId == messageId));
 
+    public Task<IReadOnlyList<GroupBuy>> ListOpenIn(long chatId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.IsIn(chatId) && b.Status == GroupBuyStatus.Open).OrderBy(b => b.NumberIn(chatId))]);
+
+    public Task<GroupBuy?> FindByNumberIn(long chatId, int number, CancellationToken ct) =>
+        Task.FromResult(_buys.FirstOrDefault(b => b.IsIn(chatId) && b.NumberIn(chatId) == number));
+
+    public Task<GroupBuy?> FindByListIn(long chatId, int messageId, CancellationToken ct) =>
+        Task.FromResult(_buys.FirstOrDefault(b => b.IsIn(chatId) && b.ListMessageIn(chatId) == messageId));
+
+    public Task<int> NextNumber(long chatId, CancellationToken ct) =>
+        Task.FromResult(_buys.Where(b => b.IsIn(chatId)).Select(b => b.NumberIn(chatId)).DefaultIfEmpty(0).Max() + 1);
+
     public Task<GroupBuy?> FindDraftByPrompt(long chatId, int promptMessageId, CancellationToken ct) =>
         Task.FromResult(_buys.FirstOrDefault(b => b.ChatId == chatId && b.Status == GroupBuyStatus.Draft && b.DraftPromptMessageId == promptMessageId));
 

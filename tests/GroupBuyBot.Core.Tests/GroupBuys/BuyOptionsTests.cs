@@ -291,9 +291,9 @@ public class BuyOptionsTests
         Assert.Contains("大箱 ×1 (¥60), 小箱 ×2 (¥70)，共 ¥130", alices.Text, StringComparison.Ordinal);
 
         var csv = System.Text.Encoding.UTF8.GetString(SignUpsCsv.Build(buy));
-        Assert.EndsWith("option,pickup", csv.Split("\r\n")[0], StringComparison.Ordinal);
+        Assert.EndsWith("option,pickup,group", csv.Split("\r\n")[0], StringComparison.Ordinal);
         Assert.Contains(",active,,35,70,", csv, StringComparison.Ordinal);
-        Assert.Contains(",小箱,\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains(",小箱,,\r\n", csv, StringComparison.Ordinal);
     }
 
     private static (SignUpHandler, GroupBuy) Handler(string options)

@@ -36,7 +36,7 @@ public class PickupTests
 
         Assert.Contains("📍 Not chosen yet (1): Dave ×1 Large\n📍 East gate (1): Carol ×1 Small\n📍 Block 3 lobby (3): Bob ×2 Large, Bob ×1 Small\n", order, StringComparison.Ordinal);
         var csv = System.Text.Encoding.UTF8.GetString(SignUpsCsv.Build(buy));
-        Assert.Contains(",Large,Block 3 lobby\r\n", csv, StringComparison.Ordinal);
-        Assert.Contains(",Small,East gate\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains(",Large,Block 3 lobby,\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains(",Small,East gate,\r\n", csv, StringComparison.Ordinal);
     }
 }

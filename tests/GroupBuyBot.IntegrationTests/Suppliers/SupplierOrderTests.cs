@@ -113,17 +113,17 @@ public class SupplierOrderTests
         Assert.Equal([0xEF, 0xBB, 0xBF], file.Content[..3]);
 
         var lines = Encoding.UTF8.GetString(file.Content[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("#,member,username,quantity,status,note,unit_price,amount,signed_up_at_utc,option,pickup", lines[0]);
+        Assert.Equal("#,member,username,quantity,status,note,unit_price,amount,signed_up_at_utc,option,pickup,group", lines[0]);
         Assert.Equal("1,Bob,bob,2,active,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",60,120", WithoutTime(lines[1]));
         Assert.Equal("2,Carol,carol,1,active,\"大号, please\",60,60", WithoutTime(lines[2]));
         Assert.Equal(3, lines.Length);
     }
 
-    /// <summary>The row without its time, and its option and pickup point (empty: a buy without either).</summary>
+    /// <summary>The row without its time, and its option, pickup point and group (empty: a buy without any, not shared).</summary>
     private static string WithoutTime(string line)
     {
-        Assert.EndsWith(",,", line, StringComparison.Ordinal);
-        return line[..line[..^2].LastIndexOf(',')];
+        Assert.EndsWith(",,,", line, StringComparison.Ordinal);
+        return line[..line[..^3].LastIndexOf(',')];
     }
 
     /// <summary>Alice creates an invite, Fresh Farm opens it; returns the link.</summary>

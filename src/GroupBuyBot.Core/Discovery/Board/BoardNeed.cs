@@ -38,6 +38,9 @@ public sealed class BoardNeed
     public int? SuggestionMessageId { get; set; }
     public DateTimeOffset? SuggestedAt { get; set; }
 
+    /// <summary>Needs of linked groups this one was suggested to be pooled with (their ids): each pair is suggested once.</summary>
+    public List<long> PooledWith { get; set; } = [];
+
     public IEnumerable<long> EvidenceMessageIds => Members.SelectMany(m => m.MessageIds);
 
     public bool Has(long userId) => Members.Exists(m => m.UserId == userId);

@@ -97,6 +97,10 @@ public static class NeedBoard
         }
     }
 
+    /// <summary>Two needs' summaries name the same thing (two content words or characters in common): how linked groups' needs are matched.</summary>
+    public static bool SameThing(string summary, string other) =>
+        ContentGrams.Of(ChatTextNormalizer.Normalize(summary)).Intersect(ContentGrams.Of(ChatTextNormalizer.Normalize(other))).Count() >= 2;
+
     private static BoardNeed? FindMatch(List<BoardNeed> board, ExtractedNeed need)
     {
         var evidence = need.Evidence.ToHashSet();

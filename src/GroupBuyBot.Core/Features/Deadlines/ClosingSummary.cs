@@ -23,7 +23,7 @@ public static class ClosingSummary
         var price = buy.CurrentUnitPrice ?? 0;
         var text = new StringBuilder(headline).Append("\n\n");
         var number = 1;
-        foreach (var signUp in buy.ActiveSignUps)
+        foreach (var signUp in buy.ActiveSignUps.Where(s => IsOwn(context, buy, s)))
         {
             var line = context.Text("SummaryLine", number++, Html.Escape(signUp.DisplayName), signUp.Quantity,
                 PriceText.Format(signUp.Quantity * price, buy.Currency)) + (signUp.Note is { } note ? $" ({Html.Escape(note)})" : "");
@@ -38,6 +38,7 @@ public static class ClosingSummary
             text.AppendLine(line);
         }
 
+        AppendGroups(text, context, buy);
         text.AppendLine(context.Text("SummaryTotal", buy.ActiveUnits, Units.Name(context.Language, buy.UnitName, buy.ActiveUnits),
             PriceText.Format(price, buy.Currency), PriceText.Format(buy.ActiveUnits * price, buy.Currency)));
         text.Append(context.Text("SummaryFormedNext", Html.Escape(buy.Organizer.DisplayName)));
@@ -63,7 +64,7 @@ public static class ClosingSummary
             var price = buy.UnitPriceIn(option.Number) ?? 0;
             text.AppendLine(context.Text("SummaryOption", Html.Escape(option.Name), units, unit, PriceText.Format(price, buy.Currency), PriceText.Format(units * price, buy.Currency)));
             var number = 1;
-            foreach (var signUp in buy.ActiveSignUps.Where(s => s.Option == option.Number))
+            foreach (var signUp in buy.ActiveSignUps.Where(s => s.Option == option.Number && IsOwn(context, buy, s)))
             {
                 if (text.Length > 3000)
                 {
@@ -76,10 +77,21 @@ public static class ClosingSummary
             }
         }
 
-        text.Append('\n').AppendLine(context.Text("SummaryGrandTotal", buy.OrderedUnits, Units.Name(context.Language, buy.UnitName, buy.OrderedUnits),
+        text.Append('\n');
+        AppendGroups(text, context, buy);
+        text.AppendLine(context.Text("SummaryGrandTotal", buy.OrderedUnits, Units.Name(context.Language, buy.UnitName, buy.OrderedUnits),
             PriceText.Format(buy.OrderedAmount, buy.Currency)));
         text.Append(context.Text("SummaryFormedNext", Html.Escape(buy.Organizer.DisplayName)));
         return text.ToString();
+    }
+
+    /// <summary>A group sees its own members by name; a shared buy's other groups only as totals.</summary>
+    private static bool IsOwn(CommandContext context, GroupBuy buy, SignUp signUp) => !buy.IsShared || buy.GroupOf(signUp) == context.ChatId;
+
+    private static void AppendGroups(StringBuilder text, CommandContext context, GroupBuy buy)
+    {
+        if (!buy.IsShared) return;
+        text.AppendLine(context.Text("ListByGroup", string.Join(" · ", buy.UnitsByGroup().Select(g => $"{Html.Escape(g.Group.Title)}: {g.Units}"))));
     }
 
     /// <summary>The private confirmation for one participant (their sign-ups, one per option), in the chat's language.</summary>
@@ -121,10 +133,14 @@ public static class ClosingSummary
     /// </summary>
     public static PrivateRound Round(CommandContext context, GroupBuy buy, string summary, int? replyTo) =>
         new(buy.ChatId, buy.ThreadId,
-            [.. buy.ActiveSignUps.GroupBy(s => s.UserId).Select(member => new PrivateMessage(member.Key, Mention(member.First().Member), ForParticipant(context.Chat, buy, [.. member]),
+            [.. buy.ActiveSignUps.GroupBy(s => s.UserId).Select(member => new PrivateMessage(member.Key, MentionIn(context, buy, member.First()), ForParticipant(context.Chat, buy, [.. member]),
                 buy.Status == GroupBuyStatus.Formed && buy.OrderedSignUps.Any(s => s.UserId == member.Key) ? Recurring.RecurringBuys.TellButton(context, buy) : null)),
              .. Payments.PaymentInvoices.For(context, buy), .. Pickup.PickupHandler.Questions(context, buy)],
             UnreachedNotice.Around(summary, mentions => summary + "\n\n" + Texts.Get(context.Language, "SummaryUnreached", mentions), replyTo: replyTo));
+
+    /// <summary>How the buy's own group names a participant it could not reach: a member of another group by their group only.</summary>
+    private static string MentionIn(CommandContext context, GroupBuy buy, SignUp signUp) =>
+        IsOwn(context, buy, signUp) ? Mention(signUp.Member) : context.Text("MemberOfGroup", Html.Escape(buy.GroupTitle(buy.GroupOf(signUp))));
 
     public static string Mention(Member member) => $"<a href=\"tg://user?id={member.UserId}\">{Html.Escape(member.DisplayName)}</a>";
 }

@@ -11,6 +11,7 @@ public sealed class DiscoveryHandler(
     IChatStore chats,
     OrganizerPolicy organizers,
     INeedBoardStore board,
+    IChatLinkStore links,
     ConversationWindows windows,
     DiscoveryOptions options,
     TimeProvider time)
@@ -35,10 +36,21 @@ public sealed class DiscoveryHandler(
         return Outcome.Say(context.Text(wanted.Value ? "DiscoveryOn" : "DiscoveryOff"));
     }
 
+    /// <summary>
+    /// Forgets what discovery kept about the member here and in every group linked with this one (whose needs are
+    /// compared with this group's): their messages in the windows and their place on the need boards.
+    /// </summary>
     public async Task<Outcome> ForgetMe(CommandContext context, CancellationToken ct)
     {
         windows.ForgetMember(context.ChatId, context.Actor.UserId, time.GetUtcNow(), context.MessageId);
         var changed = await board.ForgetMember(context.ChatId, context.Actor.UserId, ct);
+        foreach (var link in await links.ListLinked(context.ChatId, ct))
+        {
+            var other = link.OtherOf(context.ChatId);
+            windows.ForgetMember(other, context.Actor.UserId, time.GetUtcNow(), null);
+            changed += await board.ForgetMember(other, context.Actor.UserId, ct);
+        }
+
         return Outcome.Say(context.Text("ForgetMeDone", changed));
     }
 }

@@ -10,7 +10,7 @@ namespace GroupBuyBot.Core.Features.Export;
 /// </summary>
 public static class SignUpsCsv
 {
-    public static readonly string[] Columns = ["#", "member", "username", "quantity", "status", "note", "unit_price", "amount", "signed_up_at_utc", "option", "pickup"];
+    public static readonly string[] Columns = ["#", "member", "username", "quantity", "status", "note", "unit_price", "amount", "signed_up_at_utc", "option", "pickup", "group"];
 
     /// <summary>One row per sign-up, grouped by option (a buy without options has one group), active before waiting.</summary>
     public static byte[] Build(GroupBuy buy)
@@ -35,6 +35,7 @@ public static class SignUpsCsv
                 signUp.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 buy.OptionOf(signUp.Option)?.Name ?? "",
                 buy.PickupOf(signUp.UserId) is > 0 and var point ? buy.PickupPoints[point - 1] : "",
+                buy.IsShared ? buy.GroupTitle(buy.GroupOf(signUp)) : "",
             ]);
         }
 

@@ -20,11 +20,14 @@ public static class GroupBuyListText
         var unit = Units.Name(chat.Language, buy.UnitName, 1);
         var text = new StringBuilder();
 
-        text.AppendLine(T("ListTitle", buy.Number, Html.Escape(buy.Title)));
+        text.AppendLine(T("ListTitle", buy.NumberIn(chat.ChatId), Html.Escape(buy.Title)));
         if (buy.Description is { } description) text.AppendLine(Html.Escape(description));
+        if (buy.IsShared) text.AppendLine(T("ListShared", string.Join(" · ", buy.Groups.Select(g => Html.Escape(g.Title)))));
+        // A shared buy's list names this group's members only (at their place in the one queue); the others are totals.
+        bool Shown(SignUp s) => !buy.IsShared || buy.GroupOf(s) == chat.ChatId;
         if (buy.HasOptions)
         {
-            RenderOptions(text, buy, chat, (key, args) => T(key, args));
+            RenderOptions(text, buy, chat, Shown, (key, args) => T(key, args));
             return text.ToString();
         }
 
@@ -44,23 +47,24 @@ public static class GroupBuyListText
 
         var active = buy.ActiveSignUps.ToList();
         if (active.Count == 0) text.AppendLine(T("ListEmpty"));
-        AppendMembers(text, active, 1, T);
+        AppendMembers(text, active, Shown, T);
 
         var waitlist = buy.Waitlist.ToList();
-        if (waitlist.Count > 0)
+        if (waitlist.Any(Shown))
         {
             text.AppendLine(T("ListWaitlist"));
-            AppendMembers(text, waitlist, 1, T);
+            AppendMembers(text, waitlist, Shown, T);
         }
 
         text.AppendLine();
+        AppendGroups(text, buy, chat);
         text.AppendLine(T("ListTotal", buy.ActiveUnits, Units.Name(chat.Language, buy.UnitName, buy.ActiveUnits), active.Count));
         text.Append(Status(buy, (key, args) => T(key, args)));
         return text.ToString();
     }
 
     /// <summary>A buy with options: its terms, then each option with its price, places and own list (and waiting list).</summary>
-    private static void RenderOptions(StringBuilder text, GroupBuy buy, ChatSettings chat, Func<string, object?[], string> t)
+    private static void RenderOptions(StringBuilder text, GroupBuy buy, ChatSettings chat, Func<SignUp, bool> shown, Func<string, object?[], string> t)
     {
         string T(string key, params object?[] args) => t(key, args);
         if (buy.MinUnits is { } min)
@@ -91,17 +95,18 @@ public static class GroupBuyListText
             if (option.Closed) details.Add(T("ListOptionClosed"));
             text.AppendLine();
             text.AppendLine(T("ListOptionHeader", Html.Escape(option.Name), string.Join(" · ", details)));
-            AppendMembers(text, [.. buy.ActiveSignUps.Where(s => s.Option == option.Number)], 1, t);
+            AppendMembers(text, [.. buy.ActiveSignUps.Where(s => s.Option == option.Number)], shown, t);
             var waiting = buy.Waitlist.Where(s => s.Option == option.Number).ToList();
-            if (waiting.Count > 0)
+            if (waiting.Any(shown))
             {
                 text.AppendLine(T("ListWaitlist"));
-                AppendMembers(text, waiting, 1, t);
+                AppendMembers(text, waiting, shown, t);
             }
         }
 
         var active = buy.ActiveSignUps.ToList();
         text.AppendLine();
+        AppendGroups(text, buy, chat);
         if (active.Count == 0) text.AppendLine(T("ListEmpty"));
         text.AppendLine(T("ListTotalAmount", buy.ActiveUnits, Units.Name(chat.Language, buy.UnitName, buy.ActiveUnits),
             active.Select(s => s.UserId).Distinct().Count(), PriceText.Format(buy.ActiveSignUps.Sum(buy.AmountOf), buy.Currency)));
@@ -117,12 +122,21 @@ public static class GroupBuyListText
             _ => buy.UnitsToForm > 0 ? t("ListMoreToForm", [buy.UnitsToForm]) : t("ListFormedReached", []),
         };
 
-    private static void AppendMembers(StringBuilder text, List<SignUp> signUps, int first, Func<string, object?[], string> t)
+    /// <summary>A shared buy's units per group ("Maple Court: 12 · Elm Street: 7"): how the groups fill it together.</summary>
+    private static void AppendGroups(StringBuilder text, GroupBuy buy, ChatSettings chat)
+    {
+        if (!buy.IsShared) return;
+        text.AppendLine(Texts.Get(chat.Language, "ListByGroup", string.Join(" · ", buy.UnitsByGroup().Select(g => $"{Html.Escape(g.Group.Title)}: {g.Units}"))));
+    }
+
+    /// <summary>The members shown, numbered by their place among all of <paramref name="signUps"/> (the one queue of a shared buy).</summary>
+    private static void AppendMembers(StringBuilder text, List<SignUp> signUps, Func<SignUp, bool> shown, Func<string, object?[], string> t)
     {
         for (var i = 0; i < signUps.Count; i++)
         {
             var signUp = signUps[i];
-            var line = $"{first + i}. {Html.Escape(signUp.DisplayName)} ×{signUp.Quantity}"
+            if (!shown(signUp)) continue;
+            var line = $"{i + 1}. {Html.Escape(signUp.DisplayName)} ×{signUp.Quantity}"
                 + (signUp.Note is { } note ? $" ({Html.Escape(note)})" : "");
             if (text.Length + line.Length > MaxMessageLength - Reserve)
             {

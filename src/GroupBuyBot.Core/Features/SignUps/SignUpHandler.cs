@@ -126,8 +126,8 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
 
     private static Func<GroupBuy, Outcome> Decision(CommandContext context, SignUpRequest request, bool asToast, DateTimeOffset now) => buy =>
     {
-        // A button or reply can only act on a buy of the chat it came from.
-        if (buy.ChatId != context.ChatId) return NotFound(context, asToast);
+        // A button or reply can only act on a buy of the chat it came from (or shared with it).
+        if (!buy.IsIn(context.ChatId)) return NotFound(context, asToast);
         var steps = SignUpOptions.Resolve(buy, context.Actor.UserId, request);
         if (steps is null) return WhichOption(context, buy, request, asToast);
 
@@ -140,6 +140,7 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
                 SignUpAction.Decrement => buy.Decrement(context.Actor, now, step.Option ?? 0),
                 _ => buy.Leave(context.Actor.UserId, now, step.Option),
             };
+            buy.SignedUpFrom(change.Changed ? change.SignUp : null, context.ChatId);
             return (Change: change, Said: Describe(context, buy, change, step.Option, asToast));
         }).ToList();
 
@@ -155,7 +156,7 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
     private static Outcome WhichOption(CommandContext context, GroupBuy buy, SignUpRequest request, bool asToast)
     {
         var first = buy.Options.First(o => !o.Closed).Name;
-        var question = context.Text("WhichOption", Html.Escape(context.Actor.DisplayName), buy.Number, Html.Escape(first));
+        var question = context.Text("WhichOption", Html.Escape(context.Actor.DisplayName), buy.NumberIn(context.ChatId), Html.Escape(first));
         var buttons = ListButtons.Choices(buy, request.Action, Math.Max(1, request.Quantity));
         return asToast ? new Outcome { Toast = context.Text("CallbackWhichOption") } : new Outcome { Reply = question, Buttons = buttons };
     }
@@ -175,7 +176,7 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
 
     private async Task<Outcome> Locate(CommandContext context, int? number, string example, SignUpRequest request, CancellationToken ct)
     {
-        var (buy, problem) = await locator.Locate(context, number, example, ct);
+        var (buy, problem) = await locator.LocateToSignUp(context, number, example, ct);
         return problem ?? await Apply(context, buy!.Id, request, asToast: false, ct);
     }
 
@@ -192,11 +193,11 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
             SignUpResult.Updated => ("Updated", "CallbackUpdated", [quantity, unit]),
             SignUpResult.Left when optionName is not null => ("LeftOption", "CallbackLeftOption", [Html.Escape(optionName)]),
             SignUpResult.Left => ("Left", "CallbackLeft", []),
-            SignUpResult.NotSignedUp => ("NotSignedUp", "CallbackNotSignedUp", [buy.Number]),
-            SignUpResult.NotOpen => ("NotOpen", "CallbackNotOpen", [buy.Number]),
+            SignUpResult.NotSignedUp => ("NotSignedUp", "CallbackNotSignedUp", [buy.NumberIn(context.ChatId)]),
+            SignUpResult.NotOpen => ("NotOpen", "CallbackNotOpen", [buy.NumberIn(context.ChatId)]),
             SignUpResult.NotEnoughPlaces => ("NotEnoughPlaces", "CallbackNotEnoughPlaces", [change.PlacesLeft]),
             SignUpResult.OptionClosed => ("OptionClosed", "CallbackOptionClosed", [Html.Escape(optionName ?? "?")]),
-            SignUpResult.UnknownOption => ("UnknownOption", "CallbackInvalid", [buy.Number, SignUpOptions.List(buy)]),
+            SignUpResult.UnknownOption => ("UnknownOption", "CallbackInvalid", [buy.NumberIn(context.ChatId), SignUpOptions.List(buy)]),
             _ => ("BadQuantity", "BadQuantity", [SignUp.MaxQuantity]),
         };
 
@@ -211,7 +212,11 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
 
         foreach (var promoted in change.Promoted)
         {
-            lines.Add(context.Text("Promoted", Html.Escape(promoted.DisplayName)));
+            // A shared buy's other groups are never named here: their members move up as "a member of Elm Street".
+            var who = buy.GroupOf(promoted) == context.ChatId || !buy.IsShared
+                ? Html.Escape(promoted.DisplayName)
+                : context.Text("MemberOfGroup", Html.Escape(buy.GroupTitle(buy.GroupOf(promoted))));
+            lines.Add(context.Text("Promoted", who));
         }
 
         return new Outcome

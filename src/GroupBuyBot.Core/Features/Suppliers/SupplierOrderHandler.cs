@@ -42,10 +42,27 @@ public sealed class SupplierOrderHandler(ISupplierStore suppliers, IGroupBuyStor
                 PriceText.Format(price, buy.Currency), PriceText.Format(price * buy.ActiveUnits, buy.Currency))).Append('\n');
         }
 
+        text.Append(ByGroup(chat, buy));
         text.Append(Pickup.PickupHandler.ByPoint(chat, buy));
         if (buy.Description is { } description) text.Append(T("OrderDelivery", Html.Escape(description))).Append('\n');
         var organizer = buy.Organizer.Username is { } username ? "@" + username : Html.Escape(buy.Organizer.DisplayName);
         text.Append(T("OrderOrganizer", organizer));
+        return text.ToString();
+    }
+
+    /// <summary>A shared buy's order: one subtotal per group (units and amount), so each group's share is delivered and settled.</summary>
+    private static string ByGroup(ChatSettings chat, GroupBuy buy)
+    {
+        if (!buy.IsShared) return "";
+        var text = new StringBuilder(Texts.Get(chat.Language, "OrderByGroup")).Append('\n');
+        foreach (var group in buy.Groups)
+        {
+            var theirs = buy.OrderedSignUps.Where(s => buy.GroupOf(s) == group.ChatId).ToList();
+            var units = theirs.Sum(s => s.Quantity);
+            text.Append(Texts.Get(chat.Language, "OrderGroupLine", Html.Escape(group.Title), units, Units.Name(chat.Language, buy.UnitName, units),
+                theirs.Select(s => s.UserId).Distinct().Count(), PriceText.Format(theirs.Sum(buy.AmountOf), buy.Currency))).Append('\n');
+        }
+
         return text.ToString();
     }
 

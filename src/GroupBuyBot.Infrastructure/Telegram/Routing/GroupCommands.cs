@@ -8,6 +8,7 @@ using GroupBuyBot.Core.Features.Organizing;
 using GroupBuyBot.Core.Features.Payments;
 using GroupBuyBot.Core.Features.Pickup;
 using GroupBuyBot.Core.Features.Recurring;
+using GroupBuyBot.Core.Features.Sharing;
 using GroupBuyBot.Core.Features.Quotes;
 using GroupBuyBot.Core.Features.SignUps;
 using GroupBuyBot.Core.Features.Suppliers;
@@ -58,6 +59,10 @@ public static class GroupCommands
         Add((s, c, cmd, _, ct) => s.GetRequiredService<PickupHandler>().Ready(c, cmd.Arguments, ct), "ready");
         Add((s, c, cmd, m, ct) => s.GetRequiredService<PaymentsHandler>().Paid(c, cmd.Arguments, RepliedMember(m), ct), "paid");
         Add((s, c, cmd, m, ct) => s.GetRequiredService<PaymentsHandler>().Refunded(c, cmd.Arguments, RepliedMember(m), ct), "refunded");
+        Add((s, c, cmd, _, ct) => s.GetRequiredService<LinkHandler>().Link(c, cmd.Arguments, ct), "link");
+        Add((s, c, _, _, ct) => s.GetRequiredService<LinkHandler>().List(c, ct), "links");
+        Add((s, c, cmd, _, ct) => s.GetRequiredService<LinkHandler>().Unlink(c, cmd.Arguments, ct), "unlink");
+        Add((s, c, cmd, _, ct) => s.GetRequiredService<ShareHandler>().Share(c, cmd.Arguments, ct), "share");
         return table;
     }
 

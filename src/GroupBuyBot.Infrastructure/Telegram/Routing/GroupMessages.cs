@@ -59,7 +59,7 @@ public sealed class GroupMessages(IServiceProvider services, BotIdentity identit
         if (context.ReplyToMessageId is not { } repliedTo) return null;
         if (await newBuy.Answer(context, text, ct) is { } answer) return answer;
 
-        var buy = await buys.FindByAnnouncement(context.ChatId, repliedTo, ct);
+        var buy = await buys.FindByListIn(context.ChatId, repliedTo, ct);
         if (buy is null) return null;
         if (buy.OpenPaymentOf(context.Actor.UserId) is not null && PaymentClaimText.IsClaim(text)) return await payments.Claim(context, buy.Id, null, ct);
         var reply = SignUpReplyParser.Parse(text);

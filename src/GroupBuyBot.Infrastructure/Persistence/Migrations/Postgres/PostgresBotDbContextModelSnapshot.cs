@@ -21,6 +21,59 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("GroupBuyBot.Core.Chats.ChatLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LinkedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OtherTitle")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OtherChatId");
+
+                    b.ToTable("ChatLinks");
+                });
+
             modelBuilder.Entity("GroupBuyBot.Core.Chats.ChatSettings", b =>
                 {
                     b.Property<long>("ChatId")
@@ -68,6 +121,10 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PooledWith")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -142,6 +199,13 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<int?>("DraftPromptMessageId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Groups")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("MinUnits")
                         .HasColumnType("integer");
@@ -218,6 +282,8 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ChatId", "Status");
+
+                    b.HasIndex("IsShared", "Status");
 
                     b.ToTable("GroupBuys");
                 });
@@ -308,6 +374,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("FromChatId")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("GroupBuyId")
                         .HasColumnType("bigint");

@@ -16,6 +16,57 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("GroupBuyBot.Core.Chats.ChatLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherTitle")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OtherChatId");
+
+                    b.ToTable("ChatLinks");
+                });
+
             modelBuilder.Entity("GroupBuyBot.Core.Chats.ChatSettings", b =>
                 {
                     b.Property<long>("ChatId")
@@ -61,6 +112,10 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PooledWith")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -132,6 +187,13 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DraftPromptMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Groups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsShared")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MinUnits")
@@ -209,6 +271,8 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ChatId", "Status");
+
+                    b.HasIndex("IsShared", "Status");
 
                     b.ToTable("GroupBuys");
                 });
@@ -295,6 +359,9 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("FromChatId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("GroupBuyId")
                         .HasColumnType("INTEGER");
