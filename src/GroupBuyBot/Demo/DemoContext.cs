@@ -17,12 +17,32 @@ public sealed class DemoContext(EmulatorState telegram, DemoTranscript transcrip
 
     public string Text(string key, params object?[] args) => Texts.Get(Language, key, args);
 
-    public PostedMessage Say(EmulatedUser member, string text, int? replyTo = null)
+    public PostedMessage Say(EmulatedUser member, string text, int? replyTo = null) => SayIn(Group, member, text, replyTo);
+
+    /// <summary>A member speaks in another group (one <see cref="OpenGroup"/> made).</summary>
+    public PostedMessage SayIn(long chatId, EmulatedUser member, string text, int? replyTo = null)
     {
-        var posted = telegram.PostMessage(Group, member.Id, text, replyTo);
+        var posted = telegram.PostMessage(chatId, member.Id, text, replyTo);
         if (posted.UpdateId == 0) throw new DemoExpectationException($"The bot does not see the group, so it missed {member.FirstName}'s message.");
         return posted;
     }
+
+    /// <summary>Another group with the bot in it: <paramref name="administrator"/> runs it, <paramref name="members"/> chat in it.</summary>
+    public void OpenGroup(long chatId, string title, EmulatedUser administrator, IEnumerable<EmulatedUser> members)
+    {
+        telegram.UpsertUser(administrator);
+        telegram.CreateChat(new ChatSpec(chatId, ChatKind.Supergroup, title));
+        telegram.SetMemberStatus(chatId, administrator.Id, MemberStatus.Administrator);
+        foreach (var member in members)
+        {
+            telegram.UpsertUser(member);
+            telegram.SetMemberStatus(chatId, member.Id, MemberStatus.Member);
+        }
+    }
+
+    /// <summary>Waits for a bot message in another group.</summary>
+    public Task<EmulatedMessage> BotSaysIn(long chatId, Func<EmulatedMessage, bool> predicate, string what) =>
+        Expect(chatId, m => m.IsFromBot && predicate(m), what);
 
     public PostedMessage ReplyToList(EmulatedUser member, string text) => Say(member, text, RequireList().MessageId);
 
@@ -81,7 +101,7 @@ public sealed class DemoContext(EmulatorState telegram, DemoTranscript transcrip
     public async Task AdvanceTime(TimeSpan by)
     {
         await telegram.AdvanceTime(by);
-        transcript.Note($"{by.TotalHours:0.#} hours pass");
+        transcript.Note(by < TimeSpan.FromHours(1) ? $"{by.TotalMinutes:0} minutes pass" : $"{by.TotalHours:0.#} hours pass");
     }
 
     private EmulatedMessage RequireList() => List ?? throw new DemoExpectationException("There is no live list to act on yet.");

@@ -62,8 +62,9 @@ public sealed class DemoTranscript(EmulatorState telegram, TextWriter output)
         foreach (var row in message.Buttons) output.WriteLine("      " + string.Join(" ", row.Select(b => $"[{b.Text}]")));
     }
 
-    private string Where(EmulatedChatInfo chat) =>
-        chat.Type == ChatKind.Private ? $"[private chat with {Name(telegram.GetUsers().FirstOrDefault(u => u.Id == chat.Id))}] " : "";
+    private string Where(EmulatedChatInfo chat) => chat.Type == ChatKind.Private
+        ? $"[private chat with {Name(telegram.GetUsers().FirstOrDefault(u => u.Id == chat.Id))}] "
+        : chat.Id == Playground.PlaygroundGroup.ChatId ? "" : $"[{chat.Title}] "; // the story's own group goes unlabelled
 
     private static string Who(EmulatedMessage message) => message.IsFromBot ? "🤖 " + Name(message.From) : Name(message.From);
 

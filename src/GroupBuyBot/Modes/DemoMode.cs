@@ -4,12 +4,13 @@ using GroupBuyBot.Demo;
 namespace GroupBuyBot.Modes;
 
 /// <summary>
-/// <c>demo [--lang zh|en] [--story main|options-payments]</c>: plays a scripted story against the built-in emulator and
-/// prints it (the main story: a noticed need to an accepted order; options-payments: a class with two sessions, and who paid).
+/// <c>demo [--lang zh|en] [--story main|options-payments|pooling]</c>: plays a scripted story against the built-in emulator and
+/// prints it (the main story: a noticed need to an accepted order; options-payments: a class with two sessions, and who paid;
+/// pooling: two linked groups filling one shared buy).
 /// </summary>
 public static class DemoMode
 {
-    public const string Usage = "usage: demo [--lang zh|en] [--story main|options-payments]";
+    public const string Usage = "usage: demo [--lang zh|en] [--story main|options-payments|pooling]";
 
     public static async Task<int> Run(string[] args, TextWriter output)
     {
@@ -24,7 +25,7 @@ public static class DemoMode
                     language = parsed;
                     i++;
                     break;
-                case "--story" when value is "main" or "options-payments":
+                case "--story" when value is "main" or "options-payments" or "pooling":
                     story = value;
                     i++;
                     break;
@@ -34,7 +35,12 @@ public static class DemoMode
             }
         }
 
-        var steps = story == "options-payments" ? OptionsDemoStory.Steps(language) : DemoStory.Steps(DemoScript.For(language));
+        var steps = story switch
+        {
+            "options-payments" => OptionsDemoStory.Steps(language),
+            "pooling" => PoolingDemoStory.Steps(DemoScript.For(language)),
+            _ => DemoStory.Steps(DemoScript.For(language)),
+        };
         return await DemoRunner.Run(language, steps, output, patience: TimeSpan.FromSeconds(15));
     }
 }

@@ -50,6 +50,22 @@ public class DemoTests
         Assert.Contains(sunday, text);
     }
 
+    [Theory]
+    [InlineData("zh", "枫林巷业主群：3 份，2 人，¥180", "合计 6 人")]
+    [InlineData("en", "Maple Lane neighbours: 3 units from 2 members, ¥180", "6 together")]
+    public async Task The_pooling_story_completes_in_either_language_and_exits_0(string language, string subtotal, string together)
+    {
+        var transcript = new StringWriter();
+
+        var exitCode = await DemoMode.Run(["demo", "--story", "pooling", "--lang", language], transcript);
+
+        var text = transcript.ToString();
+        Assert.True(exitCode == 0, text);
+        Assert.Contains($"✓ All {PoolingDemoStory.Steps(DemoScript.For(LanguageExtensions.Parse(language)!.Value)).Count} steps happened as expected.", text);
+        Assert.Contains(subtotal, text);
+        Assert.Contains(together, text);
+    }
+
     [Fact]
     public async Task A_step_the_bot_does_not_live_up_to_fails_the_run_with_the_reason()
     {

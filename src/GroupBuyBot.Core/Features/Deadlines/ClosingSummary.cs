@@ -90,8 +90,7 @@ public static class ClosingSummary
 
     private static void AppendGroups(StringBuilder text, CommandContext context, GroupBuy buy)
     {
-        if (!buy.IsShared) return;
-        text.AppendLine(context.Text("ListByGroup", string.Join(" · ", buy.UnitsByGroup().Select(g => $"{Html.Escape(g.Group.Title)}: {g.Units}"))));
+        if (Listing.GroupBuyListText.ByGroupLine(buy, context.Language) is { } line) text.AppendLine(line);
     }
 
     /// <summary>The private confirmation for one participant (their sign-ups, one per option), in the chat's language.</summary>

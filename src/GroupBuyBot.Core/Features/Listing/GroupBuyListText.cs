@@ -125,9 +125,13 @@ public static class GroupBuyListText
     /// <summary>A shared buy's units per group ("Maple Court: 12 · Elm Street: 7"): how the groups fill it together.</summary>
     private static void AppendGroups(StringBuilder text, GroupBuy buy, ChatSettings chat)
     {
-        if (!buy.IsShared) return;
-        text.AppendLine(Texts.Get(chat.Language, "ListByGroup", string.Join(" · ", buy.UnitsByGroup().Select(g => $"{Html.Escape(g.Group.Title)}: {g.Units}"))));
+        if (ByGroupLine(buy, chat.Language) is { } line) text.AppendLine(line);
     }
+
+    /// <summary>The by-group totals of a shared buy, for its lists and summaries; null for a buy that is not shared.</summary>
+    public static string? ByGroupLine(GroupBuy buy, Language language) => buy.IsShared
+        ? Texts.Get(language, "ListByGroup", string.Join(" · ", buy.UnitsByGroup().Select(g => Texts.Get(language, "ListGroupUnits", Html.Escape(g.Group.Title), g.Units))))
+        : null;
 
     /// <summary>The members shown, numbered by their place among all of <paramref name="signUps"/> (the one queue of a shared buy).</summary>
     private static void AppendMembers(StringBuilder text, List<SignUp> signUps, Func<SignUp, bool> shown, Func<string, object?[], string> t)
