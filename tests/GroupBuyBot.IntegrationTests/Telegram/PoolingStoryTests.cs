@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.IntegrationTests.Quotes;
+using GroupBuyBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
 
@@ -15,6 +16,9 @@ namespace GroupBuyBot.IntegrationTests.Telegram;
 public partial class PoolingStoryTests
 {
     private const long Elm = -1002;
+
+    /// <summary>SQLite here; the same stories on PostgreSQL in <see cref="PoolingStoryTestsOnPostgres"/>.</summary>
+    protected virtual DatabaseProviderKind Database => DatabaseProviderKind.Sqlite;
 
     [Fact]
     public async Task Two_linked_groups_fill_one_shared_buy_each_seeing_only_its_own_members_and_the_supplier_gets_subtotals()
@@ -133,9 +137,9 @@ public partial class PoolingStoryTests
         [.. bot.PrivateMessages(organizer).Where(m => m.Text?.StartsWith("🤝", StringComparison.Ordinal) == true)];
 
     /// <summary>The harness's group (Alice administers it; Bob, Carol, Dave in it) and a second one: Erin administers it; Frank, Grace and Dave in it.</summary>
-    private static async Task<BotHarness> StartWithTwoGroups(string language, string title)
+    private async Task<BotHarness> StartWithTwoGroups(string language, string title)
     {
-        var bot = await BotHarness.Start(language);
+        var bot = await BotHarness.Start(language, database: Database);
         bot.Telegram.CreateChat(new ChatSpec(Elm, ChatKind.Supergroup, title));
         bot.Telegram.SetMemberStatus(Elm, Erin.Id, MemberStatus.Administrator);
         foreach (var user in new[] { Frank, Grace, Dave }) bot.Telegram.SetMemberStatus(Elm, user.Id, MemberStatus.Member);
@@ -157,4 +161,10 @@ public partial class PoolingStoryTests
 
     [GeneratedRegex(@"/link ([A-Z0-9]{6})")]
     private static partial Regex CodePattern();
+}
+
+[Trait("Category", "Postgres")]
+public sealed class PoolingStoryTestsOnPostgres : PoolingStoryTests
+{
+    protected override DatabaseProviderKind Database => DatabaseProviderKind.Postgres;
 }
