@@ -222,14 +222,21 @@ public sealed partial class GroupBuy
     /// When the organizers should hear that this buy comes round again: a few days before a month (a year) after it
     /// closed; null when it has no rhythm or has not closed formed.
     /// </summary>
-    public DateTimeOffset? NextRoundAt => Rhythm == BuyRhythm.None || ClosedAt is not { } closed || Status is not (GroupBuyStatus.Formed or GroupBuyStatus.Delivered)
-        ? null
-        : Rhythm == BuyRhythm.Monthly ? closed.AddMonths(1).AddDays(-3) : closed.AddYears(1).AddDays(-14);
+    public DateTimeOffset? NextRoundAt => NextRoundFor(Rhythm);
 
-    /// <summary>The organizers were told about the coming round: true once per round, at or after <see cref="NextRoundAt"/>.</summary>
-    public bool SuggestNextRound(DateTimeOffset now)
+    /// <summary><see cref="NextRoundAt"/> for a rhythm the buy may not have been given (one seen in its past rounds).</summary>
+    public DateTimeOffset? NextRoundFor(BuyRhythm rhythm) => rhythm is not (BuyRhythm.Monthly or BuyRhythm.Yearly) || ClosedAt is not { } closed
+        || Status is not (GroupBuyStatus.Formed or GroupBuyStatus.Delivered)
+        ? null
+        : rhythm == BuyRhythm.Monthly ? closed.AddMonths(1).AddDays(-3) : closed.AddYears(1).AddDays(-14);
+
+    /// <summary>
+    /// The organizers were told about the coming round: true once per round, at or after <see cref="NextRoundAt"/> (or
+    /// the round of the <paramref name="seen"/> rhythm, when the buy has none of its own).
+    /// </summary>
+    public bool SuggestNextRound(DateTimeOffset now, BuyRhythm? seen = null)
     {
-        if (NextRoundAt is not { } due || now < due || RhythmSuggestedAt >= due) return false;
+        if (NextRoundFor(Rhythm != BuyRhythm.None ? Rhythm : seen ?? BuyRhythm.None) is not { } due || now < due || RhythmSuggestedAt >= due) return false;
         Change(() => RhythmSuggestedAt = now);
         return true;
     }
@@ -677,9 +684,13 @@ public sealed partial class GroupBuy
 /// <summary>How often a buy comes round again.</summary>
 public enum BuyRhythm
 {
+    /// <summary>None set: a rhythm seen in past rounds of the kind may still be suggested.</summary>
     None,
     Monthly,
     Yearly,
+
+    /// <summary>The organizer said <c>/repeat off</c>: no reminder, not even for a rhythm seen in past rounds.</summary>
+    Off,
 }
 
 /// <summary>How a buy's members pay.</summary>

@@ -39,6 +39,12 @@ public interface IGroupBuyStore
     /// <summary>Buys of every chat that come round again (<see cref="GroupBuy.Rhythm"/> set) and closed formed.</summary>
     Task<IReadOnlyList<GroupBuy>> ListWithRhythm(CancellationToken ct);
 
+    /// <summary>
+    /// Buys of every chat that closed formed since <paramref name="since"/>, without their sign-ups and payments (what a
+    /// rhythm is looked for in: load one with <see cref="Find"/> to see who was in it).
+    /// </summary>
+    Task<IReadOnlyList<GroupBuy>> ListFormedSince(DateTimeOffset since, CancellationToken ct);
+
     /// <summary>Buys of every chat with payment reminders on and a payment still due.</summary>
     Task<IReadOnlyList<GroupBuy>> ListAwaitingPayment(CancellationToken ct);
 

@@ -59,7 +59,15 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
     public async Task<IReadOnlyList<GroupBuy>> ListWithRhythm(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await WithSignUps(db).Where(b => b.Rhythm != BuyRhythm.None && (b.Status == GroupBuyStatus.Formed || b.Status == GroupBuyStatus.Delivered))
+        return await WithSignUps(db).Where(b => (b.Rhythm == BuyRhythm.Monthly || b.Rhythm == BuyRhythm.Yearly) && (b.Status == GroupBuyStatus.Formed || b.Status == GroupBuyStatus.Delivered))
+            .OrderBy(b => b.Id).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<GroupBuy>> ListFormedSince(DateTimeOffset since, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.GroupBuys.AsNoTracking()
+            .Where(b => (b.Status == GroupBuyStatus.Formed || b.Status == GroupBuyStatus.Delivered) && b.ClosedAt >= since)
             .OrderBy(b => b.Id).ToListAsync(ct);
     }
 

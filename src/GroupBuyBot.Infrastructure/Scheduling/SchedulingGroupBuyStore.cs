@@ -27,6 +27,7 @@ public sealed class SchedulingGroupBuyStore(IGroupBuyStore inner, IDeadlineSched
     public Task<IReadOnlyList<GroupBuy>> ListWithPayments(long chatId, CancellationToken ct) => inner.ListWithPayments(chatId, ct);
     public Task<IReadOnlyList<GroupBuy>> ListAwaitingPayment(CancellationToken ct) => inner.ListAwaitingPayment(ct);
     public Task<IReadOnlyList<GroupBuy>> ListWithRhythm(CancellationToken ct) => inner.ListWithRhythm(ct);
+    public Task<IReadOnlyList<GroupBuy>> ListFormedSince(DateTimeOffset since, CancellationToken ct) => inner.ListFormedSince(since, ct);
     public Task<GroupBuy?> FindDraftByPrompt(long chatId, int promptMessageId, CancellationToken ct) => inner.FindDraftByPrompt(chatId, promptMessageId, ct);
     public Task MoveChat(long fromChatId, long toChatId, CancellationToken ct) => inner.MoveChat(fromChatId, toChatId, ct);
 

@@ -12,12 +12,22 @@ public sealed class InMemoryGroupBuyStore : IGroupBuyStore
 
     public int Writes { get; private set; }
 
+    /// <summary>What each <see cref="Decide"/> said, in order.</summary>
+    public List<Outcome> Decided { get; } = [];
+
     public IReadOnlyList<GroupBuy> All => _buys;
 
+    /// <summary>Adds a buy, giving it the next id as the database would (a buy made in a test has none).</summary>
     public GroupBuy Add(GroupBuy buy)
     {
+        GiveId(buy);
         _buys.Add(buy);
         return buy;
+    }
+
+    private void GiveId(GroupBuy buy)
+    {
+        if (buy.Id == 0) typeof(GroupBuy).GetProperty(nameof(GroupBuy.Id))!.SetValue(buy, _buys.Count == 0 ? 1 : _buys.Max(b => b.Id) + 1);
     }
 
     public Task<GroupBuy?> Find(long buyId, CancellationToken ct) => Task.FromResult(_buys.FirstOrDefault(b => b.Id == buyId));
@@ -38,7 +48,10 @@ public sealed class InMemoryGroupBuyStore : IGroupBuyStore
         Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.ChatId == chatId && b.Payments.Count > 0).OrderByDescending(b => b.Number)]);
 
     public Task<IReadOnlyList<GroupBuy>> ListWithRhythm(CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.Rhythm != BuyRhythm.None && b.Status is GroupBuyStatus.Formed or GroupBuyStatus.Delivered)]);
+        Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.Rhythm is BuyRhythm.Monthly or BuyRhythm.Yearly && b.Status is GroupBuyStatus.Formed or GroupBuyStatus.Delivered)]);
+
+    public Task<IReadOnlyList<GroupBuy>> ListFormedSince(DateTimeOffset since, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.Status is GroupBuyStatus.Formed or GroupBuyStatus.Delivered && b.ClosedAt >= since)]);
 
     public Task<IReadOnlyList<GroupBuy>> ListAwaitingPayment(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<GroupBuy>>([.. _buys.Where(b => b.PaymentReminderMinute is not null && b.Payments.Any(p => p.Status == PaymentStatus.Due))]);
@@ -66,6 +79,7 @@ public sealed class InMemoryGroupBuyStore : IGroupBuyStore
         if (requestId is { } id && !_handled.Add(id)) return Task.FromResult(new StoreChange<GroupBuy>(true, true, null));
         Writes++;
         var buy = create(_buys.Count(b => b.ChatId == chatId) + 1);
+        GiveId(buy);
         _buys.Add(buy);
         return Task.FromResult(new StoreChange<GroupBuy>(true, false, buy));
     }
@@ -83,6 +97,7 @@ public sealed class InMemoryGroupBuyStore : IGroupBuyStore
     {
         var stored = await Change(buyId, request.RequestId > 0 ? request.RequestId : null, decide, ct);
         if (stored.AlreadyApplied) return Outcome.AlreadySaid;
+        if (stored.Value is { } said) Decided.Add(said);
         return stored.Value is { } outcome ? outcome with { Recorded = true } : null;
     }
 

@@ -7,7 +7,8 @@ using GroupBuyBot.Core.Storage;
 namespace GroupBuyBot.Core.Features.Recurring;
 
 /// <summary>
-/// Buys that come back: an organizer says how often (<c>/repeat monthly</c>); when the round comes, the buy's organizer
+/// Buys that come back: an organizer says how often (<c>/repeat monthly</c>), or two past rounds of the same kind show it
+/// (<see cref="BuyRhythms"/>); when the round comes, the buy's organizer
 /// hears it privately, with who joined last time (the bot never posts to members on its own); members who asked
 /// ("🔔 Tell me next time" under their confirmation) are told privately when it is opened again with <c>/again</c>.
 /// </summary>
@@ -29,13 +30,16 @@ public sealed class RecurringBuys(IGroupBuyStore store, OrganizerPolicy organize
             b.SetRhythm(rhythm);
             return Outcome.Say(rhythm switch
             {
-                BuyRhythm.None => context.Text("RepeatOff", b.Number),
+                BuyRhythm.Off => context.Text("RepeatOff", b.Number),
                 _ => context.Text(rhythm == BuyRhythm.Monthly ? "RepeatMonthly" : "RepeatYearly", b.Number, Html.Escape(b.Title)),
             });
         }, ct) ?? Outcome.Say(context.Text("BuyNotFound", buy.Number));
     }
 
-    /// <summary>Buys whose next round has come: their organizers are told privately, once per round.</summary>
+    /// <summary>
+    /// Buys whose next round has come: those given a rhythm (<c>/repeat</c>), and the newest of a kind whose last two
+    /// rounds were a month (a year) apart. Their organizers are told privately, once per round.
+    /// </summary>
     /// <returns>How many buys were suggested again.</returns>
     public async Task<int> SuggestDue(CancellationToken ct)
     {
@@ -44,22 +48,57 @@ public sealed class RecurringBuys(IGroupBuyStore store, OrganizerPolicy organize
         foreach (var found in await store.ListWithRhythm(ct))
         {
             if (found.NextRoundAt is not { } due || now < due) continue;
-            var context = await DeadlineCloser.SystemContext(chats, found, ct);
-            await store.Decide(context, found.Id, buy =>
-            {
-                if (!buy.SuggestNextRound(now)) return Outcome.Nothing;
-                suggested++;
-                var joined = string.Join(", ", buy.OrderedSignUps.GroupBy(s => s.UserId).Select(m => $"{Html.Escape(m.First().DisplayName)} ×{m.Sum(s => s.Quantity)}"));
-                var text = context.Text("RepeatSuggestion", buy.Number, Html.Escape(buy.Title), Html.Escape(context.Chat.Title ?? ""), joined);
-                return new Outcome
-                {
-                    Privately = new PrivateRound(buy.ChatId, buy.ThreadId,
-                        [new PrivateMessage(buy.Organizer.UserId, ClosingSummary.Mention(buy.Organizer), text)], UnreachedNotice.Silent),
-                };
-            }, ct);
+            if (await Suggest(found, null, now, ct)) suggested++;
+        }
+
+        foreach (var (latest, rhythm) in await SeenRhythms(now, ct))
+        {
+            if (await Suggest(latest, rhythm, now, ct)) suggested++;
         }
 
         return suggested;
+    }
+
+    /// <summary>The newest buy of each kind whose round, by the rhythm its past rounds show, has come (and has no rhythm of its own).</summary>
+    private async Task<List<(GroupBuy Latest, BuyRhythm Rhythm)>> SeenRhythms(DateTimeOffset now, CancellationToken ct)
+    {
+        var due = new List<(GroupBuy, BuyRhythm)>();
+        var formed = await store.ListFormedSince(now.AddMonths(-26), ct);
+        foreach (var chat in formed.GroupBy(b => b.ChatId))
+        {
+            foreach (var kind in BuyRhythms.Kinds(chat))
+            {
+                var latest = kind[^1];
+                var rhythm = BuyRhythms.Seen(kind);
+                if (latest.Rhythm != BuyRhythm.None || rhythm == BuyRhythm.None) continue;
+                if (latest.NextRoundFor(rhythm) is not { } at || now < at || latest.RhythmSuggestedAt >= at) continue;
+                // Opened again already (a draft or an open buy of the kind): nothing to suggest.
+                if ((await store.ListOpen(chat.Key, ct)).Any(b => BuyRhythms.SameKind(b, latest))) continue;
+                due.Add((latest, rhythm));
+            }
+        }
+
+        return due;
+    }
+
+    private async Task<bool> Suggest(GroupBuy found, BuyRhythm? seen, DateTimeOffset now, CancellationToken ct)
+    {
+        var context = await DeadlineCloser.SystemContext(chats, found, ct);
+        var said = false;
+        await store.Decide(context, found.Id, buy =>
+        {
+            if (!buy.SuggestNextRound(now, seen)) return Outcome.Nothing;
+            said = true;
+            var joined = string.Join(", ", buy.OrderedSignUps.GroupBy(s => s.UserId).Select(m => $"{Html.Escape(m.First().DisplayName)} ×{m.Sum(s => s.Quantity)}"));
+            var text = context.Text("RepeatSuggestion", buy.Number, Html.Escape(buy.Title), Html.Escape(context.Chat.Title ?? ""), joined)
+                + (seen is { } rhythm ? "\n" + context.Text(rhythm == BuyRhythm.Monthly ? "RepeatSeenMonthly" : "RepeatSeenYearly", buy.Number) : "");
+            return new Outcome
+            {
+                Privately = new PrivateRound(buy.ChatId, buy.ThreadId,
+                    [new PrivateMessage(buy.Organizer.UserId, ClosingSummary.Mention(buy.Organizer), text)], UnreachedNotice.Silent),
+            };
+        }, ct);
+        return said;
     }
 
     /// <summary>"🔔 Tell me next time" under a member's confirmation.</summary>
@@ -92,7 +131,7 @@ public sealed class RecurringBuys(IGroupBuyStore store, OrganizerPolicy organize
     {
         "monthly" or "month" or "每月" or "每个月" or "月" => BuyRhythm.Monthly,
         "yearly" or "year" or "annually" or "每年" or "年" => BuyRhythm.Yearly,
-        "off" or "none" or "no" or "关" or "关闭" or "不" => BuyRhythm.None,
+        "off" or "none" or "no" or "关" or "关闭" or "不" => BuyRhythm.Off,
         _ => null,
     };
 }
