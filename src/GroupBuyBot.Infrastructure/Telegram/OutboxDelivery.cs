@@ -103,11 +103,13 @@ public sealed class OutboxDelivery(TelegramSender sender, LiveListMessage list, 
         var context = await DeadlineCloser.SystemContext(chats, buy, ct);
         var round = ClosingSummary.Round(context, buy, row.Html ?? ClosingHandler.EndedText(context, buy), row.ReplyTo);
         var also = new List<OutboxMessage> { new() { Kind = OutboxKind.ListEdit, ChatId = buy.ChatId, BuyId = buy.Id } };
-        // The other groups of a shared buy hear how it ended too, each about its own members.
+        // The other groups of a shared buy have rounds of their own: their members' confirmations, then their summary
+        // naming whom of them it could not reach.
         foreach (var group in buy.Groups.Where(g => g.ChatId != buy.ChatId))
         {
             var there = context with { Chat = await chats.Get(group.ChatId, ct) };
-            also.Add(new OutboxMessage { Kind = OutboxKind.Text, ChatId = group.ChatId, Html = ClosingHandler.EndedText(there, buy), ReplyTo = group.ListMessageId });
+            var theirs = ClosingSummary.Round(there, buy, ClosingHandler.EndedText(there, buy), group.ListMessageId);
+            also.Add(new OutboxMessage { Kind = OutboxKind.Privately, ChatId = group.ChatId, Payload = PrivateRounds.Serialize(theirs) });
         }
 
         // Stars paid for a buy that did not happen (or by members who left it) go back by themselves.

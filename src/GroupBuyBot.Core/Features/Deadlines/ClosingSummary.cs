@@ -128,18 +128,22 @@ public static class ClosingSummary
 
     /// <summary>
     /// Everything a buy's end says to people: a private confirmation to each participant, then the group's summary,
-    /// which mentions those the confirmation could not reach.
+    /// which mentions those the confirmation could not reach. A shared buy has one round per group (this context's
+    /// chat): its own members' messages, then its summary.
     /// </summary>
-    public static PrivateRound Round(CommandContext context, GroupBuy buy, string summary, int? replyTo) =>
-        new(buy.ChatId, buy.ThreadId,
-            [.. buy.ActiveSignUps.GroupBy(s => s.UserId).Select(member => new PrivateMessage(member.Key, MentionIn(context, buy, member.First()), ForParticipant(context.Chat, buy, [.. member]),
+    public static PrivateRound Round(CommandContext context, GroupBuy buy, string summary, int? replyTo)
+    {
+        PrivateMessage[] messages =
+        [
+            .. buy.ActiveSignUps.GroupBy(s => s.UserId).Select(member => new PrivateMessage(member.Key, Mention(member.First().Member), ForParticipant(context.Chat, buy, [.. member]),
                 buy.Status == GroupBuyStatus.Formed && buy.OrderedSignUps.Any(s => s.UserId == member.Key) ? Recurring.RecurringBuys.TellButton(context, buy) : null)),
-             .. Payments.PaymentInvoices.For(context, buy), .. Pickup.PickupHandler.Questions(context, buy)],
+            .. Payments.PaymentInvoices.For(context, buy), .. Pickup.PickupHandler.Questions(context, buy),
+        ];
+        var own = buy.IsShared ? buy.SignUps.Where(s => IsOwn(context, buy, s)).Select(s => s.UserId).ToHashSet() : null;
+        return new PrivateRound(context.ChatId, context.ChatId == buy.ChatId ? buy.ThreadId : null,
+            [.. messages.Where(m => own is null || own.Contains(m.UserId))],
             UnreachedNotice.Around(summary, mentions => summary + "\n\n" + Texts.Get(context.Language, "SummaryUnreached", mentions), replyTo: replyTo));
-
-    /// <summary>How the buy's own group names a participant it could not reach: a member of another group by their group only.</summary>
-    private static string MentionIn(CommandContext context, GroupBuy buy, SignUp signUp) =>
-        IsOwn(context, buy, signUp) ? Mention(signUp.Member) : context.Text("MemberOfGroup", Html.Escape(buy.GroupTitle(buy.GroupOf(signUp))));
+    }
 
     public static string Mention(Member member) => $"<a href=\"tg://user?id={member.UserId}\">{Html.Escape(member.DisplayName)}</a>";
 }
