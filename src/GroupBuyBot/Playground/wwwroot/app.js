@@ -443,11 +443,19 @@ function showPanel(name) {
 // ---- polling ------------------------------------------------------------------------------------------
 
 let refreshing = null;
+let queued = null;
 
-/** One round of reading the emulator; overlapping calls share the round in flight. */
+/**
+ * A round of reading the emulator that starts after this call: with one in flight (begun before an action the caller
+ * just took, so it may not show it), the next round follows it, shared by every caller meanwhile.
+ */
 function refresh() {
-  if (!refreshing) refreshing = refreshOnce().finally(() => { refreshing = null; });
-  return refreshing;
+  if (!refreshing) {
+    refreshing = refreshOnce().finally(() => { refreshing = null; });
+    return refreshing;
+  }
+  queued ??= refreshing.then(() => { queued = null; return refresh(); });
+  return queued;
 }
 
 async function refreshOnce() {
