@@ -8,10 +8,20 @@ using Microsoft.Extensions.Options;
 
 namespace GroupBuyBot.Infrastructure.Persistence;
 
-/// <summary>Chat settings, organizers and known members on EF Core, with settings cached: every update reads them.</summary>
-public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, WriteGate writes, IOptions<ChatDefaultsOptions> defaults) : IChatStore
+/// <summary>
+/// Chat settings, organizers and known members on EF Core, with settings cached: every update reads them. On
+/// PostgreSQL another instance may change them, so a cached entry is used for <see cref="SettingsFreshness"/> only (a
+/// change made through another instance is seen here within it); on SQLite this process is the only writer. Entries
+/// older than that are dropped once the cache grows large, so it stays bounded.
+/// </summary>
+public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, WriteGate writes, IOptions<ChatDefaultsOptions> defaults, TimeProvider time,
+    DatabaseProvider database) : IChatStore
 {
-    private readonly ConcurrentDictionary<long, ChatSettings> _settings = new();
+    public static readonly TimeSpan SettingsFreshness = TimeSpan.FromSeconds(5);
+    private const int MaxCachedChats = 10_000;
+    private readonly bool _othersWrite = database.Kind == DatabaseProviderKind.Postgres;
+
+    private readonly ConcurrentDictionary<long, (ChatSettings Settings, DateTimeOffset ReadAt)> _settings = new();
 
     // Members already remembered with this name: most messages come from people the bot has seen, and need no write.
     private readonly ConcurrentDictionary<(long ChatId, long UserId), Member> _seen = new();
@@ -19,7 +29,8 @@ public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, WriteGat
 
     public async Task<ChatSettings> Get(long chatId, CancellationToken ct)
     {
-        if (_settings.TryGetValue(chatId, out var cached)) return Copy(cached);
+        var now = time.GetUtcNow();
+        if (_settings.TryGetValue(chatId, out var cached) && (!_othersWrite || now - cached.ReadAt < SettingsFreshness)) return Copy(cached.Settings);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var stored = await db.Chats.AsNoTracking().FirstOrDefaultAsync(c => c.ChatId == chatId, ct);
@@ -29,8 +40,21 @@ public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, WriteGat
             Language = LanguageExtensions.Parse(defaults.Value.Language) ?? Language.Zh,
             TimeZoneId = defaults.Value.TimeZone,
         };
-        _settings[chatId] = settings;
+        Cache(settings, now);
         return Copy(settings);
+    }
+
+    private void Cache(ChatSettings settings, DateTimeOffset now)
+    {
+        if (_settings.Count >= MaxCachedChats)
+        {
+            foreach (var (chatId, entry) in _settings)
+            {
+                if (now - entry.ReadAt >= SettingsFreshness) _settings.TryRemove(chatId, out _);
+            }
+        }
+
+        _settings[settings.ChatId] = (settings, now);
     }
 
     public async Task Save(ChatSettings settings, CancellationToken ct)
@@ -38,7 +62,7 @@ public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, WriteGat
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Chats.Upsert(Copy(settings), c => c.ChatId == settings.ChatId, ct);
         await db.SaveChangesAsync(ct);
-        _settings[settings.ChatId] = Copy(settings);
+        Cache(Copy(settings), time.GetUtcNow());
     }
 
     public async Task<bool> IsOrganizer(long chatId, long userId, CancellationToken ct)

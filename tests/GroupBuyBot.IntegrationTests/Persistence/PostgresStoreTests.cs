@@ -35,6 +35,24 @@ public class PostgresStoreTests
     }
 
     [Fact]
+    public async Task A_chat_setting_changed_through_one_instance_is_seen_by_the_other_within_seconds()
+    {
+        await using var database = await (await PostgresServer.Get()).CreateDatabase();
+        await using var first = await StoreFixture.Open(Options(database));
+        await using var second = await StoreFixture.Open(Options(database));
+        var before = await second.Chats.Get(-100, CancellationToken.None); // cached there
+        Assert.Equal(Core.Localization.Language.Zh, before.Language);
+
+        var changed = await first.Chats.Get(-100, CancellationToken.None);
+        changed.Language = Core.Localization.Language.En;
+        await first.Chats.Save(changed, CancellationToken.None);
+
+        Assert.Equal(Core.Localization.Language.Zh, (await second.Chats.Get(-100, CancellationToken.None)).Language); // still its cached copy
+        second.Time.Advance(ChatStore.SettingsFreshness);
+        Assert.Equal(Core.Localization.Language.En, (await second.Chats.Get(-100, CancellationToken.None)).Language);
+    }
+
+    [Fact]
     public async Task Joins_through_two_instances_at_once_never_overfill_capacity_nor_lose_or_duplicate_a_sign_up()
     {
         await using var database = await (await PostgresServer.Get()).CreateDatabase();

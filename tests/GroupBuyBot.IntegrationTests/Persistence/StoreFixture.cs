@@ -26,6 +26,9 @@ public sealed class StoreFixture : IAsyncDisposable
     public IGroupBuyStore Buys => _services.GetRequiredService<IGroupBuyStore>();
     public IChatStore Chats => _services.GetRequiredService<IChatStore>();
 
+    /// <summary>This instance's clock (the stores' caches age by it).</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => (Microsoft.Extensions.Time.Testing.FakeTimeProvider)_services.GetRequiredService<TimeProvider>();
+
     /// <summary>The stores on the SQLite files of <paramref name="dataDirectory"/>.</summary>
     public static Task<StoreFixture> Open(string dataDirectory) => Open(new DatabaseOptions { DataDirectory = dataDirectory });
 
