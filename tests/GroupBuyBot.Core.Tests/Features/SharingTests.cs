@@ -99,7 +99,7 @@ public class SharingTests
 
         // Frank leaves: Carol, next in the one queue, moves up; Elm Street hears it without her name.
         var left = await signUps.Leave(In(Elm, 6, "Frank"), "", default);
-        Assert.Contains("a member of Maple Court moved from the waiting list", left.Reply);
+        Assert.Contains("A member of Maple Court moved from the waiting list", left.Reply);
         Assert.DoesNotContain("Carol", left.Reply);
         Assert.Equal([2L, 7L, 3L], buy.ActiveSignUps.Select(s => s.UserId));
     }
