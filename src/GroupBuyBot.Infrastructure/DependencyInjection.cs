@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton(database);
         database.AddContexts(services);
         services.AddSingleton(database.CreateWriteGate());
+        services.AddSingleton(_ => database.CreateChatClaims()); // made by the container, so disposed with it (the claims' session ends)
         services.AddSingleton<GroupBuyStore>();
         services.AddSingleton<IGroupBuyStore>(provider => ActivatorUtilities.CreateInstance<SchedulingGroupBuyStore>(provider,
             provider.GetRequiredService<GroupBuyStore>()));

@@ -255,6 +255,10 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
         {
             update.HasKey(u => u.UpdateId);
             update.Property(u => u.UpdateId).ValueGeneratedNever();
+
+            // With several instances: a chat's waiting updates (taken by whoever holds the chat), and the ones left unclaimed.
+            update.HasIndex(u => new { u.ChatId, u.UpdateId });
+            update.HasIndex(u => u.ReceivedAt);
         });
         modelBuilder.Entity<ChatLink>(link =>
         {

@@ -51,6 +51,9 @@ public abstract class DatabaseProvider
     /// <returns>The lease, or null when another process holds it now.</returns>
     public abstract Task<InstanceLease?> TryLease(CancellationToken ct);
 
+    /// <summary>How this process claims the chats whose updates it handles (see <see cref="ChatClaims"/>).</summary>
+    public abstract ChatClaims CreateChatClaims();
+
     /// <summary>Whether a write transaction that failed with <paramref name="exception"/> may succeed if run again.</summary>
     public abstract bool IsTransient(Exception exception);
 

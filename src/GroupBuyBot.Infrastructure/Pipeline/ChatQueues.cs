@@ -1,3 +1,4 @@
+using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.Infrastructure.Telegram;
 using GroupBuyBot.Infrastructure.Telegram.Routing;
 using Microsoft.Extensions.Hosting;
@@ -12,10 +13,18 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// different chats at the same time (up to <see cref="TelegramOptions.MaxParallelChats"/>). A chat's queue exists
 /// only while it has updates waiting, so memory follows the backlog, not the number of chats ever seen. Receiving
 /// never waits for handling, only for the backlog to shrink below <see cref="TelegramOptions.MaxWaitingUpdates"/>.
+/// With several instances on one database (<see cref="ChatClaims.Shared"/>), a chat's queue runs only while this
+/// instance holds the chat's claim: updates of a chat another instance holds stay in the inbox for it; the holder, before
+/// letting go, takes what others stored meanwhile; and every second the inbox is swept for updates nobody took.
 /// </summary>
-public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<TelegramOptions> options, ILogger<ChatQueues> logger)
+public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaims claims, IOptions<TelegramOptions> options, ILogger<ChatQueues> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long an update may wait in the inbox before the sweep takes it (its receiver normally has by then).</summary>
+    private static readonly TimeSpan Unclaimed = TimeSpan.FromSeconds(2);
+
     private const int MaxTapsTogether = 100;
     private readonly Lock _lock = new();
     private readonly Dictionary<long, Queue<Update>> _chats = [];
@@ -69,7 +78,28 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
-        await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (!claims.Shared)
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(SweepEvery, stoppingToken);
+                Enqueue(await inbox.WaitingSince(DateTimeOffset.UtcNow - Unclaimed, stoppingToken));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Sweeping the inbox for unclaimed updates failed; trying again: {Error}", e.Message);
+            }
+        }
     }
 
     /// <summary>
@@ -100,10 +130,96 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, IOptions<
 
     private async Task Drain(long chatId, Queue<Update> queue)
     {
+        if (!await Claim(chatId))
+        {
+            Drop(chatId, queue); // another instance holds the chat: it takes these from the inbox
+            return;
+        }
+
+        try
+        {
+            await DrainClaimed(chatId, queue);
+        }
+        finally
+        {
+            await claims.Release(chatId);
+        }
+    }
+
+    private async Task<bool> Claim(long chatId)
+    {
+        try
+        {
+            return await claims.TryClaim(chatId, _stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The queue's updates leave this instance (they stay in the inbox).</summary>
+    private void Drop(long chatId, Queue<Update> queue)
+    {
+        lock (_lock)
+        {
+            _waiting -= queue.Count;
+            foreach (var left in queue) _queued.Remove(left.Id);
+            queue.Clear();
+            _chats.Remove(chatId);
+            Signal();
+        }
+    }
+
+    /// <summary>
+    /// Adds the chat's updates other instances stored (the inbox, in order) that are not queued here. Only with shared
+    /// claims: alone on the database, everything received is queued here already.
+    /// </summary>
+    private async Task<bool> TakeOthers(long chatId, Queue<Update> queue)
+    {
+        if (!claims.Shared || _stopping.IsCancellationRequested) return false;
+        IReadOnlyList<Update> stored;
+        try
+        {
+            stored = await inbox.WaitingIn(chatId, _stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            var added = false;
+            foreach (var update in stored.Where(u => _queued.Add(u.Id)))
+            {
+                queue.Enqueue(update);
+                _waiting++;
+                added = true;
+            }
+
+            if (added) Reorder(queue);
+            return added;
+        }
+    }
+
+    /// <summary>Updates taken from the inbox may be older than those queued: the queue goes back to update order.</summary>
+    private static void Reorder(Queue<Update> queue)
+    {
+        var ordered = queue.OrderBy(u => u.Id).ToList();
+        queue.Clear();
+        foreach (var update in ordered) queue.Enqueue(update);
+    }
+
+    private async Task DrainClaimed(long chatId, Queue<Update> queue)
+    {
         while (true)
         {
             List<Update> next;
             long? buyId;
+
+            // Before each step: what other instances stored for this chat (earlier updates go first), while this one holds it.
+            await TakeOthers(chatId, queue);
             lock (_lock)
             {
                 if (queue.Count == 0 || _stopping.IsCancellationRequested)

@@ -66,6 +66,22 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteG
         return [.. rows.Select(json => JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)!)];
     }
 
+    /// <summary>One chat's updates received (by this instance or another) and not handled, oldest first.</summary>
+    public async Task<IReadOnlyList<Update>> WaitingIn(long chatId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.Inbox.AsNoTracking().Where(u => u.ChatId == chatId).OrderBy(u => u.UpdateId).Select(u => u.Payload).ToListAsync(ct);
+        return [.. rows.Select(json => JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)!)];
+    }
+
+    /// <summary>Updates received before <paramref name="before"/> and still not handled: left by an instance that could not claim their chat.</summary>
+    public async Task<IReadOnlyList<Update>> WaitingSince(DateTimeOffset before, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.Inbox.AsNoTracking().Where(u => u.ReceivedAt < before).OrderBy(u => u.UpdateId).Take(1000).Select(u => u.Payload).ToListAsync(ct);
+        return [.. rows.Select(json => JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)!)];
+    }
+
     /// <summary>The last update id received by polling: polling resumes after it.</summary>
     public async Task<int?> LastPolledUpdateId(CancellationToken ct)
     {

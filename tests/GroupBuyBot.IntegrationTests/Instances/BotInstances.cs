@@ -61,11 +61,14 @@ public sealed class BotInstances : IAsyncDisposable
     }
 
     /// <summary>Starts one more bot process on the shared database.</summary>
-    public Instance Launch()
+    /// <param name="settings">More environment for it (e.g. webhook mode on a port of its own).</param>
+    public Instance Launch(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var label = $"bot#{(_instances.Count + 1).ToString(CultureInfo.InvariantCulture)}";
         var relay = TcpRelay.Start(Emulator.BaseUrl);
-        var process = ChildProcess.StartDotnet(ChildProcess.FindBuiltApplication("GroupBuyBot"), _folder.Path, InstanceEnvironment(relay.BaseUrl), label);
+        var environment = InstanceEnvironment(relay.BaseUrl);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) environment[key] = value;
+        var process = ChildProcess.StartDotnet(ChildProcess.FindBuiltApplication("GroupBuyBot"), _folder.Path, environment, label);
         var instance = new Instance(this, label, process, relay);
         _instances.Add(instance);
         Log($"{label} (pid {process.Id}) started, calling Telegram as {instance.Host}");

@@ -117,6 +117,8 @@ public sealed class PostgresDatabase : DatabaseProvider
     /// </summary>
     public override WriteGate CreateWriteGate() => new();
 
+    public override ChatClaims CreateChatClaims() => new PostgresChatClaims(ConnectionString);
+
     /// <summary>
     /// Quartz's tables (<c>qrtz_*</c>) in the bot's database, clustered: every instance's scheduler takes part, each
     /// trigger fires on one of them, and the triggers of an instance that stops checking in are recovered by another.

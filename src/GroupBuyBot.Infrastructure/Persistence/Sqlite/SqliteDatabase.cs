@@ -75,6 +75,9 @@ public sealed class SqliteDatabase(DatabaseOptions options) : DatabaseProvider
     /// </summary>
     public override WriteGate CreateWriteGate() => new();
 
+    /// <summary>One process on the file: every chat is its own.</summary>
+    public override ChatClaims CreateChatClaims() => ChatClaims.Sole;
+
     /// <summary>Quartz in its own file beside the bot's database, not clustered (one process owns the files).</summary>
     public override void UseSchedulerStore(IPersistentStoreBuilder store, SchedulingOptions scheduling)
     {

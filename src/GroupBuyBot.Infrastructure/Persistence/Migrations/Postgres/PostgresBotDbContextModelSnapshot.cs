@@ -682,6 +682,10 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("UpdateId");
 
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ChatId", "UpdateId");
+
                     b.ToTable("Inbox");
                 });
 

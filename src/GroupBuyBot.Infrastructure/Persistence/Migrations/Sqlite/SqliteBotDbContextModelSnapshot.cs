@@ -665,6 +665,10 @@ namespace GroupBuyBot.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("UpdateId");
 
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ChatId", "UpdateId");
+
                     b.ToTable("Inbox");
                 });
 
