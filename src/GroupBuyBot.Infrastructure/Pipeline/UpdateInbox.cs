@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -9,7 +10,7 @@ using Telegram.Bot.Types;
 namespace GroupBuyBot.Infrastructure.Pipeline;
 
 /// <summary>The inbox: received updates, stored before Telegram is told they arrived, deleted once handled.</summary>
-public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteGate writes, TimeProvider time)
+public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteGate writes, TimeProvider time, BotMetrics metrics)
 {
     private const string LastUpdateIdKey = "LastUpdateId";
 
@@ -55,6 +56,7 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteG
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        foreach (var update in fresh) metrics.UpdateReceived(update);
         return fresh;
     }
 

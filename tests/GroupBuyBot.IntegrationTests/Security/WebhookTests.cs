@@ -9,7 +9,7 @@ namespace GroupBuyBot.IntegrationTests.Security;
 /// <summary>Webhook mode: only Telegram's secret-token header gets an update handled, and a redelivery is applied once.</summary>
 public class WebhookTests
 {
-    private const string Secret = "webhook-secret-0123456789";
+    internal const string Secret = "webhook-secret-0123456789";
 
     [Fact]
     public async Task Updates_are_handled_only_with_the_right_secret_token_and_once()
@@ -42,14 +42,14 @@ public class WebhookTests
         Assert.Empty(bot.Telegram.GetApiCalls("getUpdates"));
     }
 
-    private static Task<HttpResponseMessage> Post(HttpClient http, string update, string? secret)
+    internal static Task<HttpResponseMessage> Post(HttpClient http, string update, string? secret)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
         if (secret is not null) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
         return http.SendAsync(request);
     }
 
-    private static string NewBuyUpdate(long updateId, int messageId)
+    internal static string NewBuyUpdate(long updateId, int messageId)
     {
         const string text = "/newbuy Oranges | 60 | 5 | 2d";
         var date = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -68,7 +68,7 @@ public class WebhookTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitFor(Func<bool> condition)
+    internal static async Task WaitFor(Func<bool> condition)
     {
         var until = DateTime.UtcNow.AddSeconds(10);
         while (!condition())
