@@ -43,7 +43,11 @@ await using (var bot = await BenchBot.Start(botDll))
     var peak = bot.PeakWorkingSetMb();
     Add("peak_working_set_mb", peak, $"Peak working set, {load.Chats} chats + {load.SignUps} sign-ups (bot process)", $"{peak:0} MB (now {bot.WorkingSetMb():0} MB)", "<= 150", peak <= 150);
     Add("emulator_peak_working_set_mb", PeakWorkingSetMb(), "Peak working set of the benchmark + emulator (not the bot)", $"{PeakWorkingSetMb():0} MB");
-    if (options.LoadOnly) goto report;
+    if (options.LoadOnly)
+    {
+        ReportScrapes(bot);
+        goto report;
+    }
 
     // Past the list-edit interval of every chat touched by the load: no call for 3.5 s.
     await bot.Telegram.WaitUntilIdle(TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(3.5));
@@ -73,6 +77,7 @@ await using (var bot = await BenchBot.Start(botDll))
     Add("soak_faults", soak.Faults.ServerErrors + soak.Faults.Timeouts + soak.Faults.TooManyRequests, "Soak: sends hit (5xx / timeout / 429 of calls)",
         $"{soak.Faults.ServerErrors} / {soak.Faults.Timeouts} / {soak.Faults.TooManyRequests} of {soak.Faults.Calls}");
     Add("peak_working_set_mb_end", bot.PeakWorkingSetMb(), "Peak working set of the bot, whole run", $"{bot.PeakWorkingSetMb():0} MB");
+    ReportScrapes(bot);
     var errors = bot.LogLinesContaining("fail:");
     if (errors > 0) Console.WriteLine($"The bot logged {errors} error lines; see {bot.LogPath} (kept only while the run lasts)");
 }
@@ -96,6 +101,23 @@ if (options.OutPath is { } outPath)
 }
 
 return 0;
+
+// The bot served /metrics all along (BenchBot scrapes it): how that went, and one counter read against what the run sent.
+void ReportScrapes(BenchBot bot)
+{
+    var scrapes = bot.Scrapes;
+    var shown = scrapes.Count == 0 && scrapes.NotServedCount > 0
+        ? $"not served by this bot ({scrapes.NotServedCount} tries)"
+        : $"{scrapes.Count} valid, {scrapes.FailedCount} failed{(scrapes.LastFailure is { } why ? $" ({why})" : "")}, median {scrapes.Median.TotalMilliseconds:0.0} ms, slowest {scrapes.Slowest.TotalMilliseconds:0} ms";
+    Add("metrics_scrapes", scrapes.Count, $"Metrics: /metrics scraped every {BenchBot.ScrapeEvery.TotalSeconds:0} s", shown, "0 failed", scrapes.FailedCount == 0);
+    Add("metrics_scrape_p50_ms", scrapes.Median.TotalMilliseconds, "Metrics: a scrape, median", $"{scrapes.Median.TotalMilliseconds:0.0} ms");
+    Add("metrics_scrape_max_ms", scrapes.Slowest.TotalMilliseconds, "Metrics: slowest scrape (usually the first)", $"{scrapes.Slowest.TotalMilliseconds:0} ms");
+    if (scrapes.Last is { } last)
+    {
+        Add("metrics_updates_handled", last.Value("groupbuybot_updates_handled_total"), "Metrics: updates handled, at the last scrape",
+            $"{last.Value("groupbuybot_updates_handled_total"):0} ({last.Value("groupbuybot_updates_handled_total", ("outcome", "failed")):0} failed)");
+    }
+}
 
 static double PeakWorkingSetMb()
 {

@@ -2,6 +2,7 @@ using System.Net;
 using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.IntegrationTests.Security;
 using GroupBuyBot.IntegrationTests.Telegram;
+using GroupBuyBot.TestKit;
 using GroupBuyBot.TestKit.FakeOpenAi;
 using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
 

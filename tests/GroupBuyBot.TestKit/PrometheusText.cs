@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace GroupBuyBot.IntegrationTests.Health;
+namespace GroupBuyBot.TestKit;
 
 /// <summary>
 /// A scrape of <c>/metrics</c>, parsed strictly as Prometheus' text exposition format (version 0.0.4): a <c># TYPE</c>
