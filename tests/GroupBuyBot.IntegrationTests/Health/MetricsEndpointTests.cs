@@ -121,14 +121,7 @@ public class MetricsEndpointTests
     {
         using var probe = new HealthProbe();
         var port = GroupBuyBot.TestKit.ClosedPort.Get();
-        await using var bot = await BotHarness.Start(settings: new Dictionary<string, string?>
-        {
-            [probe.Setting.Key] = probe.Setting.Value,
-            ["GroupBuyBot:Telegram:Webhook:Enabled"] = "true",
-            ["GroupBuyBot:Telegram:Webhook:Url"] = "https://bot.example.org/telegram/webhook",
-            ["GroupBuyBot:Telegram:Webhook:SecretToken"] = WebhookTests.Secret,
-            ["GroupBuyBot:Telegram:Webhook:ListenPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        await using var bot = await BotHarness.Start(settings: WebhookTests.Settings(port, probe.Setting));
         await WebhookTests.WaitFor(() => bot.Telegram.Webhook is not null);
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -148,11 +141,7 @@ public class MetricsEndpointTests
     public async Task Metrics_can_be_turned_off_while_health_stays()
     {
         using var probe = new HealthProbe();
-        await using var bot = await BotHarness.Start(settings: new Dictionary<string, string?>
-        {
-            [probe.Setting.Key] = probe.Setting.Value,
-            ["GroupBuyBot:Health:Metrics"] = "false",
-        });
+        await using var bot = await BotHarness.Start(settings: new Dictionary<string, string?>([probe.Setting, new("GroupBuyBot:Health:Metrics", "false")]));
 
         Assert.Equal(HttpStatusCode.OK, await probe.StatusOf("/healthz"));
         Assert.Equal(HttpStatusCode.NotFound, await probe.StatusOf("/metrics"));

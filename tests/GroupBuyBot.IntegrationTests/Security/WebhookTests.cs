@@ -15,13 +15,7 @@ public class WebhookTests
     public async Task Updates_are_handled_only_with_the_right_secret_token_and_once()
     {
         var port = FreePort();
-        await using var bot = await BotHarness.Start(settings: new Dictionary<string, string?>
-        {
-            ["GroupBuyBot:Telegram:Webhook:Enabled"] = "true",
-            ["GroupBuyBot:Telegram:Webhook:Url"] = "https://bot.example.org/telegram/webhook",
-            ["GroupBuyBot:Telegram:Webhook:SecretToken"] = Secret,
-            ["GroupBuyBot:Telegram:Webhook:ListenPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        await using var bot = await BotHarness.Start(settings: Settings(port));
         await WaitFor(() => bot.Telegram.Webhook is not null);
         Assert.Equal(new("https://bot.example.org/telegram/webhook", Secret), bot.Telegram.Webhook);
 
@@ -40,6 +34,19 @@ public class WebhookTests
         Assert.Single(bot.Telegram.GetMessages(GroupId), m => m.IsFromBot && m.Text?.StartsWith("🛒", StringComparison.Ordinal) == true);
         Assert.Equal(0, bot.Telegram.PendingUpdateCount); // nothing was polled
         Assert.Empty(bot.Telegram.GetApiCalls("getUpdates"));
+    }
+
+    /// <summary>The bot in webhook mode, listening on <paramref name="port"/>, with <paramref name="also"/> besides.</summary>
+    internal static Dictionary<string, string?> Settings(int port, params KeyValuePair<string, string?>[] also)
+    {
+        var settings = new Dictionary<string, string?>(also)
+        {
+            ["GroupBuyBot:Telegram:Webhook:Enabled"] = "true",
+            ["GroupBuyBot:Telegram:Webhook:Url"] = "https://bot.example.org/telegram/webhook",
+            ["GroupBuyBot:Telegram:Webhook:SecretToken"] = Secret,
+            ["GroupBuyBot:Telegram:Webhook:ListenPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return settings;
     }
 
     internal static Task<HttpResponseMessage> Post(HttpClient http, string update, string? secret)
