@@ -87,7 +87,8 @@ public class MetricsEndpointTests
         bot.Telegram.InjectFault(new FaultSpec(FaultKind.Delay, "sendMessage", Count: 1, DelayMilliseconds: 5000));
         await bot.ReplyTo(bot.Say(Bob, "/help"), timeoutSeconds: 20);
 
-        var empty = await probe.Metrics();
+        // The reply's row goes just after Telegram took it, and the gauge is read at most every 2 s.
+        var empty = await probe.MetricsUntil(s => s.Value(OutboxDepth) == 0);
         Assert.Equal(0, empty.Value(OutboxDepth));
 
         bot.Telegram.InjectFault(new FaultSpec(FaultKind.InternalServerError, "sendMessage", DurationMilliseconds: 600_000));
