@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using GroupBuyBot.BotApiEmulator;
@@ -5,7 +6,9 @@ using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.BotApiEmulator.State;
 using GroupBuyBot.Infrastructure.Persistence.Sqlite;
 using GroupBuyBot.TestKit;
+using GroupBuyBot.TestKit.Postgres;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Emulator = GroupBuyBot.BotApiEmulator.BotApiEmulator;
 
 namespace GroupBuyBot.Benchmarks;
@@ -15,7 +18,9 @@ namespace GroupBuyBot.Benchmarks;
 /// would be) polling the loopback emulator, which runs here, in the benchmark's process. So the bot's processor time
 /// and memory, read from <c>/proc/PID</c>, are its own. Rate limits are set high: the emulator is not Telegram, and the
 /// bot is what is measured. Its health port is on and <c>/metrics</c> is scraped every <see cref="ScrapeEvery"/> as
-/// Prometheus would, so the figures include what recording and serving the metrics cost.
+/// Prometheus would, so the figures include what recording and serving the metrics cost. Its database is SQLite files in
+/// its data folder, or (<c>--provider postgres</c>) a database of its own on the test kit's throwaway PostgreSQL cluster
+/// (<see cref="PostgresServer"/>: local, durability off), dropped at the end.
 /// </summary>
 public sealed class BenchBot : IAsyncDisposable
 {
@@ -30,14 +35,18 @@ public sealed class BenchBot : IAsyncDisposable
     private readonly CancellationTokenSource _stopScraping = new();
     private Task? _scraper;
 
-    private BenchBot(Emulator emulator, Process process, StreamWriter log, string dataDirectory, int healthPort)
+    private BenchBot(Emulator emulator, Process process, StreamWriter log, string dataDirectory, int healthPort, TestDatabase? postgres)
     {
         Emulator = emulator;
         _process = process;
         _log = log;
         DataDirectory = dataDirectory;
         HealthPort = healthPort;
+        Postgres = postgres;
     }
+
+    /// <summary>The bot's PostgreSQL database; null on SQLite.</summary>
+    public TestDatabase? Postgres { get; }
 
     /// <summary>The bot's <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> port.</summary>
     public int HealthPort { get; }
@@ -55,8 +64,10 @@ public sealed class BenchBot : IAsyncDisposable
     public string LogPath => Path.Combine(DataDirectory, "bot.log");
 
     /// <summary>The bot's own settings on top of the benchmark's (GroupBuyBot:Telegram:RequestTimeoutSeconds, …).</summary>
-    public static async Task<BenchBot> Start(string botDll, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="postgres">On a new database of the test kit's PostgreSQL cluster instead of SQLite files.</param>
+    public static async Task<BenchBot> Start(string botDll, bool postgres = false, IReadOnlyDictionary<string, string>? settings = null)
     {
+        var database = postgres ? await (await PostgresServer.Get()).CreateDatabase() : null;
         var emulator = await Emulator.StartAsync(new BotApiEmulatorOptions { BotToken = Token, BotUsername = "GroupBuyBenchBot" });
         emulator.State.UpsertUser(new EmulatedUser(AdminId, "Organizer", Username: "organizer"));
 
@@ -82,6 +93,8 @@ public sealed class BenchBot : IAsyncDisposable
             ["GroupBuyBot:Telegram:PerGroupMessagesPerMinute"] = "10000000",
             ["GroupBuyBot:Telegram:GlobalMessagesPerSecond"] = "100000",
             ["GroupBuyBot:Database:DataDirectory"] = dataDirectory,
+            ["GroupBuyBot:Database:Provider"] = database is null ? "Sqlite" : "Postgres",
+            ["GroupBuyBot:Database:ConnectionString"] = database?.ConnectionString ?? "",
             ["GroupBuyBot:Health:Port"] = healthPort.ToString(CultureInfo.InvariantCulture),
             ["GroupBuyBot:Chats:Language"] = "en",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -97,7 +110,7 @@ public sealed class BenchBot : IAsyncDisposable
         if (!process.Start()) throw new InvalidOperationException("dotnet did not start.");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var bench = new BenchBot(emulator, process, log, dataDirectory, healthPort);
+        var bench = new BenchBot(emulator, process, log, dataDirectory, healthPort, database);
 
         // Up when it polls: getMe, deleteWebhook, then getUpdates.
         var waited = Stopwatch.StartNew();
@@ -226,10 +239,15 @@ public sealed class BenchBot : IAsyncDisposable
     public Task<EmulatedMessage> WaitForList(long chatId, TimeSpan timeout) =>
         Telegram.WaitForMessage(chatId, m => m.IsFromBot && m.Buttons.Count > 0, timeout);
 
-    /// <summary>The bot's database, read-only, while the bot runs (WAL: readers do not block it).</summary>
-    public SqliteConnection OpenDatabase()
+    /// <summary>
+    /// The bot's database while the bot runs (SQLite read-only: WAL readers do not block it). Queries that run on both
+    /// quote the tables and columns as EF Core named them (<c>"SignUps"."Status"</c>) and name parameters <c>@name</c>.
+    /// </summary>
+    public DbConnection OpenDatabase()
     {
-        var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        DbConnection connection = Postgres is { } postgres
+            ? new NpgsqlConnection(postgres.ConnectionString)
+            : new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         return connection;
     }
@@ -251,6 +269,7 @@ public sealed class BenchBot : IAsyncDisposable
         await Emulator.DisposeAsync();
         lock (_log) _log.Dispose();
         SqliteConnection.ClearAllPools();
+        if (Postgres is not null) await Postgres.DisposeAsync();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -5,14 +5,17 @@ using GroupBuyBot.Benchmarks;
 
 // dotnet run -c Release --project tests/GroupBuyBot.Benchmarks -- --out bench.json [--chats 1000] [--members 10] [--soak-chats 100]
 //   [--corpus ../shared/eval/needs-dev.jsonl] [--bot path/to/GroupBuyBot.dll] [--trace load.nettrace [--trace-profile dotnet-sampled-thread-time|gc-verbose]]
+//   [--provider sqlite|postgres]
 // The bot runs as a child process (dotnet GroupBuyBot.dll); the emulator runs in this one.
 var options = Arguments.Parse(args);
 var figures = new Dictionary<string, double>();
 var table = new List<(string Name, string Value, string Target, bool? Met)>();
+var keyPrefix = ""; // the bot's figures on PostgreSQL are pg_updates_per_s, pg_join_p99_ms, …
+var namePrefix = "";
 void Add(string key, double value, string name, string shown, string target = "", bool? met = null)
 {
-    figures[key] = Math.Round(value, 2);
-    table.Add((name, shown, target, met));
+    figures[keyPrefix + key] = Math.Round(value, 2);
+    table.Add((namePrefix + name, shown, target, met));
 }
 
 var loadAtStart = LoadAverage();
@@ -31,8 +34,10 @@ if (options.LlmOnly) goto report;
 
 var botDll = BenchBot.FindBotDll(options.BotDll);
 Console.WriteLine($"Bot process: dotnet {botDll}");
-await using (var bot = await BenchBot.Start(botDll))
+if (options.Postgres) (keyPrefix, namePrefix) = ("pg_", "PG ");
+await using (var bot = await BenchBot.Start(botDll, options.Postgres))
 {
+    if (bot.Postgres is { } database) Console.WriteLine($"Database: PostgreSQL, {database.Name} on the test kit's throwaway cluster (fsync off)");
     Console.WriteLine($"Bot pid {bot.ProcessId}, log {bot.LogPath}");
     var chatter = (await GroupBuyBot.Core.Evaluation.EvaluationCorpus.ReadNeedsAsync(options.CorpusPath, CancellationToken.None))
         .SelectMany(c => c.Messages).Select(m => m.Text).ToList();
