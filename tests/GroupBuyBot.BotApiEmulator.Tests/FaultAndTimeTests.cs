@@ -96,9 +96,11 @@ public sealed class FaultTests : EmulatorTestBase
     [Fact]
     public async Task A_random_timeout_stalls_the_call_and_a_client_that_gives_up_leaves_nothing_sent()
     {
+        // Patient enough for the emulator to reach the call's fault on a busy machine (300 ms was not, at load 14),
+        // far shorter than the stall.
         var impatient = new TelegramBotClient(
             new TelegramBotClientOptions(Token, Emulator.BaseUrl.ToString()) { RetryThreshold = 0 },
-            new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) });
+            new HttpClient { Timeout = TimeSpan.FromMilliseconds(1500) });
         Emulator.State.SetRandomFaults(new RandomFaults(TimeoutRate: 1, TimeoutMilliseconds: 5_000));
 
         await Assert.ThrowsAnyAsync<Exception>(() => impatient.SendMessage(GroupId, "lost in transit"));
