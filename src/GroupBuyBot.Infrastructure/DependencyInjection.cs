@@ -27,6 +27,7 @@ using GroupBuyBot.Core.Storage;
 using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.Infrastructure.Pipeline;
 using GroupBuyBot.Infrastructure.Scheduling;
+using GroupBuyBot.Infrastructure.Telemetry;
 using GroupBuyBot.Infrastructure.Telegram;
 using GroupBuyBot.Infrastructure.Telegram.Routing;
 using GroupBuyBot.Infrastructure.Telegram.Webhook;
@@ -34,6 +35,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Quartz;
 using SchedulingOptions = GroupBuyBot.Infrastructure.Scheduling.SchedulingOptions;
 using Telegram.Bot;
@@ -102,7 +105,8 @@ public static class DependencyInjection
         // Telegram
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<RedactedHttpLogger>();
-        services.AddHttpClient(nameof(TelegramBotClient)).RemoveAllLoggers().AddLogger<RedactedHttpLogger>(); // the default logs URLs, with the token
+        services.AddHttpClient(nameof(TelegramBotClient)).RemoveAllLoggers().AddLogger<RedactedHttpLogger>() // the default logs URLs, with the token
+            .AddHttpMessageHandler<TelegramRequestMetrics>();
         // Two clients: sends give up after a few seconds (the outbox tries again later), the long poll may take its time.
         services.AddSingleton<ITelegramBotClient>(provider => CreateClient(provider, options => options.RequestTimeoutSeconds));
         services.AddSingleton(provider => new PollingClient(CreateClient(provider, options => options.PollingTimeoutSeconds + options.RequestTimeoutSeconds)));
@@ -138,18 +142,41 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary><c>/healthz</c> and <c>/readyz</c> on their own local port (<see cref="HealthServer"/>), off unless <c>Health:Port</c> is set.</summary>
+    /// <summary>
+    /// <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> on their own local port (<see cref="HealthServer"/>), off unless
+    /// <c>Health:Port</c> is set. The instruments (<see cref="BotMetrics"/>) always exist; they are collected only when
+    /// <c>/metrics</c> is served, and cost next to nothing otherwise.
+    /// </summary>
     private static void AddHealth(IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(HealthOptions.Section);
         services.Configure<HealthOptions>(section);
-        var timeout = TimeSpan.FromSeconds(Math.Max(1, (section.Get<HealthOptions>() ?? new HealthOptions()).CheckTimeoutSeconds));
+        var health = section.Get<HealthOptions>() ?? new HealthOptions();
+        var timeout = TimeSpan.FromSeconds(Math.Max(1, health.CheckTimeoutSeconds));
         string[] ready = [HealthServer.ReadyTag];
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ready, timeout: timeout)
             .AddCheck<TelegramHealthCheck>("telegram", tags: ready, timeout: timeout)
             .AddCheck<OutboxHealthCheck>("outbox", tags: ready, timeout: timeout);
         services.AddHostedService<HealthServer>();
+
+        services.AddMetrics();
+        services.AddSingleton<PipelineBacklog>();
+        services.AddSingleton<BotMetrics>();
+        services.AddTransient<TelegramRequestMetrics>();
+        if (health.Port <= 0 || !health.Metrics) return;
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("groupbuybot", serviceVersion: typeof(BotMetrics).Assembly.GetName().Version?.ToString()))
+            .WithMetrics(metrics => metrics
+            .AddMeter(BotMetrics.MeterName, "System.Runtime") // the runtime's own meter: GC, heap, thread pool, CPU
+            .AddPrometheusExporter());
+
+        // Listen to this host's meter only: another host in the same process (the tests) has a meter of the same name.
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
+        {
+            var ours = provider.GetRequiredService<BotMetrics>().Meter;
+            metrics.AddView(instrument => instrument.Meter.Name == BotMetrics.MeterName && instrument.Meter != ours ? MetricStreamConfiguration.Drop : null);
+        });
     }
 
     private static TelegramBotClient CreateClient(IServiceProvider provider, Func<TelegramOptions, int> timeoutSeconds)

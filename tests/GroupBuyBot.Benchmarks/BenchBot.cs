@@ -1,10 +1,14 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using GroupBuyBot.BotApiEmulator;
 using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.BotApiEmulator.State;
 using GroupBuyBot.Infrastructure.Persistence.Sqlite;
+using GroupBuyBot.TestKit;
+using GroupBuyBot.TestKit.Postgres;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Emulator = GroupBuyBot.BotApiEmulator.BotApiEmulator;
 
 namespace GroupBuyBot.Benchmarks;
@@ -13,23 +17,42 @@ namespace GroupBuyBot.Benchmarks;
 /// The real bot as a child process (<c>dotnet GroupBuyBot.dll</c>, configured by environment variables as a deployment
 /// would be) polling the loopback emulator, which runs here, in the benchmark's process. So the bot's processor time
 /// and memory, read from <c>/proc/PID</c>, are its own. Rate limits are set high: the emulator is not Telegram, and the
-/// bot is what is measured.
+/// bot is what is measured. Its health port is on and <c>/metrics</c> is scraped every <see cref="ScrapeEvery"/> as
+/// Prometheus would, so the figures include what recording and serving the metrics cost. Its database is SQLite files in
+/// its data folder, or (<c>--provider postgres</c>) a database of its own on the test kit's throwaway PostgreSQL cluster
+/// (<see cref="PostgresServer"/>: local, durability off), dropped at the end.
 /// </summary>
 public sealed class BenchBot : IAsyncDisposable
 {
     public const string Token = "123456:BENCH-token-for-the-emulator";
     public const long AdminId = 1;
 
+    /// <summary>Prometheus' default is 15 s or a minute; more often here, so that scraping's cost cannot hide.</summary>
+    public static readonly TimeSpan ScrapeEvery = TimeSpan.FromSeconds(5);
+
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly CancellationTokenSource _stopScraping = new();
+    private Task? _scraper;
 
-    private BenchBot(Emulator emulator, Process process, StreamWriter log, string dataDirectory)
+    private BenchBot(Emulator emulator, Process process, StreamWriter log, string dataDirectory, int healthPort, TestDatabase? postgres)
     {
         Emulator = emulator;
         _process = process;
         _log = log;
         DataDirectory = dataDirectory;
+        HealthPort = healthPort;
+        Postgres = postgres;
     }
+
+    /// <summary>The bot's PostgreSQL database; null on SQLite.</summary>
+    public TestDatabase? Postgres { get; }
+
+    /// <summary>The bot's <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> port.</summary>
+    public int HealthPort { get; }
+
+    /// <summary>The scrapes of <c>/metrics</c> so far.</summary>
+    public MetricsScrapes Scrapes { get; } = new();
 
     /// <summary>The bot's SQLite files and its log (bot.log), deleted at the end.</summary>
     public string DataDirectory { get; }
@@ -41,12 +64,15 @@ public sealed class BenchBot : IAsyncDisposable
     public string LogPath => Path.Combine(DataDirectory, "bot.log");
 
     /// <summary>The bot's own settings on top of the benchmark's (GroupBuyBot:Telegram:RequestTimeoutSeconds, …).</summary>
-    public static async Task<BenchBot> Start(string botDll, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="postgres">On a new database of the test kit's PostgreSQL cluster instead of SQLite files.</param>
+    public static async Task<BenchBot> Start(string botDll, bool postgres = false, IReadOnlyDictionary<string, string>? settings = null)
     {
+        var database = postgres ? await (await PostgresServer.Get()).CreateDatabase() : null;
         var emulator = await Emulator.StartAsync(new BotApiEmulatorOptions { BotToken = Token, BotUsername = "GroupBuyBenchBot" });
         emulator.State.UpsertUser(new EmulatedUser(AdminId, "Organizer", Username: "organizer"));
 
         var dataDirectory = Path.Combine(Path.GetTempPath(), "groupbuybot-bench", Guid.NewGuid().ToString("N"));
+        var healthPort = ClosedPort.Get();
         Directory.CreateDirectory(dataDirectory);
         var start = new ProcessStartInfo("dotnet")
         {
@@ -67,6 +93,9 @@ public sealed class BenchBot : IAsyncDisposable
             ["GroupBuyBot:Telegram:PerGroupMessagesPerMinute"] = "10000000",
             ["GroupBuyBot:Telegram:GlobalMessagesPerSecond"] = "100000",
             ["GroupBuyBot:Database:DataDirectory"] = dataDirectory,
+            ["GroupBuyBot:Database:Provider"] = database is null ? "Sqlite" : "Postgres",
+            ["GroupBuyBot:Database:ConnectionString"] = database?.ConnectionString ?? "",
+            ["GroupBuyBot:Health:Port"] = healthPort.ToString(CultureInfo.InvariantCulture),
             ["GroupBuyBot:Chats:Language"] = "en",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
@@ -81,7 +110,7 @@ public sealed class BenchBot : IAsyncDisposable
         if (!process.Start()) throw new InvalidOperationException("dotnet did not start.");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var bench = new BenchBot(emulator, process, log, dataDirectory);
+        var bench = new BenchBot(emulator, process, log, dataDirectory, healthPort, database);
 
         // Up when it polls: getMe, deleteWebhook, then getUpdates.
         var waited = Stopwatch.StartNew();
@@ -92,7 +121,35 @@ public sealed class BenchBot : IAsyncDisposable
             await Task.Delay(50);
         }
 
+        bench._scraper = Task.Run(() => bench.Scrape(bench._stopScraping.Token));
         return bench;
+    }
+
+    /// <summary>Scrapes <c>/metrics</c> as Prometheus would until the end, checking each answer as Prometheus' text format.</summary>
+    private async Task Scrape(CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HealthPort.ToString(CultureInfo.InvariantCulture)}"), Timeout = TimeSpan.FromSeconds(10) };
+        while (!ct.IsCancellationRequested)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative), ct);
+                var text = await response.Content.ReadAsStringAsync(ct);
+                if (response.IsSuccessStatusCode) Scrapes.Served(PrometheusText.Parse(text, response.Content.Headers.ContentType?.ToString()), Stopwatch.GetElapsedTime(started));
+                else Scrapes.NotServed();
+            }
+            catch (Exception e) when (e is HttpRequestException or FormatException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+            {
+                Scrapes.Failed(e.Message);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+
+            await Task.Delay(ScrapeEvery, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
     }
 
     private static void Write(StreamWriter log, string? line)
@@ -182,16 +239,25 @@ public sealed class BenchBot : IAsyncDisposable
     public Task<EmulatedMessage> WaitForList(long chatId, TimeSpan timeout) =>
         Telegram.WaitForMessage(chatId, m => m.IsFromBot && m.Buttons.Count > 0, timeout);
 
-    /// <summary>The bot's database, read-only, while the bot runs (WAL: readers do not block it).</summary>
-    public SqliteConnection OpenDatabase()
+    /// <summary>
+    /// The bot's database while the bot runs (SQLite read-only: WAL readers do not block it). Queries that run on both
+    /// quote the tables and columns as EF Core named them (<c>"SignUps"."Status"</c>) and name parameters <c>@name</c>.
+    /// </summary>
+    public DbConnection OpenDatabase()
     {
-        var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        DbConnection connection = Postgres is { } postgres
+            ? new NpgsqlConnection(postgres.ConnectionString)
+            : new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         return connection;
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _stopScraping.CancelAsync();
+        if (_scraper is not null) await _scraper;
+        _stopScraping.Dispose();
+
         // The bot is ours: stopped by its process id. Its unsent outbox stays in a folder deleted below.
         if (!_process.HasExited)
         {
@@ -203,6 +269,7 @@ public sealed class BenchBot : IAsyncDisposable
         await Emulator.DisposeAsync();
         lock (_log) _log.Dispose();
         SqliteConnection.ClearAllPools();
+        if (Postgres is not null) await Postgres.DisposeAsync();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -46,19 +46,17 @@ public static class JoinStormScenario
         }
 
         using var db = bot.OpenDatabase();
-        using var command = db.CreateCommand();
-        command.CommandText = """
-            SELECT s.Status, COUNT(*), COUNT(DISTINCT s.UserId), SUM(s.Quantity)
-            FROM SignUps s JOIN GroupBuys b ON b.Id = s.GroupBuyId
-            WHERE b.ChatId = $chat GROUP BY s.Status
-            """;
-        command.Parameters.AddWithValue("$chat", chat);
+        using var command = db.Query("""
+            SELECT s."Status", COUNT(*), COUNT(DISTINCT s."UserId"), SUM(s."Quantity")
+            FROM "SignUps" s JOIN "GroupBuys" b ON b."Id" = s."GroupBuyId"
+            WHERE b."ChatId" = @chat GROUP BY s."Status"
+            """, ("chat", chat));
         int active = 0, waitlisted = 0, rows = 0, users = 0, units = 0;
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                var (status, count, distinct, quantity) = (reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
+                var (status, count, distinct, quantity) = (reader.GetString(0), reader.Int(1), reader.Int(2), reader.Int(3));
                 if (status == "Active") active = count;
                 if (status == "Waitlisted") waitlisted = count;
                 rows += count;

@@ -5,14 +5,17 @@ using GroupBuyBot.Benchmarks;
 
 // dotnet run -c Release --project tests/GroupBuyBot.Benchmarks -- --out bench.json [--chats 1000] [--members 10] [--soak-chats 100]
 //   [--corpus ../shared/eval/needs-dev.jsonl] [--bot path/to/GroupBuyBot.dll] [--trace load.nettrace [--trace-profile dotnet-sampled-thread-time|gc-verbose]]
+//   [--provider sqlite|postgres]
 // The bot runs as a child process (dotnet GroupBuyBot.dll); the emulator runs in this one.
 var options = Arguments.Parse(args);
 var figures = new Dictionary<string, double>();
 var table = new List<(string Name, string Value, string Target, bool? Met)>();
+var keyPrefix = ""; // the bot's figures on PostgreSQL are pg_updates_per_s, pg_join_p99_ms, …
+var namePrefix = "";
 void Add(string key, double value, string name, string shown, string target = "", bool? met = null)
 {
-    figures[key] = Math.Round(value, 2);
-    table.Add((name, shown, target, met));
+    figures[keyPrefix + key] = Math.Round(value, 2);
+    table.Add((namePrefix + name, shown, target, met));
 }
 
 var loadAtStart = LoadAverage();
@@ -31,8 +34,10 @@ if (options.LlmOnly) goto report;
 
 var botDll = BenchBot.FindBotDll(options.BotDll);
 Console.WriteLine($"Bot process: dotnet {botDll}");
-await using (var bot = await BenchBot.Start(botDll))
+if (options.Postgres) (keyPrefix, namePrefix) = ("pg_", "PG ");
+await using (var bot = await BenchBot.Start(botDll, options.Postgres))
 {
+    if (bot.Postgres is { } database) Console.WriteLine($"Database: PostgreSQL, {database.Name} on the test kit's throwaway cluster (fsync off)");
     Console.WriteLine($"Bot pid {bot.ProcessId}, log {bot.LogPath}");
     var chatter = (await GroupBuyBot.Core.Evaluation.EvaluationCorpus.ReadNeedsAsync(options.CorpusPath, CancellationToken.None))
         .SelectMany(c => c.Messages).Select(m => m.Text).ToList();
@@ -43,7 +48,11 @@ await using (var bot = await BenchBot.Start(botDll))
     var peak = bot.PeakWorkingSetMb();
     Add("peak_working_set_mb", peak, $"Peak working set, {load.Chats} chats + {load.SignUps} sign-ups (bot process)", $"{peak:0} MB (now {bot.WorkingSetMb():0} MB)", "<= 150", peak <= 150);
     Add("emulator_peak_working_set_mb", PeakWorkingSetMb(), "Peak working set of the benchmark + emulator (not the bot)", $"{PeakWorkingSetMb():0} MB");
-    if (options.LoadOnly) goto report;
+    if (options.LoadOnly)
+    {
+        ReportScrapes(bot);
+        goto report;
+    }
 
     // Past the list-edit interval of every chat touched by the load: no call for 3.5 s.
     await bot.Telegram.WaitUntilIdle(TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(3.5));
@@ -73,6 +82,7 @@ await using (var bot = await BenchBot.Start(botDll))
     Add("soak_faults", soak.Faults.ServerErrors + soak.Faults.Timeouts + soak.Faults.TooManyRequests, "Soak: sends hit (5xx / timeout / 429 of calls)",
         $"{soak.Faults.ServerErrors} / {soak.Faults.Timeouts} / {soak.Faults.TooManyRequests} of {soak.Faults.Calls}");
     Add("peak_working_set_mb_end", bot.PeakWorkingSetMb(), "Peak working set of the bot, whole run", $"{bot.PeakWorkingSetMb():0} MB");
+    ReportScrapes(bot);
     var errors = bot.LogLinesContaining("fail:");
     if (errors > 0) Console.WriteLine($"The bot logged {errors} error lines; see {bot.LogPath} (kept only while the run lasts)");
 }
@@ -96,6 +106,23 @@ if (options.OutPath is { } outPath)
 }
 
 return 0;
+
+// The bot served /metrics all along (BenchBot scrapes it): how that went, and one counter read against what the run sent.
+void ReportScrapes(BenchBot bot)
+{
+    var scrapes = bot.Scrapes;
+    var shown = scrapes.Count == 0 && scrapes.NotServedCount > 0
+        ? $"not served by this bot ({scrapes.NotServedCount} tries)"
+        : $"{scrapes.Count} valid, {scrapes.FailedCount} failed{(scrapes.LastFailure is { } why ? $" ({why})" : "")}, median {scrapes.Median.TotalMilliseconds:0.0} ms, slowest {scrapes.Slowest.TotalMilliseconds:0} ms";
+    Add("metrics_scrapes", scrapes.Count, $"Metrics: /metrics scraped every {BenchBot.ScrapeEvery.TotalSeconds:0} s", shown, "0 failed", scrapes.FailedCount == 0);
+    Add("metrics_scrape_p50_ms", scrapes.Median.TotalMilliseconds, "Metrics: a scrape, median", $"{scrapes.Median.TotalMilliseconds:0.0} ms");
+    Add("metrics_scrape_max_ms", scrapes.Slowest.TotalMilliseconds, "Metrics: slowest scrape (usually the first)", $"{scrapes.Slowest.TotalMilliseconds:0} ms");
+    if (scrapes.Last is { } last)
+    {
+        Add("metrics_updates_handled", last.Value("groupbuybot_updates_handled_total"), "Metrics: updates handled, at the last scrape",
+            $"{last.Value("groupbuybot_updates_handled_total"):0} ({last.Value("groupbuybot_updates_handled_total", ("outcome", "failed")):0} failed)");
+    }
+}
 
 static double PeakWorkingSetMb()
 {

@@ -46,23 +46,20 @@ public static class SoakScenario
         telegram.SetRandomFaults(null);
 
         using var db = bot.OpenDatabase();
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM SignUps s JOIN GroupBuys b ON b.Id = s.GroupBuyId WHERE b.ChatId <= $first AND b.ChatId > $last";
-        command.Parameters.AddWithValue("$first", ChatId(0));
-        command.Parameters.AddWithValue("$last", ChatId(chats));
+        using var command = db.Query("""SELECT COUNT(*) FROM "SignUps" s JOIN "GroupBuys" b ON b."Id" = s."GroupBuyId" WHERE b."ChatId" <= @first AND b."ChatId" > @last""",
+            ("first", ChatId(0)), ("last", ChatId(chats)));
         var signUps = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         foreach (var lost in confirmations.UnansweredCommandList().Take(5)) Explain(bot, db, lost);
         return new Result(chats, confirmations.Commands, seconds, confirmations.UnansweredCommands(), confirmations.CommandsAnsweredTwice(), signUps, counts);
     }
 
     /// <summary>What is known about a /join left without its reply: the chat's outbox rows, its calls, the bot's log about it.</summary>
-    private static void Explain(BenchBot bot, Microsoft.Data.Sqlite.SqliteConnection db, PostedMessage lost)
+    private static void Explain(BenchBot bot, System.Data.Common.DbConnection db, PostedMessage lost)
     {
         var chat = lost.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Console.WriteLine($"Soak: no reply to /join message {lost.MessageId} (update {lost.UpdateId}) in chat {chat}");
-        using var outbox = db.CreateCommand();
-        outbox.CommandText = "SELECT Id, Kind, ReplyTo, Attempts, NextAttemptAt FROM Outbox WHERE ChatId = $chat ORDER BY Id";
-        outbox.Parameters.AddWithValue("$chat", lost.ChatId);
+        using var outbox = db.Query("SELECT \"Id\", \"Kind\", \"ReplyTo\", \"Attempts\", \"NextAttemptAt\" FROM \"Outbox\" WHERE \"ChatId\" = @chat ORDER BY \"Id\"",
+            ("chat", lost.ChatId));
         using (var reader = outbox.ExecuteReader())
         {
             while (reader.Read())
@@ -71,9 +68,7 @@ public static class SoakScenario
             }
         }
 
-        using var inbox = db.CreateCommand();
-        inbox.CommandText = "SELECT COUNT(*) FROM Inbox WHERE UpdateId = $update";
-        inbox.Parameters.AddWithValue("$update", lost.UpdateId);
+        using var inbox = db.Query("""SELECT COUNT(*) FROM "Inbox" WHERE "UpdateId" = @update""", ("update", (long)lost.UpdateId));
         Console.WriteLine($"  update still in the inbox: {Convert.ToInt32(inbox.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0}");
         foreach (var call in bot.Telegram.GetApiCalls().Where(c => c.ChatId == chat).TakeLast(12))
         {

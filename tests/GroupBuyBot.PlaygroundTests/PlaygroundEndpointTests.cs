@@ -31,6 +31,33 @@ public class PlaygroundEndpointTests
     }
 
     [Fact]
+    public async Task With_a_health_port_the_playground_serves_metrics_that_count_what_members_do()
+    {
+        var port = GroupBuyBot.TestKit.ClosedPort.Get();
+        await using var playground = await RunningPlayground.Start(settings: new Dictionary<string, string?> { ["GroupBuyBot:Health:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        using var health = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var posted = playground.App.Telegram.PostMessage(PlaygroundGroup.ChatId, PlaygroundGroup.Bob.Id, "/help");
+        await playground.App.Telegram.WaitForMessage(PlaygroundGroup.ChatId, m => m.IsFromBot && m.ReplyToMessageId == posted.MessageId, TimeSpan.FromSeconds(10));
+
+        var scrape = await Scrape(health);
+        for (var tries = 0; scrape.Value("groupbuybot_updates_handled_total") < 1 && tries < 100; tries++)
+        {
+            await Task.Delay(100); // the count follows the reply by a moment
+            scrape = await Scrape(health);
+        }
+
+        Assert.Equal(1, scrape.Value("groupbuybot_updates_received_total", ("telegram_update_type", "message")));
+        Assert.Equal(1, scrape.Value("groupbuybot_updates_handled_total", ("telegram_update_type", "message"), ("outcome", "ok")));
+        Assert.True(scrape.Value("groupbuybot_telegram_requests_total", ("telegram_method", "sendMessage"), ("outcome", "ok")) >= 1, scrape.Text);
+
+        static async Task<GroupBuyBot.TestKit.PrometheusText> Scrape(HttpClient http)
+        {
+            using var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
+            return GroupBuyBot.TestKit.PrometheusText.Parse(await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.ToString());
+        }
+    }
+
+    [Fact]
     public async Task Fast_forwarding_moves_the_clock_the_bot_and_the_emulator_use()
     {
         await using var playground = await RunningPlayground.Start();

@@ -15,22 +15,26 @@ public sealed class RunningPlayground : IAsyncDisposable
 
     public Uri BaseUrl => App.BaseUrl;
 
-    public static async Task<RunningPlayground> Start(string chatLanguage = "en", Action<IServiceCollection>? configureServices = null)
+    /// <param name="settings">More of the bot's settings (e.g. <c>GroupBuyBot:Health:Port</c>).</param>
+    public static async Task<RunningPlayground> Start(string chatLanguage = "en", Action<IServiceCollection>? configureServices = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
+        var overrides = new Dictionary<string, string?>
+        {
+            ["GroupBuyBot:Telegram:PollingTimeoutSeconds"] = "1",
+            ["GroupBuyBot:Telegram:ListEditIntervalMs"] = "200",
+            ["GroupBuyBot:Telegram:PerChatMessagesPerSecond"] = "100",
+            ["GroupBuyBot:Telegram:PerChatBurst"] = "100",
+            ["GroupBuyBot:Telegram:PerGroupMessagesPerMinute"] = "10000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
         var playground = new RunningPlayground(data => PlaygroundApp.Create([], new PlaygroundSettings
         {
             DataDirectory = System.IO.Path.Combine(data.Path, "playground"),
             ChatLanguage = chatLanguage,
             Quiet = true,
             ConfigureServices = configureServices,
-            Overrides = new Dictionary<string, string?>
-            {
-                ["GroupBuyBot:Telegram:PollingTimeoutSeconds"] = "1",
-                ["GroupBuyBot:Telegram:ListEditIntervalMs"] = "200",
-                ["GroupBuyBot:Telegram:PerChatMessagesPerSecond"] = "100",
-                ["GroupBuyBot:Telegram:PerChatBurst"] = "100",
-                ["GroupBuyBot:Telegram:PerGroupMessagesPerMinute"] = "10000",
-            },
+            Overrides = overrides,
         }));
         await playground.App.StartAsync();
         return playground;

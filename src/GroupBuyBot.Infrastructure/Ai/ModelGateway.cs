@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GroupBuyBot.Core.Discovery.Model;
+using GroupBuyBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 
@@ -12,7 +13,7 @@ namespace GroupBuyBot.Infrastructure.Ai;
 /// <see cref="ModelResult{T}"/> that says why there is no answer so the caller uses its fallback. Every call and
 /// every fallback is logged and counted in <see cref="Usage"/>.
 /// </summary>
-public sealed class ModelGateway(LlmClient llm, LlmBudget budget, ILogger<ModelGateway> logger)
+public sealed class ModelGateway(LlmClient llm, LlmBudget budget, ILogger<ModelGateway> logger, BotMetrics? metrics = null)
 {
     public ModelUsage Usage { get; } = new();
 
@@ -54,6 +55,7 @@ public sealed class ModelGateway(LlmClient llm, LlmBudget budget, ILogger<ModelG
         if (value is null) return Fallback<T>(function, chats, "unusable answer", answer.Tokens, LogLevel.Warning, Excerpt(answer.Json));
 
         Usage.Count(function, answer.Tokens, failure: null);
+        metrics?.ModelCall(function, ModelOutcome.Ok, answer.Tokens);
         logger.LogInformation("{Function} for chat {ChatId}: {Tokens} tokens (total {TotalTokens} in {TotalCalls} calls)",
             function, chats, answer.Tokens, budget.TotalTokens, budget.TotalCalls);
         return ModelResult.Answer(value, answer.Tokens);
@@ -62,6 +64,7 @@ public sealed class ModelGateway(LlmClient llm, LlmBudget budget, ILogger<ModelG
     private ModelResult<T> Fallback<T>(string function, string chats, string reason, int tokens, LogLevel level, string? detail = null, bool called = true)
     {
         Usage.Count(function, tokens, reason);
+        metrics?.ModelCall(function, called ? ModelOutcome.Failed : ModelOutcome.Skipped, tokens);
         logger.Log(level, "{Function} for chat {ChatId}: model not used ({Reason}{Detail}), fallback answers; {Tokens} tokens",
             function, chats, reason, detail is null ? "" : ": " + detail, tokens);
         return ModelResult.Fallback<T>(reason, tokens, called);

@@ -1,4 +1,5 @@
 using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,8 @@ namespace GroupBuyBot.Infrastructure.Discovery;
 /// heard as it arrives, a round every tick (due windows read, needs merged, suggestions stored), the maintenance
 /// (retention, idle needs) every minute. The eval and the benchmark run the same round on a simulated clock.
 /// </summary>
-public sealed class DiscoveryWorker(DiscoveryInbox inbox, DiscoveryRound round, TimeProvider time, ILogger<DiscoveryWorker> logger) : BackgroundService
+public sealed class DiscoveryWorker(DiscoveryInbox inbox, DiscoveryRound round, TimeProvider time, BotMetrics metrics, ILogger<DiscoveryWorker> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaintenanceEvery = TimeSpan.FromMinutes(1);
@@ -23,7 +25,9 @@ public sealed class DiscoveryWorker(DiscoveryInbox inbox, DiscoveryRound round, 
 
             try
             {
-                Log(await round.Run(time.GetUtcNow(), Environment.TickCount64, stoppingToken));
+                var report = await round.Run(time.GetUtcNow(), Environment.TickCount64, stoppingToken);
+                metrics.NeedsSuggested(report.Suggested.Count);
+                Log(report);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -8,17 +8,21 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace GroupBuyBot.Infrastructure.Health;
 
 /// <summary>
-/// Serves <c>/healthz</c> (the process answers: no check runs) and <c>/readyz</c> (the checks tagged
-/// <see cref="ReadyTag"/>: database, Telegram, outbox; 503 with a short JSON naming what failed) from a small Kestrel
-/// server of its own on <see cref="HealthOptions.ListenAddress"/>:<see cref="HealthOptions.Port"/>, whichever way
-/// updates arrive (polling, webhook, the playground). Off when the port is 0. A port that cannot be bound stops the
-/// start: a probe that never answers would read as a dead bot.
+/// Serves <c>/healthz</c> (the process answers: no check runs), <c>/readyz</c> (the checks tagged
+/// <see cref="ReadyTag"/>: database, Telegram, outbox; 503 with a short JSON naming what failed) and <c>/metrics</c>
+/// (the bot's <see cref="Telemetry.BotMetrics"/> for Prometheus, unless <see cref="HealthOptions.Metrics"/> is off) from
+/// a small Kestrel server of its own on <see cref="HealthOptions.ListenAddress"/>:<see cref="HealthOptions.Port"/>,
+/// whichever way updates arrive (polling, webhook, the playground). Off when the port is 0. A port that cannot be bound
+/// stops the start: a probe that never answers would read as a dead bot.
 /// </summary>
-public sealed class HealthServer(HealthCheckService checks, IOptions<HealthOptions> options, ILogger<HealthServer> logger) : IHostedService, IAsyncDisposable
+/// <param name="metrics">The bot's meter provider with its Prometheus exporter; none when metrics are off.</param>
+public sealed class HealthServer(HealthCheckService checks, IOptions<HealthOptions> options, ILogger<HealthServer> logger, MeterProvider? metrics = null)
+    : IHostedService, IAsyncDisposable
 {
     public const string ReadyTag = "ready";
     private WebApplication? _app;
@@ -45,8 +49,10 @@ public sealed class HealthServer(HealthCheckService checks, IOptions<HealthOptio
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        if (metrics is not null) _app.MapPrometheusScrapingEndpoint("/metrics", metrics, configureBranchedPipeline: null, optionsName: null);
         await _app.StartAsync(cancellationToken);
-        logger.LogInformation("Health endpoints on http://{Address}:{Port}/healthz and /readyz", health.ListenAddress, health.Port);
+        logger.LogInformation("Health endpoints on http://{Address}:{Port}/healthz and /readyz{Metrics}", health.ListenAddress, health.Port,
+            metrics is null ? "" : ", metrics on /metrics");
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

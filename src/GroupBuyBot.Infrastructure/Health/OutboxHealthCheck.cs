@@ -1,7 +1,6 @@
 using System.Globalization;
 using GroupBuyBot.Infrastructure.Logging;
-using GroupBuyBot.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using GroupBuyBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +11,7 @@ namespace GroupBuyBot.Infrastructure.Health;
 /// <see cref="HealthOptions.OutboxMaxAgeSeconds"/>. Sends that keep failing, a chat held behind a failing row, or no
 /// instance sending at all all show up here, on every instance, since the outbox is shared.
 /// </summary>
-public sealed class OutboxHealthCheck(IDbContextFactory<BotDbContext> contexts, TimeProvider time, IOptions<HealthOptions> options, SecretRedactor redactor)
+public sealed class OutboxHealthCheck(PipelineBacklog backlog, TimeProvider time, IOptions<HealthOptions> options, SecretRedactor redactor)
     : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -20,8 +19,7 @@ public sealed class OutboxHealthCheck(IDbContextFactory<BotDbContext> contexts, 
         DateTimeOffset? oldest;
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            oldest = await db.Outbox.AsNoTracking().OrderBy(m => m.CreatedAt).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            oldest = await backlog.OldestOutboxRow(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -9,7 +10,8 @@ using Telegram.Bot.Types;
 namespace GroupBuyBot.Infrastructure.Pipeline;
 
 /// <summary>The inbox: received updates, stored before Telegram is told they arrived, deleted once handled.</summary>
-public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteGate writes, TimeProvider time)
+/// <param name="metrics">Counts what is received; none in a composition of the stores alone (tests).</param>
+public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteGate writes, TimeProvider time, BotMetrics? metrics = null)
 {
     private const string LastUpdateIdKey = "LastUpdateId";
 
@@ -55,6 +57,7 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteG
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (metrics is not null) foreach (var update in fresh) metrics.UpdateReceived(update);
         return fresh;
     }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using GroupBuyBot.Infrastructure.Logging;
+using GroupBuyBot.Infrastructure.Telemetry;
 using GroupBuyBot.Infrastructure.Telegram.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,19 +12,26 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// Handles one stored update in its own scope, retrying a failure a few times, then removes it from the inbox (a
 /// change that committed removed it already, in its own transaction). Shared by polling and the webhook.
 /// </summary>
-public sealed class UpdateRunner(IServiceProvider services, UpdateInbox inbox, SecretRedactor redactor, ILogger<UpdateRunner> logger)
+public sealed class UpdateRunner(IServiceProvider services, UpdateInbox inbox, BotMetrics metrics, SecretRedactor redactor, ILogger<UpdateRunner> logger)
 {
     private const int HandlingAttempts = 3;
 
     public async Task Run(Update update, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = UpdateOutcome.Ok;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await using var scope = services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<UpdateHandler>().Handle(update, ct);
-                if (scope.ServiceProvider.GetRequiredService<UpdateCompletion>().Deferred) return; // finished in ModelCalls
+                if (scope.ServiceProvider.GetRequiredService<UpdateCompletion>().Deferred)
+                {
+                    metrics.UpdateHandled(update, UpdateOutcome.Deferred, started);
+                    return; // finished in ModelCalls
+                }
+
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -32,6 +41,7 @@ public sealed class UpdateRunner(IServiceProvider services, UpdateInbox inbox, S
                     // A poison update must not stop its chat for ever; it is logged (redacted: an exception from a
                     // Telegram call may carry the URL, and with it the token) for the operator.
                     logger.LogError("Giving up on update {UpdateId} after {Attempts} attempts: {Exception}", update.Id, attempt, redactor.Redact(e.ToString()));
+                    outcome = UpdateOutcome.Failed;
                     break;
                 }
 
@@ -41,6 +51,7 @@ public sealed class UpdateRunner(IServiceProvider services, UpdateInbox inbox, S
         }
 
         await inbox.MarkHandled(update.Id, ct);
+        metrics.UpdateHandled(update, outcome, started);
     }
 
     /// <summary>
@@ -49,6 +60,7 @@ public sealed class UpdateRunner(IServiceProvider services, UpdateInbox inbox, S
     /// </summary>
     public async Task RunTaps(long buyId, IReadOnlyList<Update> taps, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await using var scope = services.CreateAsyncScope();
@@ -62,5 +74,6 @@ public sealed class UpdateRunner(IServiceProvider services, UpdateInbox inbox, S
         }
 
         foreach (var update in taps) await inbox.MarkHandled(update.Id, ct);
+        foreach (var update in taps) metrics.UpdateHandled(update, UpdateOutcome.Ok, started); // each waited for the whole change
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GroupBuyBot.Core.Features.Deadlines;
 using GroupBuyBot.Infrastructure.Pipeline;
+using GroupBuyBot.Infrastructure.Telemetry;
 using Quartz;
 
 namespace GroupBuyBot.Infrastructure.Scheduling;
@@ -9,11 +10,11 @@ namespace GroupBuyBot.Infrastructure.Scheduling;
 /// A buy's deadline: close it (formed or failed). If this run won the close, the notifications were stored with it
 /// (the outbox) and go out from there.
 /// </summary>
-public sealed class BuyDeadlineJob(DeadlineCloser closer) : IJob
+public sealed class BuyDeadlineJob(DeadlineCloser closer, BotMetrics metrics) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        await closer.CloseIfDue(JobData.BuyId(context), cancellationToken);
+        if (await closer.CloseIfDue(JobData.BuyId(context), cancellationToken) is { Outcome.Ended: { } ended }) metrics.DeadlineClosed(ended.Status);
     }
 }
 

@@ -33,14 +33,7 @@ public class HealthEndpointTests
     public async Task Webhook_mode_serves_the_endpoints_too()
     {
         using var probe = new HealthProbe();
-        await using var bot = await BotHarness.Start(settings: new Dictionary<string, string?>
-        {
-            [probe.Setting.Key] = probe.Setting.Value,
-            ["GroupBuyBot:Telegram:Webhook:Enabled"] = "true",
-            ["GroupBuyBot:Telegram:Webhook:Url"] = "https://bot.example.org/telegram/webhook",
-            ["GroupBuyBot:Telegram:Webhook:SecretToken"] = "webhook-secret-0123456789",
-            ["GroupBuyBot:Telegram:Webhook:ListenPort"] = GroupBuyBot.TestKit.ClosedPort.Get().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        await using var bot = await BotHarness.Start(settings: Security.WebhookTests.Settings(GroupBuyBot.TestKit.ClosedPort.Get(), probe.Setting));
 
         Assert.Equal(HttpStatusCode.OK, (await probe.Live()).Status);
         var ready = await probe.Ready();

@@ -25,6 +25,33 @@ public sealed class HealthProbe : IDisposable
 
     public Task<Answer> Ready() => Get("/readyz");
 
+    /// <summary>Scrapes <c>/metrics</c> as Prometheus would; the text is checked as it is parsed.</summary>
+    public async Task<PrometheusText> Metrics()
+    {
+        using var response = await _http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return PrometheusText.Parse(await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.ToString());
+    }
+
+    /// <summary>Scrapes until <paramref name="done"/> holds (a count recorded just after what the test saw, a cached gauge), or gives up.</summary>
+    public async Task<PrometheusText> MetricsUntil(Func<PrometheusText, bool> done, int timeoutSeconds = 15)
+    {
+        var until = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (true)
+        {
+            var scrape = await Metrics();
+            if (done(scrape) || DateTime.UtcNow > until) return scrape;
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The status of <paramref name="path"/> alone.</summary>
+    public async Task<HttpStatusCode> StatusOf(string path)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        return response.StatusCode;
+    }
+
     /// <summary>Asks <c>/readyz</c> until it answers <paramref name="status"/> (the bot recovering takes a retry or two), or gives up.</summary>
     public async Task<Answer> ReadyUntil(HttpStatusCode status, int timeoutSeconds = 20)
     {

@@ -9,19 +9,13 @@ namespace GroupBuyBot.IntegrationTests.Security;
 /// <summary>Webhook mode: only Telegram's secret-token header gets an update handled, and a redelivery is applied once.</summary>
 public class WebhookTests
 {
-    private const string Secret = "webhook-secret-0123456789";
+    internal const string Secret = "webhook-secret-0123456789";
 
     [Fact]
     public async Task Updates_are_handled_only_with_the_right_secret_token_and_once()
     {
         var port = FreePort();
-        await using var bot = await BotHarness.Start(settings: new Dictionary<string, string?>
-        {
-            ["GroupBuyBot:Telegram:Webhook:Enabled"] = "true",
-            ["GroupBuyBot:Telegram:Webhook:Url"] = "https://bot.example.org/telegram/webhook",
-            ["GroupBuyBot:Telegram:Webhook:SecretToken"] = Secret,
-            ["GroupBuyBot:Telegram:Webhook:ListenPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        await using var bot = await BotHarness.Start(settings: Settings(port));
         await WaitFor(() => bot.Telegram.Webhook is not null);
         Assert.Equal(new("https://bot.example.org/telegram/webhook", Secret), bot.Telegram.Webhook);
 
@@ -42,14 +36,27 @@ public class WebhookTests
         Assert.Empty(bot.Telegram.GetApiCalls("getUpdates"));
     }
 
-    private static Task<HttpResponseMessage> Post(HttpClient http, string update, string? secret)
+    /// <summary>The bot in webhook mode, listening on <paramref name="port"/>, with <paramref name="also"/> besides.</summary>
+    internal static Dictionary<string, string?> Settings(int port, params KeyValuePair<string, string?>[] also)
+    {
+        var settings = new Dictionary<string, string?>(also)
+        {
+            ["GroupBuyBot:Telegram:Webhook:Enabled"] = "true",
+            ["GroupBuyBot:Telegram:Webhook:Url"] = "https://bot.example.org/telegram/webhook",
+            ["GroupBuyBot:Telegram:Webhook:SecretToken"] = Secret,
+            ["GroupBuyBot:Telegram:Webhook:ListenPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return settings;
+    }
+
+    internal static Task<HttpResponseMessage> Post(HttpClient http, string update, string? secret)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
         if (secret is not null) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
         return http.SendAsync(request);
     }
 
-    private static string NewBuyUpdate(long updateId, int messageId)
+    internal static string NewBuyUpdate(long updateId, int messageId)
     {
         const string text = "/newbuy Oranges | 60 | 5 | 2d";
         var date = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -68,7 +75,7 @@ public class WebhookTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitFor(Func<bool> condition)
+    internal static async Task WaitFor(Func<bool> condition)
     {
         var until = DateTime.UtcNow.AddSeconds(10);
         while (!condition())
