@@ -20,10 +20,25 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         return Task.FromResult(Extract(window));
     }
 
-    public static IReadOnlyList<ExtractedNeed> Extract(IReadOnlyList<ChatMessage> window)
+    public static IReadOnlyList<ExtractedNeed> Extract(IReadOnlyList<ChatMessage> window) => Extract(window, []);
+
+    /// <summary>
+    /// Reads <paramref name="window"/> with the board's <paramref name="live"/> needs as topics already open: a join
+    /// replying to one of their messages or naming what their summary names joins them, and their own messages still in
+    /// the window stay theirs. A live need is returned (with its <see cref="ExtractedNeed.LiveNeedId"/>) when the window
+    /// adds to it, with only the window's members and messages.
+    /// </summary>
+    public static IReadOnlyList<ExtractedNeed> Extract(IReadOnlyList<ChatMessage> window, IReadOnlyList<LiveNeed> live)
     {
         var topics = new List<Topic>();
         var topicOfMessage = new Dictionary<long, Topic>();
+        foreach (var need in live)
+        {
+            var topic = new Topic(need);
+            topics.Add(topic);
+            foreach (var id in need.Evidence) topicOfMessage.TryAdd(id, topic);
+        }
+
         var authorOfMessage = new Dictionary<long, long>();
         var actOfMessage = new Dictionary<long, NeedAct>();
         var unattachedJoins = new List<ChatMessage>();
@@ -73,6 +88,15 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             }
 
             var grams = ContentGrams.Of(text);
+            if (topicOfMessage.TryGetValue(message.Id, out var own) && own.Live is not null)
+            {
+                // Read before: it is the live need's own message, whatever it says now.
+                if (act is NeedAct.Want or NeedAct.Solicit or NeedAct.Join) own.Add(message.FromId, message.Id);
+                own.Grams.UnionWith(grams);
+                own.LastActive = position;
+                continue;
+            }
+
             var replyTopic = message.ReplyToId is long parent && topicOfMessage.TryGetValue(parent, out var t) ? t : null;
 
             // A direct reply to the message that raised a topic is about that topic, whatever words it shares.
@@ -191,17 +215,29 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
 
         return topics
             .Where(x => x.Members.Count >= 2 && !OnlyLaughedAlong(x, window))
-            .Select(x => new ExtractedNeed(x.Summary, x.Members.Keys.ToList(), x.Members.Values.SelectMany(ids => ids).Order().ToList()))
+            .Select(x => x.Live is null
+                ? new ExtractedNeed(x.Summary, x.Members.Keys.ToList(), x.Members.Values.SelectMany(ids => ids).Order().ToList())
+                : AddedTo(x))
+            .OfType<ExtractedNeed>()
             .ToList();
+    }
+
+    /// <summary>What the window adds to a live need: its members who spoke for it here, and those messages; null when nobody did.</summary>
+    private static ExtractedNeed? AddedTo(Topic topic)
+    {
+        var spoke = topic.Members.Where(m => m.Value.Count > 0).ToList();
+        return spoke.Count == 0
+            ? null
+            : new ExtractedNeed(topic.Summary, [.. spoke.Select(m => m.Key)], [.. spoke.SelectMany(m => m.Value).Distinct().Order()], LiveNeedId: topic.Live!.Id);
     }
 
     /// <summary>"Anyone want to go in on earplugs?" / "lol I'd buy a soundproof room": nobody but the raiser joined in earnest.</summary>
     private static bool OnlyLaughedAlong(Topic topic, IReadOnlyList<ChatMessage> window)
     {
         var textOf = window.ToDictionary(m => m.Id, m => ChatTextNormalizer.Normalize(m.Text));
-        return topic.Members
-            .Where(member => member.Key != topic.Owner)
-            .All(member => member.Value.All(id => textOf.TryGetValue(id, out var t) && NeedCues.HasLaughter(t)));
+        var joined = topic.Members.Where(member => member.Key != topic.Owner && (topic.Live is null || member.Value.Count > 0)).ToList();
+        return (topic.Live is null || joined.Count > 0)
+            && joined.All(member => member.Value.All(id => textOf.TryGetValue(id, out var t) && NeedCues.HasLaughter(t)));
     }
 
     /// <summary>
@@ -301,6 +337,20 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             LastActive = position;
             Add(seed.FromId, seed.Id);
         }
+
+        /// <summary>A need of the board, open before the window: its members are known, its messages may be gone.</summary>
+        public Topic(LiveNeed need)
+        {
+            Live = need;
+            Owner = need.Members[0];
+            SeedId = need.Evidence.Count > 0 ? need.Evidence[0] : long.MinValue;
+            Summary = need.Summary;
+            Grams = ContentGrams.Of(ChatTextNormalizer.Normalize(need.Summary));
+            LastActive = int.MinValue / 2; // never the most recent topic until the window speaks of it
+            foreach (var member in need.Members) Members[member] = [];
+        }
+
+        public LiveNeed? Live { get; }
 
         public long Owner { get; }
 

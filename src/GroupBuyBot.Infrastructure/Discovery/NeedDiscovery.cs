@@ -21,7 +21,7 @@ public sealed class NeedDiscovery(ILogger<NeedDiscovery> logger, IModelNeedExtra
 
     public async Task<NeedReadings> Read(IReadOnlyList<DueWindow> windows, CancellationToken ct)
     {
-        if (model is null) return new NeedReadings([.. windows.Select(w => new WindowReading(w, EmbeddedNeedExtractor.Extract(w.Messages), WindowReader.Embedded))], 0, 0);
+        if (model is null) return await new EmbeddedNeedReader().Read(windows, ct);
 
         var readings = new List<WindowReading>();
         int calls = 0;
@@ -42,7 +42,7 @@ public sealed class NeedDiscovery(ILogger<NeedDiscovery> logger, IModelNeedExtra
 
     private async Task<(IReadOnlyList<WindowReading> Readings, int Calls, long Tokens)> ReadAlone(DueWindow window, CancellationToken ct)
     {
-        if (model is null) return ([new WindowReading(window, EmbeddedNeedExtractor.Extract(window.Messages), WindowReader.Embedded)], 0, 0);
+        if (model is null) return ([EmbeddedNeedReader.Reading(window)], 0, 0);
 
         var answer = await model.ExtractNeeds(window.ChatId, window.Messages, ct);
         var calls = answer.Called ? 1 : 0;
@@ -90,7 +90,7 @@ public sealed class NeedDiscovery(ILogger<NeedDiscovery> logger, IModelNeedExtra
     private WindowReading Fallback(DueWindow window, string? reason)
     {
         logger.LogInformation("Embedded extractor read {Messages} messages of chat {ChatId} instead of the model ({Reason})", window.Messages.Count, window.ChatId, reason);
-        return new WindowReading(window, EmbeddedNeedExtractor.Extract(window.Messages), WindowReader.Fallback);
+        return EmbeddedNeedReader.Reading(window, WindowReader.Fallback);
     }
 }
 
