@@ -44,7 +44,7 @@ public sealed class NeedDiscovery(ILogger<NeedDiscovery> logger, IModelNeedExtra
     {
         if (model is null) return ([EmbeddedNeedReader.Reading(window)], 0, 0);
 
-        var answer = await model.ExtractNeeds(window.ChatId, window.Messages, ct);
+        var answer = await model.ExtractNeeds(window, ct);
         var calls = answer.Called ? 1 : 0;
         if (!answer.Answered) return ([Fallback(window, answer.Failure)], calls, answer.Tokens);
 
@@ -80,7 +80,7 @@ public sealed class NeedDiscovery(ILogger<NeedDiscovery> logger, IModelNeedExtra
 
     private IReadOnlyList<ExtractedNeed> Validated(DueWindow window, IReadOnlyList<CandidateNeed> candidates, int tokens)
     {
-        var (accepted, rejected) = CandidateNeedValidator.Validate(window.Messages, candidates);
+        var (accepted, rejected) = CandidateNeedValidator.Validate(window.Messages, candidates, window.Live);
         foreach (var reason in rejected) logger.LogWarning("Dropped a model need in chat {ChatId}: {Reason}", window.ChatId, reason);
         logger.LogInformation("Model read {Messages} messages of chat {ChatId}: {Accepted} needs, {Rejected} dropped, {Tokens} tokens",
             window.Messages.Count, window.ChatId, accepted.Count, rejected.Count, tokens);
