@@ -58,7 +58,12 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 act = NeedAct.Other; // "好的,小王的取消": acknowledging someone else's withdrawal
             }
 
-            if (act is NeedAct.Other or NeedAct.Question && NeedCues.IsAffirmative(text) && parentAct == NeedAct.Solicit
+            if (act is NeedAct.Other or NeedAct.Question && NeedCues.OffersGroupTerms(message) && topics.TrueForAll(x => x.Owner != message.FromId))
+            {
+                act = NeedAct.Solicit; // "There's a photographer doing slots, £50 each if 3+ families book": an offer to the group
+            }
+
+            if (act is NeedAct.Other or NeedAct.Question && (NeedCues.IsAffirmative(text) || ReplyStructure.AnswersYes(text)) && parentAct == NeedAct.Solicit
                 && parentAuthor is long asker && asker != message.FromId)
             {
                 act = NeedAct.Join; // "Yes! ..." answering a call for company
@@ -73,6 +78,26 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             if (act is NeedAct.Other && message.ReplyToId is long p4 && topicOfMessage.ContainsKey(p4) && ReplyStructure.OrdersACount(text))
             {
                 act = NeedAct.Join; // "那我 5 个蛋黄,5 个碱水", "那再加一盒月饼" under a topic: an order, not chit-chat
+            }
+
+            var threadTopic = message.ReplyToId is long p5 && topicOfMessage.TryGetValue(p5, out var tt) ? tt : null;
+            if (act is NeedAct.Other or NeedAct.Question && threadTopic is not null && threadTopic.Owner != message.FromId
+                && (ReplyStructure.TakesAPart(text) || ReplyStructure.AsksToBeIncluded(text)))
+            {
+                act = NeedAct.Join; // "in, L", "花花 2盒", "can I grab the other slot?" in the thread of an offer
+            }
+
+            if (act is NeedAct.Other && message.ReplyToId is null && ReplyStructure.OrdersACount(text) && !NeedCues.IsTally(text) && !ReplyStructure.StatesTerms(text)
+                && topics.Any(x => position - x.LastActive <= 2))
+            {
+                act = NeedAct.Join; // "那我来两箱" just after the price was answered: ordering from the offer being talked about
+            }
+
+            // "same as Charlene, 1 yellowtail": the order of the member named, so the topic they are in.
+            var copied = ReplyStructure.CopiedFrom(text, window, position) is long copiedId && topicOfMessage.TryGetValue(copiedId, out var ct) && ct.Owner != message.FromId ? ct : null;
+            if (copied is not null && act is NeedAct.Other or NeedAct.Question or NeedAct.Join)
+            {
+                act = NeedAct.Join;
             }
 
             authorOfMessage[message.Id] = message.FromId;
@@ -138,7 +163,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     // topic, never just to the latest one.
                     target = NeedCues.IsTally(text)
                         ? keywordTopic ?? topics.FirstOrDefault(x => x.Owner == message.FromId) ?? replyTopic
-                        : seedTopic ?? keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
+                        : copied ?? seedTopic ?? keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
                     if (target is null && ReplyStructure.RaisedBy(message, position, window, topicOfMessage.ContainsKey) is int raised)
                     {
                         // "空调一开又是一股霉味" or "有人知道哪里能请人上门清洗空调吗?" answered by "我家那台也该洗了":
@@ -189,6 +214,11 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
 
                 default:
                     target = replyTopic; // questions and answers inside a topic's thread
+                    if (target is null && parentAct == NeedAct.Question && parentAuthor != message.FromId && ReplyStructure.AnswersYes(text))
+                    {
+                        unattachedJoins.Add(message); // "omg yes I've been meaning to" under a question that someone's commitment may yet make a want
+                    }
+
                     break;
             }
 
