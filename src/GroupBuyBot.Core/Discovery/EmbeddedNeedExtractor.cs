@@ -244,7 +244,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         }
 
         return topics
-            .Where(x => x.Members.Count >= 2 && !OnlyLaughedAlong(x, window))
+            .Where(x => x.Members.Count >= 2 && !OnlyLaughedAlong(x, window) && (x.Live is not null || SpeaksOfBuying(x, window, topicOfMessage)))
             .Select(x => x.Live is null
                 ? new ExtractedNeed(x.Summary, x.Members.Keys.ToList(), x.Members.Values.SelectMany(ids => ids).Order().ToList())
                 : AddedTo(x))
@@ -259,6 +259,19 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         return spoke.Count == 0
             ? null
             : new ExtractedNeed(topic.Summary, [.. spoke.Select(m => m.Key)], [.. spoke.SelectMany(m => m.Value).Distinct().Order()], LiveNeedId: topic.Live!.Id);
+    }
+
+    /// <summary>
+    /// Company is not a need: some message of the topic's thread (its evidence, the questions and answers about it)
+    /// speaks of buying, booking or paying (<see cref="NeedCues.SpeaksOfBuying"/>).
+    /// </summary>
+    private static bool SpeaksOfBuying(Topic topic, IReadOnlyList<ChatMessage> window, Dictionary<long, Topic> topicOfMessage)
+    {
+        var evidence = topic.Members.Values.SelectMany(ids => ids).ToHashSet();
+        return window.Any(m => (evidence.Contains(m.Id) || topicOfMessage.GetValueOrDefault(m.Id) == topic)
+                               && NeedCues.SpeaksOfBuying(ChatTextNormalizer.Normalize(m.Text)))
+            || window.Any(m => evidence.Contains(m.Id) && m.FromId != topic.Owner
+                               && ReplyStructure.PicksAPart(ChatTextNormalizer.Normalize(m.Text)));
     }
 
     /// <summary>"Anyone want to go in on earplugs?" / "lol I'd buy a soundproof room": nobody but the raiser joined in earnest.</summary>

@@ -72,7 +72,7 @@ internal static partial class ReplyStructure
     private static partial Regex MoneyIn();
 
     // An entry of a list, name or "me" first and then a count: "花花 2盒", "me 1", "小吴 鸡蛋1盒", "Dean 2".
-    [GeneratedRegex(@"^\W*(me|[^\s,，:：0-9]{1,8})\s*[:：]?\s*[^\s,，0-9]{0,6}\s*[0-9]{1,2}\s*[^\s,，.!?0-9]{0,2}(?=$|[\s,，.!])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(me|\p{L}[^\s,，:：0-9]{0,7})\s*[:：]?\s*[^\s,，0-9]{0,6}\s*[0-9]{1,2}\s*[^\s,，.!?0-9]{0,2}(?=$|[\s,，.!])", RegexOptions.CultureInvariant)]
     private static partial Regex ListEntry();
 
     // An exclamation before the answer: "omg yes I've been meaning to", "哇 好啊".
@@ -112,6 +112,11 @@ internal static partial class ReplyStructure
         var counted = NotACount().Replace(DurationsAndPeople().Replace(t, "_"), "_");
         return QuantityExtractor.Find(counted).Where(m => m.HasUnit).Any(m => ContentGrams.Of(counted.Remove(m.Start, m.End - m.Start)).Count <= 2);
     }
+
+    /// <summary>Picks a part of an order: a size ("M for me"), a list entry ("Dan 2"), money put in. Saying so is buying.</summary>
+    public static bool PicksAPart(string normalizedText) =>
+        MoneyIn().IsMatch(normalizedText)
+        || !NeedCues.IsQuestionOrNegative(normalizedText) && normalizedText.Length <= 24 && (SizeCode().IsMatch(normalizedText) || ListEntry().IsMatch(normalizedText));
 
     /// <summary>Asks to be let in ("can I grab the other slot for my younger one?", "还能加吗?"): a join, though it asks.</summary>
     public static bool AsksToBeIncluded(string normalizedText) => IncludeRequest().IsMatch(normalizedText) && !NeedCues.IsDeclineOrWithdrawal(normalizedText);
