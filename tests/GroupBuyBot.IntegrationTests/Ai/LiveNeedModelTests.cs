@@ -39,10 +39,7 @@ public class LiveNeedModelTests
     {
         await using var server = await FakeOpenAiServer.StartAsync();
         // The model repeats the board's members and messages beside the new one: no news, no error.
-        server.Enqueue(FakeAnswer.Json($$"""{"needs":[{{Need("n1", [101, 102, 106], [1, 2, 21])}}]}"""));
-        var model = new ModelPath(server);
-
-        var read = await model.Discovery.Read([new DueWindow(-1001, true, Afternoon()) { Live = [Lychees] }], CancellationToken.None);
+        var (read, _) = await ReadAfternoon(server, $$"""{"needs":[{{Need("n1", [101, 102, 106], [1, 2, 21])}}]}""");
 
         var need = Assert.Single(Assert.Single(read.Windows).Needs);
         Assert.Equal(42, need.LiveNeedId);
@@ -59,10 +56,7 @@ public class LiveNeedModelTests
     public async Task A_label_that_names_no_live_need_and_a_new_need_of_one_member_are_dropped()
     {
         await using var server = await FakeOpenAiServer.StartAsync();
-        server.Enqueue(FakeAnswer.Json($$"""{"needs":[{{Need("n7", [106], [21])}},{{Need(null, [106], [21])}}]}"""));
-        var model = new ModelPath(server);
-
-        var read = await model.Discovery.Read([new DueWindow(-1001, true, Afternoon()) { Live = [Lychees] }], CancellationToken.None);
+        var (read, model) = await ReadAfternoon(server, $$"""{"needs":[{{Need("n7", [106], [21])}},{{Need(null, [106], [21])}}]}""");
 
         Assert.Empty(Assert.Single(read.Windows).Needs);
         Assert.Contains(model.Logs.Lines, l => l.Contains("live need n7 was not given", StringComparison.Ordinal));
@@ -111,6 +105,14 @@ public class LiveNeedModelTests
         Assert.Equal([106], need.Interested);
         Assert.Equal([21], need.Evidence);
         Assert.Empty(read.Windows.Single(w => w.Window.ChatId == -2002).Needs);
+    }
+
+    // The afternoon window read alone, with the lychees as its chat's live need, the model answering as scripted.
+    private static async Task<(NeedReadings Read, ModelPath Model)> ReadAfternoon(FakeOpenAiServer server, string answer)
+    {
+        server.Enqueue(FakeAnswer.Json(answer));
+        var model = new ModelPath(server);
+        return (await model.Discovery.Read([new DueWindow(-1001, true, Afternoon()) { Live = [Lychees] }], CancellationToken.None), model);
     }
 
     private static List<JsonElement> Lines(FakeRequest request)
