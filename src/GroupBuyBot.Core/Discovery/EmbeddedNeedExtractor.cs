@@ -20,10 +20,25 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         return Task.FromResult(Extract(window));
     }
 
-    public static IReadOnlyList<ExtractedNeed> Extract(IReadOnlyList<ChatMessage> window)
+    public static IReadOnlyList<ExtractedNeed> Extract(IReadOnlyList<ChatMessage> window) => Extract(window, []);
+
+    /// <summary>
+    /// Reads <paramref name="window"/> with the board's <paramref name="live"/> needs as topics already open: a join
+    /// replying to one of their messages or naming what their summary names joins them, and their own messages still in
+    /// the window stay theirs. A live need is returned (with its <see cref="ExtractedNeed.LiveNeedId"/>) when the window
+    /// adds to it, with only the window's members and messages.
+    /// </summary>
+    public static IReadOnlyList<ExtractedNeed> Extract(IReadOnlyList<ChatMessage> window, IReadOnlyList<LiveNeed> live)
     {
         var topics = new List<Topic>();
         var topicOfMessage = new Dictionary<long, Topic>();
+        foreach (var need in live)
+        {
+            var topic = new Topic(need);
+            topics.Add(topic);
+            foreach (var id in need.Evidence) topicOfMessage.TryAdd(id, topic);
+        }
+
         var authorOfMessage = new Dictionary<long, long>();
         var actOfMessage = new Dictionary<long, NeedAct>();
         var unattachedJoins = new List<ChatMessage>();
@@ -43,7 +58,12 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 act = NeedAct.Other; // "好的,小王的取消": acknowledging someone else's withdrawal
             }
 
-            if (act is NeedAct.Other or NeedAct.Question && NeedCues.IsAffirmative(text) && parentAct == NeedAct.Solicit
+            if (act is NeedAct.Other or NeedAct.Question && NeedCues.OffersGroupTerms(message) && topics.TrueForAll(x => x.Owner != message.FromId))
+            {
+                act = NeedAct.Solicit; // "There's a photographer doing slots, £50 each if 3+ families book": an offer to the group
+            }
+
+            if (act is NeedAct.Other or NeedAct.Question && (NeedCues.IsAffirmative(text) || ReplyStructure.AnswersYes(text)) && parentAct == NeedAct.Solicit
                 && parentAuthor is long asker && asker != message.FromId)
             {
                 act = NeedAct.Join; // "Yes! ..." answering a call for company
@@ -60,6 +80,26 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 act = NeedAct.Join; // "那我 5 个蛋黄,5 个碱水", "那再加一盒月饼" under a topic: an order, not chit-chat
             }
 
+            var threadTopic = message.ReplyToId is long p5 && topicOfMessage.TryGetValue(p5, out var tt) ? tt : null;
+            if (act is NeedAct.Other or NeedAct.Question && threadTopic is not null && threadTopic.Owner != message.FromId
+                && (ReplyStructure.TakesAPart(text) || ReplyStructure.AsksToBeIncluded(text)))
+            {
+                act = NeedAct.Join; // "in, L", "花花 2盒", "can I grab the other slot?" in the thread of an offer
+            }
+
+            if (act is NeedAct.Other && message.ReplyToId is null && ReplyStructure.OrdersACount(text) && !NeedCues.IsTally(text) && !ReplyStructure.StatesTerms(text)
+                && topics.Any(x => position - x.LastActive <= 2))
+            {
+                act = NeedAct.Join; // "那我来两箱" just after the price was answered: ordering from the offer being talked about
+            }
+
+            // "same as Charlene, 1 yellowtail": the order of the member named, so the topic they are in.
+            var copied = ReplyStructure.CopiedFrom(text, window, position) is long copiedId && topicOfMessage.TryGetValue(copiedId, out var ct) && ct.Owner != message.FromId ? ct : null;
+            if (copied is not null && act is NeedAct.Other or NeedAct.Question or NeedAct.Join)
+            {
+                act = NeedAct.Join;
+            }
+
             authorOfMessage[message.Id] = message.FromId;
             actOfMessage[message.Id] = act;
             if (act == NeedAct.Instruction)
@@ -73,6 +113,15 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             }
 
             var grams = ContentGrams.Of(text);
+            if (topicOfMessage.TryGetValue(message.Id, out var own) && own.Live is not null)
+            {
+                // Read before: it is the live need's own message, whatever it says now.
+                if (act is NeedAct.Want or NeedAct.Solicit or NeedAct.Join) own.Add(message.FromId, message.Id);
+                own.Grams.UnionWith(grams);
+                own.LastActive = position;
+                continue;
+            }
+
             var replyTopic = message.ReplyToId is long parent && topicOfMessage.TryGetValue(parent, out var t) ? t : null;
 
             // A direct reply to the message that raised a topic is about that topic, whatever words it shares.
@@ -114,7 +163,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     // topic, never just to the latest one.
                     target = NeedCues.IsTally(text)
                         ? keywordTopic ?? topics.FirstOrDefault(x => x.Owner == message.FromId) ?? replyTopic
-                        : seedTopic ?? keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
+                        : copied ?? seedTopic ?? keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
                     if (target is null && ReplyStructure.RaisedBy(message, position, window, topicOfMessage.ContainsKey) is int raised)
                     {
                         // "空调一开又是一股霉味" or "有人知道哪里能请人上门清洗空调吗?" answered by "我家那台也该洗了":
@@ -165,6 +214,11 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
 
                 default:
                     target = replyTopic; // questions and answers inside a topic's thread
+                    if (target is null && parentAct == NeedAct.Question && parentAuthor != message.FromId && ReplyStructure.AnswersYes(text))
+                    {
+                        unattachedJoins.Add(message); // "omg yes I've been meaning to" under a question that someone's commitment may yet make a want
+                    }
+
                     break;
             }
 
@@ -190,18 +244,43 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         }
 
         return topics
-            .Where(x => x.Members.Count >= 2 && !OnlyLaughedAlong(x, window))
-            .Select(x => new ExtractedNeed(x.Summary, x.Members.Keys.ToList(), x.Members.Values.SelectMany(ids => ids).Order().ToList()))
+            .Where(x => x.Members.Count >= 2 && !OnlyLaughedAlong(x, window) && (x.Live is not null || SpeaksOfBuying(x, window, topicOfMessage)))
+            .Select(x => x.Live is null
+                ? new ExtractedNeed(x.Summary, x.Members.Keys.ToList(), x.Members.Values.SelectMany(ids => ids).Order().ToList())
+                : AddedTo(x))
+            .OfType<ExtractedNeed>()
             .ToList();
+    }
+
+    /// <summary>What the window adds to a live need: its members who spoke for it here, and those messages; null when nobody did.</summary>
+    private static ExtractedNeed? AddedTo(Topic topic)
+    {
+        var spoke = topic.Members.Where(m => m.Value.Count > 0).ToList();
+        return spoke.Count == 0
+            ? null
+            : new ExtractedNeed(topic.Summary, [.. spoke.Select(m => m.Key)], [.. spoke.SelectMany(m => m.Value).Distinct().Order()], LiveNeedId: topic.Live!.Id);
+    }
+
+    /// <summary>
+    /// Company is not a need: some message of the topic's thread (its evidence, the questions and answers about it)
+    /// speaks of buying, booking or paying (<see cref="NeedCues.SpeaksOfBuying"/>).
+    /// </summary>
+    private static bool SpeaksOfBuying(Topic topic, IReadOnlyList<ChatMessage> window, Dictionary<long, Topic> topicOfMessage)
+    {
+        var evidence = topic.Members.Values.SelectMany(ids => ids).ToHashSet();
+        return window.Any(m => (evidence.Contains(m.Id) || topicOfMessage.GetValueOrDefault(m.Id) == topic)
+                               && NeedCues.SpeaksOfBuying(ChatTextNormalizer.Normalize(m.Text)))
+            || window.Any(m => evidence.Contains(m.Id) && m.FromId != topic.Owner
+                               && ReplyStructure.PicksAPart(ChatTextNormalizer.Normalize(m.Text)));
     }
 
     /// <summary>"Anyone want to go in on earplugs?" / "lol I'd buy a soundproof room": nobody but the raiser joined in earnest.</summary>
     private static bool OnlyLaughedAlong(Topic topic, IReadOnlyList<ChatMessage> window)
     {
         var textOf = window.ToDictionary(m => m.Id, m => ChatTextNormalizer.Normalize(m.Text));
-        return topic.Members
-            .Where(member => member.Key != topic.Owner)
-            .All(member => member.Value.All(id => textOf.TryGetValue(id, out var t) && NeedCues.HasLaughter(t)));
+        var joined = topic.Members.Where(member => member.Key != topic.Owner && (topic.Live is null || member.Value.Count > 0)).ToList();
+        return (topic.Live is null || joined.Count > 0)
+            && joined.All(member => member.Value.All(id => textOf.TryGetValue(id, out var t) && NeedCues.HasLaughter(t)));
     }
 
     /// <summary>
@@ -301,6 +380,20 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             LastActive = position;
             Add(seed.FromId, seed.Id);
         }
+
+        /// <summary>A need of the board, open before the window: its members are known, its messages may be gone.</summary>
+        public Topic(LiveNeed need)
+        {
+            Live = need;
+            Owner = need.Members[0];
+            SeedId = need.Evidence.Count > 0 ? need.Evidence[0] : long.MinValue;
+            Summary = need.Summary;
+            Grams = ContentGrams.Of(ChatTextNormalizer.Normalize(need.Summary));
+            LastActive = int.MinValue / 2; // never the most recent topic until the window speaks of it
+            foreach (var member in need.Members) Members[member] = [];
+        }
+
+        public LiveNeed? Live { get; }
 
         public long Owner { get; }
 

@@ -24,3 +24,17 @@ public interface INeedReader
 {
     Task<NeedReadings> Read(IReadOnlyList<DueWindow> windows, CancellationToken ct);
 }
+
+/// <summary>The reader without a model: the embedded extractor on each window, with the chat's live needs as topics.</summary>
+public sealed class EmbeddedNeedReader : INeedReader
+{
+    /// <summary>One window read by the embedded extractor, as the only reader or as the model's fallback.</summary>
+    public static WindowReading Reading(DueWindow window, WindowReader by = WindowReader.Embedded) =>
+        new(window, EmbeddedNeedExtractor.Extract(window.Messages, window.Live), by);
+
+    public Task<NeedReadings> Read(IReadOnlyList<DueWindow> windows, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(new NeedReadings([.. windows.Select(w => Reading(w))], 0, 0));
+    }
+}

@@ -59,6 +59,91 @@ internal static partial class ReplyStructure
         !NeedCues.IsQuestionOrNegative(normalizedText) && NeedCues.SpeaksForSelf(normalizedText) && OrderWord().IsMatch(normalizedText)
         && QuantityExtractor.Find(DurationsAndPeople().Replace(normalizedText, "_")).Any(m => m.HasUnit);
 
+    // A variant picked by its size alone: "in, L", "M for me", "XXL, and don't laugh", "120码", "大号两件".
+    [GeneratedRegex(@"(?<![a-z0-9'])(xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)(?![a-z0-9'])|[0-9]{2,3}\s*码|(加大|大|中|小)号|均码", RegexOptions.CultureInvariant)]
+    private static partial Regex SizeCode();
+
+    // Asking to be let in: "can I grab the other slot?", "could we get one?", "is there room?", "还能加吗", "能给我留一份吗".
+    [GeneratedRegex(@"(?<![a-z])(can|could|may) (i|we) (also |still )?(get|grab|have|take|book|add|join|squeeze|reserve|order)(?![a-z])|(?<![a-z])(any|still|is there|got) (room|space|spots?|slots?|places?)(?![a-z])|还(能|可以)(加|报|算|要|上车|参加|订)|(能|可以)(给|帮)?我(也)?(留|加|算|订|报|带)|还有(位置|名额|空位)", RegexOptions.CultureInvariant)]
+    private static partial Regex IncludeRequest();
+
+    // Money put in: "I'll chip in a tenner", "throw in a fiver", "pitch in £10".
+    [GeneratedRegex(@"(?<![a-z])(chip|throw|pitch|put|kick) in (a |an )?(fiver|tenner|quid|[£$€¥]\s*[0-9]+|[0-9]+\s*(quid|bucks|dollars|euros|pounds))", RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyIn();
+
+    // An entry of a list, name or "me" first and then a count: "花花 2盒", "me 1", "小吴 鸡蛋1盒", "Dean 2".
+    [GeneratedRegex(@"^\W*(me|\p{L}[^\s,，:：0-9]{0,7})\s*[:：]?\s*[^\s,，0-9]{0,6}\s*[0-9]{1,2}\s*[^\s,，.!?0-9]{0,2}(?=$|[\s,，.!])", RegexOptions.CultureInvariant)]
+    private static partial Regex ListEntry();
+
+    // An exclamation before the answer: "omg yes I've been meaning to", "哇 好啊".
+    [GeneratedRegex(@"^\W*(omg|wow|oh wow|哇塞?|天哪)\W*", RegexOptions.CultureInvariant)]
+    private static partial Regex Exclamation();
+
+    /// <summary>Says yes, after any exclamation, without asking or refusing: "omg yes I've been meaning to".</summary>
+    public static bool AnswersYes(string normalizedText) =>
+        NeedCues.IsAffirmative(Exclamation().Replace(normalizedText, "")) && !NeedCues.IsQuestionOrNegative(normalizedText);
+
+    /// <summary>States a deal's terms or a price, or tells of a past purchase: information, not an order.</summary>
+    public static bool StatesTerms(string normalizedText) => NotAnOrder().IsMatch(normalizedText);
+
+    // Not an order, though it has a count: a past purchase ("我上周买了两只", "之前是一节120"), what one has or lends
+    // ("我有一套,看完了可以借你们"), hearsay, or the deal's terms and prices ("满8人198一位", "头三天打八折", "$42/tube").
+    [GeneratedRegex(@"^\W*有[,，\s]|包邮|运费|发货|买了|买过|上(周|次|个月)|去年|之前|以前|我(家)?有|借|听说|折|优惠|便宜|满\s*[0-9一二两三四五六七八九十]|[0-9]\s*(元|块|刀|镑|蚊|一位|每位|/)|[$¥￥£€₹]|(?<![a-z])(bought|last (week|time|year|month)|used to|i have|we have|i'?ve got|we'?ve got|lend|borrow|each|per|off|discount)(?![a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex NotAnOrder();
+
+    // Counts that only say how long, how often or how much of an action: "三天", "看一下", "一点", "一起".
+    [GeneratedRegex(@"[0-9一二两三四五六七八九十几]+\s*(天|日|周|年|分钟|次|遍)|一(下|点|些|起|样|直|般)", RegexOptions.CultureInvariant)]
+    private static partial Regex NotACount();
+
+    /// <summary>
+    /// A reply inside a topic's thread that takes its part of the order without any ordering word: a size ("in, L",
+    /// "M for me"), a list entry ("花花 2盒", "me 1, pass you cash on Tue"), a short count ("one bag of that so"), money
+    /// put in ("I'll throw in a fiver"). Not when it asks, refuses or tells of a past purchase.
+    /// </summary>
+    public static bool TakesAPart(string normalizedText)
+    {
+        var t = normalizedText;
+        if (MoneyIn().IsMatch(t)) return true;
+        if (NeedCues.IsQuestionOrNegative(t) || NotAnOrder().IsMatch(t) || t.Length > 40) return false;
+        var firstClause = t.Split([',', '，', '.', '!', ';', '。'], 2)[0];
+        if (SizeCode().IsMatch(t.Length <= 24 ? t : firstClause) || ListEntry().IsMatch(t)) return true;
+
+        // A count that is most of the message: "one bag of that so", "两盒就好".
+        var counted = NotACount().Replace(DurationsAndPeople().Replace(t, "_"), "_");
+        return QuantityExtractor.Find(counted).Where(m => m.HasUnit).Any(m => ContentGrams.Of(counted.Remove(m.Start, m.End - m.Start)).Count <= 2);
+    }
+
+    /// <summary>Picks a part of an order: a size ("M for me"), a list entry ("Dan 2"), money put in. Saying so is buying.</summary>
+    public static bool PicksAPart(string normalizedText) =>
+        MoneyIn().IsMatch(normalizedText)
+        || !NeedCues.IsQuestionOrNegative(normalizedText) && normalizedText.Length <= 24 && (SizeCode().IsMatch(normalizedText) || ListEntry().IsMatch(normalizedText));
+
+    /// <summary>Asks to be let in ("can I grab the other slot for my younger one?", "还能加吗?"): a join, though it asks.</summary>
+    public static bool AsksToBeIncluded(string normalizedText) => IncludeRequest().IsMatch(normalizedText) && !NeedCues.IsDeclineOrWithdrawal(normalizedText);
+
+    // "same as Charlene", "same as Tom's", "跟小王一样", "和楼上一样", "同上".
+    [GeneratedRegex(@"^\W*(same as|ditto|(跟|和|同)(?=\S{1,8}一样))\s*(?<name>[^,，。!?？]{0,24})|^\W*(同上|楼上同|same here as)(?<up>)", RegexOptions.CultureInvariant)]
+    private static partial Regex SameAs();
+
+    /// <summary>
+    /// The message whose order this one copies: "same as Charlene, 1 yellowtail" (the last earlier message of the member
+    /// named), "同上" / "跟楼上一样" (the message just before). Null when it copies nobody in the window.
+    /// </summary>
+    public static long? CopiedFrom(string normalizedText, IReadOnlyList<ChatMessage> window, int position)
+    {
+        var match = SameAs().Match(normalizedText);
+        if (!match.Success) return null;
+        if (match.Groups["up"].Success || match.Groups["name"].Value.StartsWith("楼上", StringComparison.Ordinal)) return position > 0 ? window[position - 1].Id : null;
+        var named = match.Groups["name"].Value;
+        for (var i = position - 1; i >= 0; i--)
+        {
+            var name = ChatTextNormalizer.Normalize(window[i].FromName).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            if (name is { Length: >= 2 } && window[i].FromId != window[position].FromId && named.StartsWith(name, StringComparison.Ordinal)) return window[i].Id;
+        }
+
+        return null;
+    }
+
     private static int IndexOf(IReadOnlyList<ChatMessage> window, long id, int before)
     {
         for (var i = before - 1; i >= 0; i--)

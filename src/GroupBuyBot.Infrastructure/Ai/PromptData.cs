@@ -27,9 +27,10 @@ public static partial class PromptData
 
     /// <summary>
     /// The ExtractNeeds data block: a first line naming the members (<c>{"members":[{"id":…,"name":…}]}</c>) when
-    /// <paramref name="withNames"/>, then one line per message: <c>{"id":…,"from":…,"reply_to":…,"text":…}</c>.
+    /// <paramref name="withNames"/>, the chat's <paramref name="live"/> needs when it has any (<see cref="LiveNeeds"/>),
+    /// then one line per message: <c>{"id":…,"from":…,"reply_to":…,"text":…}</c>.
     /// </summary>
-    public static string Window(IReadOnlyList<ChatMessage> window, bool withNames)
+    public static string Window(IReadOnlyList<ChatMessage> window, bool withNames, IReadOnlyList<LiveNeed>? live = null)
     {
         var text = new StringBuilder();
         if (withNames)
@@ -51,6 +52,7 @@ public static partial class PromptData
             })).Append('\n');
         }
 
+        if (live is { Count: > 0 }) text.Append(Line(w => LiveNeeds(w, live, id => id, id => id))).Append('\n');
         foreach (var m in window)
         {
             text.Append(Line(w =>
@@ -102,6 +104,16 @@ public static partial class PromptData
                 w.WriteEndArray();
             })).Append('\n');
 
+            if (window.Live.Count > 0)
+            {
+                // Numbered in the call like the messages, so a reply to a live need's message (gone from the window) points at it.
+                text.Append(Line(w =>
+                {
+                    w.WriteString("chat", chat);
+                    LiveNeeds(w, window.Live, id => ids.Member(chat, id), id => ids.Message(chat, id));
+                })).Append('\n');
+            }
+
             for (var i = 0; i < window.Messages.Count; i++)
             {
                 var m = window.Messages[i];
@@ -120,6 +132,32 @@ public static partial class PromptData
         }
 
         return (text.ToString(), ids);
+    }
+
+    /// <summary>
+    /// The chat's live needs as one property of a data line: <c>"live_needs":[{"need":"n1","summary":…,"members":[…],
+    /// "messages":[…]}]</c>, labelled as <see cref="CandidateNeedValidator.LiveLabel"/> reads them back, ids as the call
+    /// numbers them. The summary is the only text; it is fenced like any other.
+    /// </summary>
+    public static void LiveNeeds(Utf8JsonWriter w, IReadOnlyList<LiveNeed> live, Func<long, long> member, Func<long, long> message)
+    {
+        w.WriteStartArray("live_needs");
+        for (var i = 0; i < live.Count; i++)
+        {
+            w.WriteStartObject();
+            w.WriteString("need", Core.Discovery.Model.CandidateNeedValidator.LiveLabel(i));
+            w.WritePropertyName("summary");
+            w.WriteRawValue(JsonString(Cap(live[i].Summary, MaxTextLength)));
+            w.WriteStartArray("members");
+            foreach (var id in live[i].Members) w.WriteNumberValue(member(id));
+            w.WriteEndArray();
+            w.WriteStartArray("messages");
+            foreach (var id in live[i].Evidence) w.WriteNumberValue(message(id));
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>Free text for a prompt that inserts it as is (a sign-up reply, a need's summary): fences shortened, lone surrogates replaced.</summary>

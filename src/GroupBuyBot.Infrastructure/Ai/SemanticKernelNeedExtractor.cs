@@ -11,7 +11,8 @@ namespace GroupBuyBot.Infrastructure.Ai;
 /// <summary>
 /// The ExtractNeeds prompt through <see cref="ModelGateway"/>: the window goes in as <see cref="PromptData.Window"/>
 /// (members' names beside their ids unless <see cref="LlmOptions.SendMemberNames"/> is off), the answer comes back as
-/// candidates for <see cref="CandidateNeedValidator"/>. An answer without a <c>needs</c> array is unusable as a whole.
+/// candidates for <see cref="CandidateNeedValidator"/>. An answer without a <c>needs</c> array is unusable as a whole. The
+/// chat's live needs go in too (<see cref="PromptData.LiveNeeds"/>), so talk that continues one is given back under its label.
 /// </summary>
 public sealed class SemanticKernelNeedExtractor(ModelGateway gateway, IOptions<LlmOptions> options) : IModelNeedExtractor
 {
@@ -20,8 +21,8 @@ public sealed class SemanticKernelNeedExtractor(ModelGateway gateway, IOptions<L
     /// <summary>The prompt that reads several chats' windows in one call (the same rules, the data and answer per chat).</summary>
     public const string TogetherFunction = "ExtractNeedsTogether";
 
-    public Task<ModelResult<IReadOnlyList<CandidateNeed>>> ExtractNeeds(long chatId, IReadOnlyList<ChatMessage> window, CancellationToken ct) =>
-        gateway.Ask(chatId, Function, new KernelArguments { ["messages"] = PromptData.Window(window, options.Value.SendMemberNames) }, Read, ct);
+    public Task<ModelResult<IReadOnlyList<CandidateNeed>>> ExtractNeeds(DueWindow window, CancellationToken ct) =>
+        gateway.Ask(window.ChatId, Function, new KernelArguments { ["messages"] = PromptData.Window(window.Messages, options.Value.SendMemberNames, window.Live) }, Read, ct);
 
     public Task<ModelResult<SharedCallCandidates>> ExtractNeedsTogether(IReadOnlyList<DueWindow> windows, CancellationToken ct)
     {
@@ -89,7 +90,8 @@ public sealed class SemanticKernelNeedExtractor(ModelGateway gateway, IOptions<L
                 Ids(need, "interested"),
                 Ids(need, "evidence"),
                 Number(need, "units"),
-                MemberUnits(need)));
+                MemberUnits(need),
+                need.TryGetProperty("live_need", out var live) && live.ValueKind == JsonValueKind.String ? live.GetString() : null));
         }
 
         return candidates;

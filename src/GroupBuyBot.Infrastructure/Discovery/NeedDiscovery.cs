@@ -21,7 +21,7 @@ public sealed class NeedDiscovery(ILogger<NeedDiscovery> logger, IModelNeedExtra
 
     public async Task<NeedReadings> Read(IReadOnlyList<DueWindow> windows, CancellationToken ct)
     {
-        if (model is null) return new NeedReadings([.. windows.Select(w => new WindowReading(w, EmbeddedNeedExtractor.Extract(w.Messages), WindowReader.Embedded))], 0, 0);
+        if (model is null) return await new EmbeddedNeedReader().Read(windows, ct);
 
         var readings = new List<WindowReading>();
         int calls = 0;
@@ -42,9 +42,9 @@ public sealed class NeedDiscovery(ILogger<NeedDiscovery> logger, IModelNeedExtra
 
     private async Task<(IReadOnlyList<WindowReading> Readings, int Calls, long Tokens)> ReadAlone(DueWindow window, CancellationToken ct)
     {
-        if (model is null) return ([new WindowReading(window, EmbeddedNeedExtractor.Extract(window.Messages), WindowReader.Embedded)], 0, 0);
+        if (model is null) return ([EmbeddedNeedReader.Reading(window)], 0, 0);
 
-        var answer = await model.ExtractNeeds(window.ChatId, window.Messages, ct);
+        var answer = await model.ExtractNeeds(window, ct);
         var calls = answer.Called ? 1 : 0;
         if (!answer.Answered) return ([Fallback(window, answer.Failure)], calls, answer.Tokens);
 
@@ -80,7 +80,7 @@ public sealed class NeedDiscovery(ILogger<NeedDiscovery> logger, IModelNeedExtra
 
     private IReadOnlyList<ExtractedNeed> Validated(DueWindow window, IReadOnlyList<CandidateNeed> candidates, int tokens)
     {
-        var (accepted, rejected) = CandidateNeedValidator.Validate(window.Messages, candidates);
+        var (accepted, rejected) = CandidateNeedValidator.Validate(window.Messages, candidates, window.Live);
         foreach (var reason in rejected) logger.LogWarning("Dropped a model need in chat {ChatId}: {Reason}", window.ChatId, reason);
         logger.LogInformation("Model read {Messages} messages of chat {ChatId}: {Accepted} needs, {Rejected} dropped, {Tokens} tokens",
             window.Messages.Count, window.ChatId, accepted.Count, rejected.Count, tokens);
@@ -90,7 +90,7 @@ public sealed class NeedDiscovery(ILogger<NeedDiscovery> logger, IModelNeedExtra
     private WindowReading Fallback(DueWindow window, string? reason)
     {
         logger.LogInformation("Embedded extractor read {Messages} messages of chat {ChatId} instead of the model ({Reason})", window.Messages.Count, window.ChatId, reason);
-        return new WindowReading(window, EmbeddedNeedExtractor.Extract(window.Messages), WindowReader.Fallback);
+        return EmbeddedNeedReader.Reading(window, WindowReader.Fallback);
     }
 }
 

@@ -18,7 +18,7 @@ public static class NeedBoard
         var byId = window.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var need in extracted)
         {
-            var match = FindMatch(board, need);
+            var match = (need.LiveNeedId is long live ? board.Find(n => n.Id == live) : null) ?? FindMatch(board, need);
             if (match is { Status: BoardNeedStatus.Never })
             {
                 continue; // organizers said never: recognised and ignored
@@ -33,10 +33,11 @@ public static class NeedBoard
             foreach (var userId in need.Interested)
             {
                 var said = need.Evidence.Where(id => byId.TryGetValue(id, out var m) && m.FromId == userId).ToList();
-                var name = window.LastOrDefault(m => m.FromId == userId)?.FromName ?? userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var existing = match.Members.FindIndex(m => m.UserId == userId);
+                var name = window.LastOrDefault(m => m.FromId == userId)?.FromName
+                           ?? (existing >= 0 ? match.Members[existing].DisplayName : userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 var at = said.Count > 0 ? said.Max(id => byId[id].At) : now;
                 int? units = need.MemberUnits is { } perMember && perMember.TryGetValue(userId, out var n) ? n : null;
-                var existing = match.Members.FindIndex(m => m.UserId == userId);
                 if (existing < 0)
                 {
                     match.Members.Add(new BoardMember(userId, name, said, at, units));

@@ -3,12 +3,14 @@ namespace GroupBuyBot.Core.Discovery.Model;
 /// <summary>A need as a language model returned it: untrusted until <see cref="CandidateNeedValidator"/> accepts it.</summary>
 /// <param name="Units">The total the model read ("units"); null when missing.</param>
 /// <param name="MemberUnits">Who asked for how many ("member_units"): a tally by name ("Sophie 1, Kumar 1") mapped to ids.</param>
+/// <param name="LiveNeed">The label of the live need it joins ("live_need": "n1" for the first <see cref="LiveNeed"/> given); null for a new one.</param>
 public sealed record CandidateNeed(
     string? Summary,
     IReadOnlyList<long>? Interested,
     IReadOnlyList<long>? Evidence,
     int? Units,
-    IReadOnlyList<CandidateUnits>? MemberUnits = null);
+    IReadOnlyList<CandidateUnits>? MemberUnits = null,
+    string? LiveNeed = null);
 
 /// <summary>One member's units as the model read them; either part may be missing or wrong.</summary>
 public sealed record CandidateUnits(long? Member, int? Units);
@@ -41,7 +43,14 @@ public interface IModelNeedExtractor
     /// The model's candidates, or a fallback result (budget, cooldown, provider failure, unreadable answer): never
     /// throws for the model's sake. The call counts against <paramref name="chatId"/>'s budget.
     /// </summary>
-    Task<ModelResult<IReadOnlyList<CandidateNeed>>> ExtractNeeds(long chatId, IReadOnlyList<ChatMessage> window, CancellationToken ct);
+    Task<ModelResult<IReadOnlyList<CandidateNeed>>> ExtractNeeds(long chatId, IReadOnlyList<ChatMessage> window, CancellationToken ct) =>
+        ExtractNeeds(new Windows.DueWindow(chatId, true, window), ct);
+
+    /// <summary>
+    /// <see cref="ExtractNeeds(long, IReadOnlyList{ChatMessage}, CancellationToken)"/> of a taken window, with the chat's
+    /// live needs (<see cref="Windows.DueWindow.Live"/>) given to the model as needs it may continue.
+    /// </summary>
+    Task<ModelResult<IReadOnlyList<CandidateNeed>>> ExtractNeeds(Windows.DueWindow window, CancellationToken ct);
 
     /// <summary>
     /// Several chats' windows in one call. Each candidate is given back under the window it came from, in that

@@ -1,7 +1,11 @@
 namespace GroupBuyBot.Core.Discovery.Windows;
 
 /// <summary>
-/// A chat's window taken for reading: its messages, and whether any message since the last reading carried a cue
-/// (<see cref="ConversationWindow.HasNewCue"/>).
+/// A chat's window taken for reading: its messages, whether any message since the last reading carried a cue
+/// (<see cref="ConversationWindow.HasNewCue"/>), and the chat's live needs (<see cref="LiveNeed"/>) its talk may join.
 /// </summary>
-public sealed record DueWindow(long ChatId, bool HasNewCue, IReadOnlyList<ChatMessage> Messages);
+public sealed record DueWindow(long ChatId, bool HasNewCue, IReadOnlyList<ChatMessage> Messages)
+{
+    /// <summary>The needs on the chat's board when the window was taken, as topics a later window may join.</summary>
+    public IReadOnlyList<LiveNeed> Live { get; init; } = [];
+}

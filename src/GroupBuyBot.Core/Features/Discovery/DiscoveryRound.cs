@@ -32,10 +32,17 @@ public sealed class DiscoveryRound(
         var worth = new List<DueWindow>();
         var settings = new Dictionary<long, Chats.ChatSettings>();
         int withoutNewCue = 0, refused = 0;
-        foreach (var window in taken)
+        foreach (var due in taken)
         {
-            if (!window.HasNewCue) withoutNewCue++;
-            else if (!WindowGate.IsWorthSending(window.Messages)) refused++;
+            if (!due.HasNewCue)
+            {
+                withoutNewCue++;
+                continue;
+            }
+
+            // The board's live needs are topics the window may join (their first messages may be gone from memory).
+            var window = due with { Live = await board.ChangeChat(due.ChatId, LiveNeed.Of, ct) };
+            if (!WindowGate.IsWorthSending(window.Messages, window.Live)) refused++;
             else
             {
                 var chat = await chats.Get(window.ChatId, ct);

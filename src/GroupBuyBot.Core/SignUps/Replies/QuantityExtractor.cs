@@ -254,6 +254,12 @@ public static partial class QuantityExtractor
         var trimmed = after.TrimStart();
         foreach (var follower in NonQuantityFollowers)
         {
+            // An ordinal is glued to its number and ends there: "5th", "21st"; "2 thanks" is a count and a thanks.
+            if (follower is "st" or "nd" or "rd" or "th" && !(after.StartsWith(follower, StringComparison.Ordinal) && !(after.Length > 2 && char.IsAsciiLetter(after[2]))))
+            {
+                continue;
+            }
+
             if (trimmed.StartsWith(follower, StringComparison.Ordinal))
             {
                 // "人份" is a portion count, not a headcount.

@@ -48,7 +48,7 @@ internal static partial class ReplyCues
 
     /// <summary>More ways out: "have to pull out", "drop me", "我们 out", "unit 9 is out", "can't make it".</summary>
     [GeneratedRegex(B + @"pull(s|ing|ed)? (me |us )?out" + B + "|"
-        + B + @"(drop|scratch|strike|delete|remove|cross) (me|us|my name|our name|mine|ours|my order|our order)" + B + @"(?!\s+(a|an|the|at|to|in|into|off at|a line|a message)" + B + ")|"
+        + B + @"(drop|scratch|scrap|strike|delete|remove|cross|bin|ditch) (me|us|my name|our name|mine|ours|my order|our order)" + B + @"(?!\s+(a|an|the|at|to|in|into|off at|a line|a message)" + B + ")|"
         + @"我(们|家|们家)?\s*out|out\s*了|不\s*要\s*了|"
         + @"(_{2,}|" + B + @"(we|they|my family|our family|household|my household|family|i))\s+(is|are|am) (now )?out" + B + @"(?! of)|"
         + B + @"(can'?t|cannot|won'?t be able to) (make it|join|take (it|part))" + B + "|"
