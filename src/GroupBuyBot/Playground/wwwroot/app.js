@@ -244,6 +244,12 @@ function groupMembers() {
 
 function renderMembers() {
   const members = groupMembers();
+  // A member just added is selected once a round shows them (a round begun before the add would not, and would
+  // otherwise fall back to the first member).
+  if (state.selectWhenSeen && members.some((m) => m.id === state.selectWhenSeen)) {
+    state.currentUserId = state.selectWhenSeen;
+    state.selectWhenSeen = null;
+  }
   if (!members.some((m) => m.id === state.currentUserId) && members.length) state.currentUserId = members[0].id;
   const chips = $('member-chips');
   const signature = JSON.stringify([members.map((m) => [m.id, m.status]), state.currentUserId, state.lang]);
@@ -279,7 +285,7 @@ async function addMember() {
   const id = Math.max(0, ...state.users.filter((u) => !u.is_bot).map((u) => u.id)) + 1;
   await api('POST', '/driver/users', { id, first_name: name, username: name.toLowerCase().replace(/[^a-z0-9_]/g, '') || undefined });
   await api('POST', `/driver/chats/${state.groupId}/members`, { user_id: id, status: 'member' });
-  state.currentUserId = id;
+  state.selectWhenSeen = id;
   await refresh();
 }
 
