@@ -30,6 +30,12 @@ public sealed partial class GroupBuy
     /// <summary>The chat a sign-up came from.</summary>
     public long GroupOf(SignUp signUp) => signUp.FromChatId == 0 ? ChatId : signUp.FromChatId;
 
+    /// <summary>
+    /// Whether a chat may see this sign-up's member by name: always on a buy that is not shared, else only the group the
+    /// member signed up from (lists, summaries and replies show the other groups as totals).
+    /// </summary>
+    public bool IsNamedIn(long chatId, SignUp signUp) => !IsShared || GroupOf(signUp) == chatId;
+
     /// <summary>The message showing this buy's list in a chat.</summary>
     public int? ListMessageIn(long chatId) => chatId == ChatId ? AnnouncementMessageId : _groups.Find(g => g.ChatId == chatId)?.ListMessageId;
 

@@ -86,7 +86,7 @@ public static class ClosingSummary
     }
 
     /// <summary>A group sees its own members by name; a shared buy's other groups only as totals.</summary>
-    private static bool IsOwn(CommandContext context, GroupBuy buy, SignUp signUp) => !buy.IsShared || buy.GroupOf(signUp) == context.ChatId;
+    private static bool IsOwn(CommandContext context, GroupBuy buy, SignUp signUp) => buy.IsNamedIn(context.ChatId, signUp);
 
     private static void AppendGroups(StringBuilder text, CommandContext context, GroupBuy buy)
     {

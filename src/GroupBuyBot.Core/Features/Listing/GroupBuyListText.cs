@@ -24,7 +24,7 @@ public static class GroupBuyListText
         if (buy.Description is { } description) text.AppendLine(Html.Escape(description));
         if (buy.IsShared) text.AppendLine(T("ListShared", string.Join(" · ", buy.Groups.Select(g => Html.Escape(g.Title)))));
         // A shared buy's list names this group's members only (at their place in the one queue); the others are totals.
-        bool Shown(SignUp s) => !buy.IsShared || buy.GroupOf(s) == chat.ChatId;
+        bool Shown(SignUp s) => buy.IsNamedIn(chat.ChatId, s);
         if (buy.HasOptions)
         {
             RenderOptions(text, buy, chat, Shown, (key, args) => T(key, args));

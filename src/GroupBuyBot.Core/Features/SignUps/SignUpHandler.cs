@@ -213,7 +213,7 @@ public sealed class SignUpHandler(IGroupBuyStore store, BuyLocator locator, Time
         foreach (var promoted in change.Promoted)
         {
             // A shared buy's other groups are never named here: their members move up as "a member of Elm Street".
-            var who = buy.GroupOf(promoted) == context.ChatId || !buy.IsShared
+            var who = buy.IsNamedIn(context.ChatId, promoted)
                 ? Html.Escape(promoted.DisplayName)
                 : context.Text("MemberOfGroup", Html.Escape(buy.GroupTitle(buy.GroupOf(promoted))));
             lines.Add(context.Text("Promoted", who));
