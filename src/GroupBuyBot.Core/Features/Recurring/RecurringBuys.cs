@@ -66,14 +66,16 @@ public sealed class RecurringBuys(IGroupBuyStore store, OrganizerPolicy organize
         var formed = await store.ListFormedSince(now.AddMonths(-26), ct);
         foreach (var chat in formed.GroupBy(b => b.ChatId))
         {
+            IReadOnlyList<GroupBuy>? open = null; // read once per chat, and only when a round is due there
             foreach (var kind in BuyRhythms.Kinds(chat))
             {
                 var latest = kind[^1];
                 var rhythm = BuyRhythms.Seen(kind);
                 if (latest.Rhythm != BuyRhythm.None || rhythm == BuyRhythm.None) continue;
                 if (latest.NextRoundFor(rhythm) is not { } at || now < at || latest.RhythmSuggestedAt >= at) continue;
-                // Opened again already (a draft or an open buy of the kind): nothing to suggest.
-                if ((await store.ListOpen(chat.Key, ct)).Any(b => BuyRhythms.SameKind(b, latest))) continue;
+                // Open again already (an open buy of the kind): nothing to suggest.
+                open ??= await store.ListOpen(chat.Key, ct);
+                if (open.Any(b => BuyRhythms.SameKind(b, latest))) continue;
                 due.Add((latest, rhythm));
             }
         }
