@@ -161,23 +161,26 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
     /// <summary>The queue's updates leave this instance (they stay in the inbox).</summary>
     private void Drop(long chatId, Queue<Update> queue)
     {
-        lock (_lock)
-        {
-            _waiting -= queue.Count;
-            foreach (var left in queue) _queued.Remove(left.Id);
-            queue.Clear();
-            _chats.Remove(chatId);
-            Signal();
-        }
+        lock (_lock) Close(chatId, queue);
+    }
+
+    /// <summary>Under the lock: the chat's queue ends here; what is left in it stays in the inbox, for this run or another.</summary>
+    private void Close(long chatId, Queue<Update> queue)
+    {
+        _waiting -= queue.Count;
+        foreach (var left in queue) _queued.Remove(left.Id);
+        queue.Clear();
+        _chats.Remove(chatId);
+        Signal();
     }
 
     /// <summary>
     /// Adds the chat's updates other instances stored (the inbox, in order) that are not queued here. Only with shared
     /// claims: alone on the database, everything received is queued here already.
     /// </summary>
-    private async Task<bool> TakeOthers(long chatId, Queue<Update> queue)
+    private async Task TakeOthers(long chatId, Queue<Update> queue)
     {
-        if (!claims.Shared || _stopping.IsCancellationRequested) return false;
+        if (!claims.Shared || _stopping.IsCancellationRequested) return;
         IReadOnlyList<Update> stored;
         try
         {
@@ -185,7 +188,7 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
         }
         catch (OperationCanceledException)
         {
-            return false;
+            return;
         }
 
         lock (_lock)
@@ -199,7 +202,6 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
             }
 
             if (added) Reorder(queue);
-            return added;
         }
     }
 
@@ -224,10 +226,7 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
             {
                 if (queue.Count == 0 || _stopping.IsCancellationRequested)
                 {
-                    _waiting -= queue.Count;
-                    foreach (var left in queue) _queued.Remove(left.Id);
-                    _chats.Remove(chatId);
-                    Signal();
+                    Close(chatId, queue);
                     return;
                 }
 
