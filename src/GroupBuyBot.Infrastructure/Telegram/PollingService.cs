@@ -45,7 +45,7 @@ public sealed class PollingService(
             using var whileActive = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease);
             try
             {
-                await PollWhileActive(whileActive.Token);
+                await PollWhileActive(whileActive.Token, lease);
             }
             catch (OperationCanceledException) when (lease.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
             {
@@ -60,7 +60,7 @@ public sealed class PollingService(
         }
     }
 
-    private async Task PollWhileActive(CancellationToken ct)
+    private async Task PollWhileActive(CancellationToken ct, CancellationToken lease)
     {
         await WithRetries(async token =>
         {
@@ -71,14 +71,39 @@ public sealed class PollingService(
 
         await queues.EnqueueLeftOver(ct); // they go first, in order
         var offset = (await inbox.LastPolledUpdateId(ct) ?? -1) + 1;
-        while (!ct.IsCancellationRequested)
+        var acknowledged = offset;
+        try
         {
-            await queues.WaitForRoom(ct);
-            var updates = await WithRetries(token => polling.Bot.GetUpdates(offset, 100, options.Value.PollingTimeoutSeconds, AllowedUpdates, token), ct);
-            if (updates.Length == 0) continue;
+            while (!ct.IsCancellationRequested)
+            {
+                await queues.WaitForRoom(ct);
+                acknowledged = offset;
+                var updates = await WithRetries(token => polling.Bot.GetUpdates(offset, 100, options.Value.PollingTimeoutSeconds, AllowedUpdates, token), ct);
+                if (updates.Length == 0) continue;
 
-            queues.Enqueue(await inbox.Store(updates, polled: true, ct));
-            offset = updates.Max(u => u.Id) + 1;
+                queues.Enqueue(await inbox.Store(updates, polled: true, ct));
+                offset = updates.Max(u => u.Id) + 1;
+            }
+        }
+        finally
+        {
+            // Telegram forgets updates only when a later poll names the next offset. On a stop, say it for the batch
+            // just stored, so it is not fetched again (the inbox would ignore it, but a restart should start clean).
+            // Not when the lease was lost: another instance polls now, and a poll from here would cut its poll short.
+            if (offset > acknowledged && !lease.IsCancellationRequested) await Acknowledge(offset);
+        }
+    }
+
+    private async Task Acknowledge(int offset)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds));
+        try
+        {
+            await polling.Bot.GetUpdates(offset, 1, 0, AllowedUpdates, timeout.Token);
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException or OperationCanceledException)
+        {
+            logger.LogWarning("Could not tell Telegram which updates are stored; they will come again and be ignored: {Error}", redactor.Describe(e));
         }
     }
 

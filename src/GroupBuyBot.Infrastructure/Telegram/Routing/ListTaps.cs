@@ -32,7 +32,8 @@ public sealed class ListTaps(IChatStore chats, SignUpHandler signUps, TelegramSe
         var outcomes = await signUps.ApplyTaps(buyId, requests, ct);
         for (var i = 0; i < taps.Count; i++)
         {
-            await sender.AnswerCallback(taps[i].CallbackQuery!.Id, outcomes[i].Toast, ct);
+            // Not with the stopping token: the taps are stored as handled, so these are their only answers.
+            await sender.AnswerCallback(taps[i].CallbackQuery!.Id, outcomes[i].Toast, CancellationToken.None);
         }
     }
 }

@@ -105,6 +105,7 @@ public sealed class UpdateHandler(
     private async Task OnButton(CallbackQuery query, long updateId, CancellationToken ct)
     {
         string? toast = null;
+        var stopped = false;
         try
         {
             var chat = await chats.Get(query.Message?.Chat.Id ?? 0, ct);
@@ -124,10 +125,16 @@ public sealed class UpdateHandler(
                 toast = Texts.Get(chat.Language, "AdministratorsUnknown");
             }
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            stopped = true; // cancelled before its change was stored (almost always): it is handled, and answered, after the restart
+            throw;
+        }
         finally
         {
-            // Always answer, even when handling failed: otherwise the member's button keeps spinning.
-            await sender.AnswerCallback(query.Id, toast, ct);
+            // Always answer, even when handling failed: otherwise the member's button keeps spinning. Not with the
+            // stopping token: once handled, the tap will not be handled again after a restart, so this is its only answer.
+            if (!stopped) await sender.AnswerCallback(query.Id, toast, CancellationToken.None);
         }
     }
 
