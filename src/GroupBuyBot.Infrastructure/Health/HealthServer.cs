@@ -1,4 +1,5 @@
 using System.Net;
+using GroupBuyBot.Infrastructure.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -32,10 +33,8 @@ public sealed class HealthServer(HealthCheckService checks, IOptions<HealthOptio
         var health = options.Value;
         if (health.Port <= 0) return;
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders(); // a probe every few seconds is not news
+        var builder = EmbeddedWebServer.CreateBuilder(health.ListenAddress, health.Port); // logs nothing: a probe every few seconds is not news
         builder.Services.AddSingleton(checks); // the bot's own checks, with the bot's services
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(health.ListenAddress), health.Port));
         _app = builder.Build();
         _app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = ReadinessReport.Write });
         _app.MapHealthChecks("/readyz", new HealthCheckOptions

@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GroupBuyBot.Infrastructure.Pipeline;
+using GroupBuyBot.Infrastructure.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +12,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
-using GroupBuyBot.Infrastructure.Pipeline;
 
 namespace GroupBuyBot.Infrastructure.Telegram.Webhook;
 
@@ -45,10 +46,8 @@ public sealed class WebhookServer(
         identity.Id = me.Id;
         identity.Username = me.Username ?? "";
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders(); // the bot's own log says what matters; Kestrel's per-request lines are noise
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(webhook.ListenAddress), webhook.ListenPort));
-        _app = builder.Build();
+        // Logs nothing: the bot's own log says what matters; Kestrel's per-request lines are noise.
+        _app = EmbeddedWebServer.CreateBuilder(webhook.ListenAddress, webhook.ListenPort).Build();
         _app.MapPost(webhook.ListenPath, Receive);
         await queues.EnqueueLeftOver(stoppingToken); // they go first, in order
         await _app.StartAsync(stoppingToken);
