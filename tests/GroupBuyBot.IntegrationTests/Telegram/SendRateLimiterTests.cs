@@ -1,0 +1,109 @@
+using GroupBuyBot.Infrastructure.Telegram;
+using Microsoft.Extensions.Options;
+
+namespace GroupBuyBot.IntegrationTests.Telegram;
+
+/// <summary>
+/// Telegram's budgets as the sender sees them. Each budget here refills far slower than a test runs (one message a
+/// minute or less), so what is asserted is which sends may go now and which must wait, never how long they took.
+/// </summary>
+public sealed class SendRateLimiterTests : IDisposable
+{
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30)); // a send that should go at once never hangs the run
+
+    private const long Group = -100_500;
+    private const long OtherGroup = -100_501;
+    private const long Member = 4_200;
+
+    [Fact]
+    public async Task A_group_gets_its_budget_at_once_then_waits_and_other_chats_do_not()
+    {
+        using var limiter = Limiter(perGroupPerMinute: 3);
+        for (var i = 0; i < 3; i++) await limiter.Acquire(Group, _timeout.Token);
+
+        Assert.True(limiter.WouldWait(Group));
+        using var stop = new CancellationTokenSource();
+        var fourth = limiter.Acquire(Group, stop.Token);
+        Assert.False(fourth.IsCompleted);
+
+        // Another group and a private chat are not held by that group's budget.
+        Assert.False(limiter.WouldWait(OtherGroup));
+        await limiter.Acquire(OtherGroup, _timeout.Token);
+        for (var i = 0; i < 5; i++) await limiter.Acquire(Member, _timeout.Token); // no group budget in private
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fourth);
+    }
+
+    [Fact]
+    public async Task A_chat_gets_its_burst_then_waits()
+    {
+        using var limiter = Limiter(perChatBurst: 2, perChatPerSecond: 1.0 / 120);
+        Assert.False(limiter.WouldWait(Member));
+        await limiter.Acquire(Member, _timeout.Token);
+        await limiter.Acquire(Member, _timeout.Token);
+
+        Assert.True(limiter.WouldWait(Member));
+        using var stop = new CancellationTokenSource();
+        var third = limiter.Acquire(Member, stop.Token);
+        Assert.False(third.IsCompleted);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => third);
+    }
+
+    [Fact]
+    public async Task A_429_pauses_only_its_chat()
+    {
+        using var limiter = Limiter();
+        limiter.Pause(Group, TimeSpan.FromMinutes(5));
+
+        Assert.True(limiter.WouldWait(Group));
+        Assert.False(limiter.WouldWait(OtherGroup));
+        using var stop = new CancellationTokenSource();
+        var paused = limiter.Acquire(Group, stop.Token);
+        Assert.False(paused.IsCompleted);
+        await limiter.Acquire(OtherGroup, _timeout.Token);
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => paused);
+    }
+
+    [Fact]
+    public async Task A_pause_that_has_passed_holds_nothing()
+    {
+        using var limiter = Limiter();
+        limiter.Pause(Group, TimeSpan.Zero);
+
+        Assert.False(limiter.WouldWait(Group));
+        await limiter.Acquire(Group, _timeout.Token);
+    }
+
+    [Fact]
+    public async Task Senders_waiting_for_one_chat_go_in_the_order_they_came()
+    {
+        // One message at a time, ten a second: the waiting ones are let through one per refill, oldest first.
+        using var limiter = Limiter(perChatBurst: 1, perChatPerSecond: 10);
+        await limiter.Acquire(Member, _timeout.Token);
+
+        var order = new List<int>();
+        var waiting = Enumerable.Range(0, 4).Select(async i =>
+        {
+            await limiter.Acquire(Member, _timeout.Token);
+            lock (order) order.Add(i);
+        }).ToList();
+        await Task.WhenAll(waiting);
+
+        Assert.Equal([0, 1, 2, 3], order);
+    }
+
+    public void Dispose() => _timeout.Dispose();
+
+    private static SendRateLimiter Limiter(int perChatBurst = 100, double perChatPerSecond = 100, int perGroupPerMinute = 1_000, int globalPerSecond = 1_000) =>
+        new(Options.Create(new TelegramOptions
+        {
+            PerChatBurst = perChatBurst,
+            PerChatMessagesPerSecond = perChatPerSecond,
+            PerGroupMessagesPerMinute = perGroupPerMinute,
+            GlobalMessagesPerSecond = globalPerSecond,
+        }));
+}
