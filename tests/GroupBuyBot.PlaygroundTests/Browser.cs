@@ -17,6 +17,10 @@ public static class Browser
             throw new InvalidOperationException($"No Chromium at {ExecutablePath}: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH).");
         }
 
+        // Playwright waits 5 s for an expectation by default: a fresh bot process's first answers (code compiled on first
+        // use) can take longer than that on a loaded 2-core machine, which failed CI at random. Waiting longer changes
+        // nothing a test asserts, only how long a failing one takes to fail.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
