@@ -46,6 +46,12 @@ public abstract class DatabaseProvider
     public abstract Task LockBuy(BotDbContext db, long buyId, CancellationToken ct);
 
     /// <summary>
+    /// Inside a write transaction, before a chat's need board is read: holds the board until the commit, so that
+    /// changes of it in other processes (a discovery round, an organizer's tap) queue instead of losing one another.
+    /// </summary>
+    public abstract Task LockBoard(BotDbContext db, long chatId, CancellationToken ct);
+
+    /// <summary>
     /// Tries to become the active instance on this database (the one that polls Telegram and drains the outbox).
     /// </summary>
     /// <returns>The lease, or null when another process holds it now.</returns>

@@ -17,9 +17,6 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
 {
     private const int Attempts = 5;
 
-    // Striped locks: bounded memory, and two buys rarely share a stripe.
-    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
-
     public async Task<GroupBuy?> Find(long buyId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -143,7 +140,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
     }
 
     public Task<StoreChange<GroupBuy>> Create(long chatId, long? requestId, Func<int, GroupBuy> create, CancellationToken ct) =>
-        InWriteTransaction(chatId, requestId, async db =>
+        InWriteTransaction(requestId, async db =>
         {
             var buy = create(await NextNumber(db, chatId, ct));
             db.GroupBuys.Add(buy);
@@ -151,7 +148,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
         }, ct);
 
     public Task<StoreChange<T>> Change<T>(long buyId, long? requestId, Func<GroupBuy, T> change, CancellationToken ct) =>
-        InWriteTransaction(buyId, requestId, async db =>
+        InWriteTransaction(requestId, async db =>
         {
             var buy = await Load(db, buyId, ct);
             return buy is null ? new StoreChange<T>(false, false, default) : new StoreChange<T>(true, false, change(buy));
@@ -159,7 +156,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
 
     public async Task<Outcome?> Decide(CommandContext request, long buyId, Func<GroupBuy, Outcome> decide, CancellationToken ct)
     {
-        var stored = await InWriteTransaction(buyId, RequestIdOf(request), async db =>
+        var stored = await InWriteTransaction(RequestIdOf(request), async db =>
         {
             var buy = await Load(db, buyId, ct);
             if (buy is null) return new StoreChange<Outcome>(false, false, null);
@@ -170,7 +167,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
 
     public async Task<IReadOnlyList<Outcome>?> DecideMany(long buyId, IReadOnlyList<(CommandContext Request, Func<GroupBuy, Outcome> Decide)> requests, CancellationToken ct)
     {
-        var stored = await InWriteTransaction(buyId, null, async db =>
+        var stored = await InWriteTransaction(null, async db =>
         {
             var buy = await Load(db, buyId, ct);
             if (buy is null) return new StoreChange<IReadOnlyList<Outcome>>(false, false, null);
@@ -196,7 +193,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
 
     public async Task<Outcome> CreateAndDecide(CommandContext request, Func<int, GroupBuy> create, Func<GroupBuy, Outcome> describe, CancellationToken ct)
     {
-        var stored = await InWriteTransaction(request.ChatId, RequestIdOf(request), async db =>
+        var stored = await InWriteTransaction(RequestIdOf(request), async db =>
         {
             var buy = create(await NextNumber(db, request.ChatId, ct));
             db.GroupBuys.Add(buy);
@@ -244,46 +241,39 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
 
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction and saves. The request id is recorded in the same
-    /// transaction, so a redelivered update is recognised and nothing is applied twice.
+    /// transaction, so a redelivered update is recognised and nothing is applied twice. No lock of its own: writers of
+    /// this process queue at the <see cref="WriteGate"/>, other processes' writers of the same buy at its row
+    /// (<see cref="DatabaseProvider.LockBuy"/>), and a change that still meets another's (the version token) runs again.
     /// </summary>
-    private async Task<StoreChange<T>> InWriteTransaction<T>(long lockKey, long? requestId, Func<BotDbContext, Task<StoreChange<T>>> work, CancellationToken ct)
+    private async Task<StoreChange<T>> InWriteTransaction<T>(long? requestId, Func<BotDbContext, Task<StoreChange<T>>> work, CancellationToken ct)
     {
-        var stripe = Stripes[(int)((ulong)lockKey % (ulong)Stripes.Length)];
-        await stripe.WaitAsync(ct);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                try
+                using var writing = await writes.Enter(ct);
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                if (requestId is { } id && await db.HandledRequests.AnyAsync(r => r.Id == id, ct))
                 {
-                    using var writing = await writes.Enter(ct);
-                    await using var db = await contexts.CreateDbContextAsync(ct);
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    if (requestId is { } id && await db.HandledRequests.AnyAsync(r => r.Id == id, ct))
-                    {
-                        return new StoreChange<T>(true, true, default);
-                    }
-
-                    var result = await work(db);
-                    if (requestId is { } handled && result.Found)
-                    {
-                        db.HandledRequests.Add(new HandledRequest { Id = handled, HandledAt = time.GetUtcNow() });
-                    }
-
-                    await db.SaveChangesAsync(ct);
-                    await transaction.CommitAsync(ct);
-                    outbox.Committed();
-                    return result;
+                    return new StoreChange<T>(true, true, default);
                 }
-                catch (Exception e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || database.IsTransient(e)))
+
+                var result = await work(db);
+                if (requestId is { } handled && result.Found)
                 {
-                    await Task.Delay(20 * attempt, ct);
+                    db.HandledRequests.Add(new HandledRequest { Id = handled, HandledAt = time.GetUtcNow() });
                 }
+
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                outbox.Committed();
+                return result;
             }
-        }
-        finally
-        {
-            stripe.Release();
+            catch (Exception e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || database.IsTransient(e)))
+            {
+                await Task.Delay(20 * attempt, ct);
+            }
         }
     }
 }

@@ -8,13 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace GroupBuyBot.Infrastructure.Persistence;
 
 /// <summary>
-/// Need boards on EF Core. One lock for all board changes in this process: the worker merges and organizers tap
-/// buttons rarely, so serialising them is cheap and rules out lost updates.
+/// Need boards on EF Core. Every change of a board is a write transaction that holds the chat's board first
+/// (<see cref="DatabaseProvider.LockBoard"/>), taken in this process's writer queue (<see cref="WriteGate"/>): the
+/// discovery round and organizers' taps never lose each other's changes, in one process or several.
 /// </summary>
-public sealed class NeedBoardStore(IDbContextFactory<BotDbContext> contexts, WriteGate writes, OutboxWriter outbox) : INeedBoardStore
+public sealed class NeedBoardStore(IDbContextFactory<BotDbContext> contexts, WriteGate writes, OutboxWriter outbox, DatabaseProvider database) : INeedBoardStore
 {
     private static readonly Member Bot = new(0, "GroupBuyBot", null);
-    private readonly SemaphoreSlim _lock = new(1, 1);
 
     /// <summary>
     /// <see cref="ChangeChat"/>, and what the change says (suggestions) stored as outbox rows in the same
@@ -22,65 +22,46 @@ public sealed class NeedBoardStore(IDbContextFactory<BotDbContext> contexts, Wri
     /// </summary>
     public async Task<T> ChangeChatAndSay<T>(ChatSettings chat, Func<List<BoardNeed>, T> change, Func<T, IEnumerable<Outcome>> says, CancellationToken ct)
     {
-        await _lock.WaitAsync(ct);
-        try
+        var said = false;
+        var result = await InBoardTransaction(chat.ChatId, async db =>
         {
-            using (await writes.Enter(ct))
-            {
-                await using var db = await contexts.CreateDbContextAsync(ct);
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var needs = await db.BoardNeeds.Where(n => n.ChatId == chat.ChatId).OrderBy(n => n.Id).ToListAsync(ct);
-                var result = change(needs);
-                foreach (var need in needs.Where(n => n.Id == 0)) db.BoardNeeds.Add(need);
-                await db.SaveChangesAsync(ct); // new needs get their ids, which the suggestions' buttons carry
+            var needs = await db.BoardNeeds.Where(n => n.ChatId == chat.ChatId).OrderBy(n => n.Id).ToListAsync(ct);
+            var result = change(needs);
+            foreach (var need in needs.Where(n => n.Id == 0)) db.BoardNeeds.Add(need);
+            await db.SaveChangesAsync(ct); // new needs get their ids, which the suggestions' buttons carry
 
-                var context = new CommandContext(chat, null, Bot, 0, null);
-                foreach (var outcome in says(result)) await outbox.Add(db, context, outcome, ct);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                outbox.Committed();
-                return result;
+            var context = new CommandContext(chat, null, Bot, 0, null);
+            foreach (var outcome in says(result))
+            {
+                await outbox.Add(db, context, outcome, ct);
+                said = true;
             }
-        }
-        finally
-        {
-            _lock.Release();
-        }
+
+            return result;
+        }, ct);
+        if (said) outbox.Committed();
+        return result;
     }
 
-    public async Task<T> ChangeChat<T>(long chatId, Func<List<BoardNeed>, T> change, CancellationToken ct)
-    {
-        await _lock.WaitAsync(ct);
-        try
+    public Task<T> ChangeChat<T>(long chatId, Func<List<BoardNeed>, T> change, CancellationToken ct) =>
+        InBoardTransaction(chatId, async db =>
         {
-            await using var db = await contexts.CreateDbContextAsync(ct);
             var needs = await db.BoardNeeds.Where(n => n.ChatId == chatId).OrderBy(n => n.Id).ToListAsync(ct);
             var result = change(needs);
             foreach (var need in needs.Where(n => n.Id == 0)) db.BoardNeeds.Add(need);
-            await db.SaveChangesAsync(ct);
             return result;
-        }
-        finally
-        {
-            _lock.Release();
-        }
-    }
+        }, ct);
 
     public async Task<T> ChangeNeed<T>(long needId, Func<BoardNeed?, T> change, CancellationToken ct)
     {
-        await _lock.WaitAsync(ct);
-        try
+        long? chatId;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            var need = await db.BoardNeeds.FirstOrDefaultAsync(n => n.Id == needId, ct);
-            var result = change(need);
-            await db.SaveChangesAsync(ct);
-            return result;
+            chatId = await db.BoardNeeds.Where(n => n.Id == needId).Select(n => (long?)n.ChatId).FirstOrDefaultAsync(ct);
         }
-        finally
-        {
-            _lock.Release();
-        }
+
+        if (chatId is not { } chat) return change(null);
+        return await InBoardTransaction(chat, async db => change(await db.BoardNeeds.FirstOrDefaultAsync(n => n.Id == needId, ct)), ct);
     }
 
     public Task<int> ForgetMember(long chatId, long userId, CancellationToken ct) => ChangeChat(chatId, needs =>
@@ -94,18 +75,28 @@ public sealed class NeedBoardStore(IDbContextFactory<BotDbContext> contexts, Wri
         return changed;
     }, ct);
 
+    /// <summary>One statement: nothing to read first, so nothing another change could slip between.</summary>
     public async Task<int> DeleteIdle(DateTimeOffset before, CancellationToken ct)
     {
-        await _lock.WaitAsync(ct);
-        try
+        using (await writes.Enter(ct))
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var beforeTicks = before;
-            return await db.BoardNeeds.Where(n => n.Status != BoardNeedStatus.Never && n.LastActiveAt < beforeTicks).ExecuteDeleteAsync(ct);
+            return await db.BoardNeeds.Where(n => n.Status != BoardNeedStatus.Never && n.LastActiveAt < before).ExecuteDeleteAsync(ct);
         }
-        finally
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the chat's board, held for the transaction, and saves what it changed.</summary>
+    private async Task<T> InBoardTransaction<T>(long chatId, Func<BotDbContext, Task<T>> work, CancellationToken ct)
+    {
+        using (await writes.Enter(ct))
         {
-            _lock.Release();
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await database.LockBoard(db, chatId, ct);
+            var result = await work(db);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return result;
         }
     }
 }

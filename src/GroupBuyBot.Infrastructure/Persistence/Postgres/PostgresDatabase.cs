@@ -96,6 +96,14 @@ public sealed class PostgresDatabase : DatabaseProvider
         await db.Database.ExecuteSqlRawAsync(sql, [new NpgsqlParameter("id", buyId)], ct);
     }
 
+    /// <summary>
+    /// A transaction-level advisory lock on the chat's board (a board may have no row yet to lock): released at the
+    /// commit. Class "GBnb" in ASCII; the object is a hash of the chat id (chats sharing one wait for each other, harmlessly).
+    /// </summary>
+    public override async Task LockBoard(BotDbContext db, long chatId, CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(@class, @chat)",
+            [new NpgsqlParameter("class", 0x4742_6E62), new NpgsqlParameter("chat", (int)(chatId ^ (chatId >> 32)))], ct);
+
     private static string Quoted(string? schema, string table) => schema is null ? $"\"{table}\"" : $"\"{schema}\".\"{table}\"";
 
     /// <summary>

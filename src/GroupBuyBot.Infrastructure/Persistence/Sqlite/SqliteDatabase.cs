@@ -62,6 +62,9 @@ public sealed class SqliteDatabase(DatabaseOptions options) : DatabaseProvider
     /// <summary>Nothing to take: a SQLite write transaction (<c>BEGIN IMMEDIATE</c>) already excludes every other writer.</summary>
     public override Task LockBuy(BotDbContext db, long buyId, CancellationToken ct) => Task.CompletedTask;
 
+    /// <inheritdoc cref="LockBuy"/>
+    public override Task LockBoard(BotDbContext db, long chatId, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>One process owns the file, so it is always the active instance.</summary>
     public override Task<InstanceLease?> TryLease(CancellationToken ct) => Task.FromResult<InstanceLease?>(InstanceLease.Sole);
 
