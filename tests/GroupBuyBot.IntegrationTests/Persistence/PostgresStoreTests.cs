@@ -76,6 +76,33 @@ public class PostgresStoreTests
     }
 
     [Fact]
+    public async Task Need_board_changes_through_two_instances_at_once_lose_none_of_each_other()
+    {
+        await using var database = await (await PostgresServer.Get()).CreateDatabase();
+        await using var first = await StoreFixture.Open(Options(database));
+        await using var second = await StoreFixture.Open(Options(database));
+        const long chat = -300;
+
+        // 60 members join one need at once, each change read-modify-write of the whole board, half through each instance
+        // (a discovery round in one, members' taps in the other): a change made from a board read before another's commit
+        // would drop that member.
+        await Parallel.ForEachAsync(Enumerable.Range(1, 60), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var stores = i % 2 == 0 ? first : second;
+            await stores.Boards.ChangeChat(chat, needs =>
+            {
+                if (needs.Count == 0) needs.Add(new Core.Discovery.Board.BoardNeed { ChatId = chat, Summary = "荔枝 lychees", FirstSeenAt = Clock.Start, LastActiveAt = Clock.Start });
+                needs[0].Members.Add(new Core.Discovery.Board.BoardMember(1000 + i, $"Member {i}", [i], Clock.Start));
+                return needs.Count;
+            }, ct);
+        });
+
+        var board = await second.Boards.ChangeChat(chat, needs => needs.ToList(), CancellationToken.None);
+        var need = Assert.Single(board);
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => 1000L + i), need.Members.Select(m => m.UserId).Order());
+    }
+
+    [Fact]
     public async Task An_update_handled_by_two_instances_at_once_is_applied_once()
     {
         await using var database = await (await PostgresServer.Get()).CreateDatabase();

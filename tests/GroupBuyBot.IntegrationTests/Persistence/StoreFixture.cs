@@ -25,6 +25,7 @@ public sealed class StoreFixture : IAsyncDisposable
     public DatabaseProvider Database { get; }
     public IGroupBuyStore Buys => _services.GetRequiredService<IGroupBuyStore>();
     public IChatStore Chats => _services.GetRequiredService<IChatStore>();
+    public GroupBuyBot.Core.Discovery.Board.INeedBoardStore Boards => _services.GetRequiredService<NeedBoardStore>();
 
     /// <summary>This instance's clock (the stores' caches age by it).</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => (Microsoft.Extensions.Time.Testing.FakeTimeProvider)_services.GetRequiredService<TimeProvider>();
@@ -46,6 +47,7 @@ public sealed class StoreFixture : IAsyncDisposable
         services.AddSingleton<GroupBuyBot.Infrastructure.Pipeline.UpdateInbox>();
         services.AddSingleton<IGroupBuyStore, GroupBuyStore>();
         services.AddSingleton<IChatStore, ChatStore>();
+        services.AddSingleton<NeedBoardStore>();
         var provider = services.BuildServiceProvider();
         await using var db = await provider.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
         await database.Migrate(db, CancellationToken.None);
