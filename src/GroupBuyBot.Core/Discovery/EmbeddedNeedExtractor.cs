@@ -36,7 +36,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         {
             var topic = new Topic(need);
             topics.Add(topic);
-            foreach (var id in need.Evidence) topicOfMessage.TryAdd(id, topic);
+            foreach (var id in need.Evidence.Concat(need.Thread)) topicOfMessage.TryAdd(id, topic);
         }
 
         var authorOfMessage = new Dictionary<long, long>();

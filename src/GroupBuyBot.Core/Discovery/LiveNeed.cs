@@ -23,8 +23,42 @@ public sealed record LiveNeed(long Id, string Summary, IReadOnlyList<long> Membe
             .Select(n => new LiveNeed(n.Id, n.Summary, [.. n.Members.Select(m => m.UserId)], [.. n.EvidenceMessageIds.Distinct().Order()])),
     ];
 
-    /// <summary>Whether <paramref name="message"/> speaks of this need by the board's own record: it replies to one of its messages, or names its summary's content.</summary>
+    /// <summary>
+    /// Messages of the need's thread from before the window, not its evidence: the replies (ids only) between one of the
+    /// window's messages and the need's own, so a reply to the organiser's answer hours later still reaches the need.
+    /// </summary>
+    public IReadOnlyList<long> Thread { get; init; } = [];
+
+    /// <summary>
+    /// <paramref name="live"/> with each need's <see cref="Thread"/>: for a message of <paramref name="window"/> that
+    /// replies to one before it, the chain of messages it answered (<paramref name="repliedChain"/>, nearest first) up
+    /// to the first that is a live need's own; those between belong to that need.
+    /// </summary>
+    public static IReadOnlyList<LiveNeed> Threaded(IReadOnlyList<LiveNeed> live, IReadOnlyList<ChatMessage> window, Func<long, int, IReadOnlyList<long>> repliedChain)
+    {
+        var inWindow = window.Select(m => m.Id).ToHashSet();
+        var thread = live.ToDictionary(n => n.Id, n => n.Thread.ToHashSet());
+        foreach (var message in window)
+        {
+            if (message.ReplyToId is not long parent || inWindow.Contains(parent)) continue;
+            var chain = repliedChain(message.Id, 50);
+            for (var i = 0; i < chain.Count; i++)
+            {
+                var owner = live.FirstOrDefault(n => n.Evidence.Contains(chain[i]) || thread[n.Id].Contains(chain[i]));
+                if (owner is null) continue;
+                thread[owner.Id].UnionWith(chain.Take(i).Where(id => !inWindow.Contains(id) && !owner.Evidence.Contains(id)));
+                break;
+            }
+        }
+
+        return [.. live.Select(n => thread[n.Id].Count == n.Thread.Count ? n : n with { Thread = [.. thread[n.Id].Order()] })];
+    }
+
+    /// <summary>
+    /// Whether <paramref name="message"/> speaks of this need by the board's own record: it replies to one of its
+    /// messages (or of its <see cref="Thread"/>), or names its summary's content.
+    /// </summary>
     public bool IsNamedBy(ChatMessage message) =>
-        message.ReplyToId is long parent && Evidence.Contains(parent)
+        message.ReplyToId is long parent && (Evidence.Contains(parent) || Thread.Contains(parent))
         || ContentGrams.Of(ChatTextNormalizer.Normalize(message.Text)).Overlaps(ContentGrams.Of(ChatTextNormalizer.Normalize(Summary)));
 }

@@ -51,6 +51,18 @@ public sealed class ConversationWindows(DiscoveryOptions options)
         }
     }
 
+    /// <summary>
+    /// <paramref name="live"/> with, for each need, the messages before <paramref name="messages"/> (pruned or not) that
+    /// lead by replies from one of them to the need's own messages (<see cref="LiveNeed.Thread"/>).
+    /// </summary>
+    public IReadOnlyList<LiveNeed> Threaded(long chatId, IReadOnlyList<ChatMessage> messages, IReadOnlyList<LiveNeed> live)
+    {
+        lock (_lock)
+        {
+            return live.Count == 0 || !_windows.TryGetValue(chatId, out var window) ? live : LiveNeed.Threaded(live, messages, window.RepliedChain);
+        }
+    }
+
     public void Prune(DateTimeOffset now)
     {
         lock (_lock)
@@ -63,7 +75,7 @@ public sealed class ConversationWindows(DiscoveryOptions options)
             foreach (var (chatId, window) in _windows.ToList())
             {
                 window.Prune(now);
-                if (window.Count == 0 && !window.IsTriggered) _windows.Remove(chatId);
+                if (window.Count == 0 && !window.IsTriggered && !window.HasReplyLinks) _windows.Remove(chatId);
             }
         }
     }

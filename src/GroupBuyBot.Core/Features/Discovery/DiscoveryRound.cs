@@ -41,7 +41,8 @@ public sealed class DiscoveryRound(
             }
 
             // The board's live needs are topics the window may join (their first messages may be gone from memory).
-            var window = due with { Live = await board.ChangeChat(due.ChatId, LiveNeed.Of, ct) };
+            // Replies to their messages gone from memory still reach them through the reply links (ids only).
+            var window = due with { Live = windows.Threaded(due.ChatId, due.Messages, await board.ChangeChat(due.ChatId, LiveNeed.Of, ct)) };
             if (!WindowGate.IsWorthSending(window.Messages, window.Live)) refused++;
             else
             {

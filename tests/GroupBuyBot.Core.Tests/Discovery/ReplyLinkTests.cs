@@ -1,0 +1,108 @@
+using GroupBuyBot.Core.Discovery;
+using GroupBuyBot.Core.Discovery.Board;
+using GroupBuyBot.Core.Discovery.Windows;
+using GroupBuyBot.Core.Evaluation;
+using GroupBuyBot.Core.Features.Discovery;
+using GroupBuyBot.Core.Tests.Fakes;
+
+namespace GroupBuyBot.Core.Tests.Discovery;
+
+/// <summary>
+/// Reply links (ids only) outlive the raw text: a late reply to the organiser's answer, or to a question about the
+/// offer, reaches the live need through the replies between them, though none of those was evidence and all their text
+/// is gone.
+/// </summary>
+public class ReplyLinkTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 6, 10, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private static ChatMessage M(long id, long from, string text, long? replyTo = null, int minutes = 0) =>
+        new(id, from, "U" + from, T0.AddMinutes(minutes), text, replyTo);
+
+    private static readonly LiveNeed Tuner = new(3, "a piano tuner", [201, 202], [13, 14]);
+
+    [Fact]
+    public void The_window_keeps_which_message_each_reply_answered_after_their_text_is_pruned()
+    {
+        var options = new DiscoveryOptions { RawTextRetentionMinutes = 180, NeedIdleHours = 72 };
+        var window = new ConversationWindow(options);
+        window.Add(M(13, 201, "Does anyone know a piano tuner?"), 0);
+        window.Add(M(16, 206, "My cousin is a piano teacher, I'll ask her", replyTo: 13, minutes: 9), 0);
+        window.Add(M(23, 206, "She says Mr Lim, $120 per piano", replyTo: 16, minutes: 400), 0);
+
+        window.Prune(T0.AddMinutes(600));
+
+        Assert.Equal(0, window.Count);
+        Assert.Equal([16, 13], window.RepliedChain(23));
+        window.Prune(T0.AddHours(80)); // past the board's idle time: the links go too
+        Assert.Empty(window.RepliedChain(23));
+    }
+
+    [Fact]
+    public void A_member_who_asked_to_be_forgotten_leaves_no_reply_links()
+    {
+        var window = new ConversationWindow(new DiscoveryOptions());
+        window.Add(M(16, 206, "My cousin is a piano teacher", replyTo: 13), 0);
+        window.Add(M(23, 207, "Thanks!", replyTo: 16), 0);
+
+        window.Prune(T0, forgetUserId: 206);
+
+        Assert.Empty(window.RepliedChain(16));
+        Assert.Equal([16], window.RepliedChain(23)); // the other member's own reply stays; it names only an id
+    }
+
+    [Fact]
+    public void Threaded_gives_a_live_need_the_pruned_replies_that_lead_to_its_messages_and_nothing_of_unrelated_chains()
+    {
+        var chains = new Dictionary<long, long[]> { [35] = [24, 23, 16, 13], [36] = [30, 29], [37] = [35, 24, 23, 16, 13] };
+        var window = new[]
+        {
+            M(35, 207, "Eh the piano man, can he do mine also?", replyTo: 24, minutes: 900),
+            M(36, 208, "ok", replyTo: 30, minutes: 901),
+            M(37, 202, "Sure, I'll ask him", replyTo: 35, minutes: 902),
+        };
+
+        var live = LiveNeed.Threaded([Tuner], window, (id, _) => chains.GetValueOrDefault(id, []));
+
+        Assert.Equal([16, 23, 24], live[0].Thread); // 35 is in the window; 13 is evidence already
+        Assert.True(live[0].IsNamedBy(window[0]));
+        Assert.False(live[0].IsNamedBy(window[1]));
+    }
+
+    [Fact]
+    public void A_late_reply_to_the_answer_about_the_offer_joins_the_live_need()
+    {
+        var window = new[] { M(35, 207, "Eh can he do mine also? My old Yamaha long time never tune already", replyTo: 24, minutes: 900) };
+        var threaded = Tuner with { Thread = [16, 23, 24] };
+
+        var need = Assert.Single(EmbeddedNeedExtractor.Extract(window, [threaded]));
+
+        Assert.Equal(3, need.LiveNeedId);
+        Assert.Equal([207], need.Interested);
+        Assert.Empty(EmbeddedNeedExtractor.Extract(window, [Tuner])); // by evidence alone the reply reaches nothing
+    }
+
+    [Fact]
+    public async Task Through_the_bots_round_a_reply_down_a_long_thread_reaches_the_need_hours_later()
+    {
+        var options = new DiscoveryOptions { BatchQuietMilliseconds = 120_000, SharedCallWaitMilliseconds = 0, RawTextRetentionMinutes = 180, SuggestionThreshold = 3 };
+        var board = new InMemoryNeedBoardStore();
+        var round = new DiscoveryRound(new ConversationWindows(options), new EmbeddedNeedReader(), board, new FakeChats(), options);
+        const long chat = -1005;
+        var traffic = new (long, ChatMessage)[]
+        {
+            (chat, M(13, 201, "Hi neighbours! Does anyone know a piano tuner? Ours sounds dreadful")),
+            (chat, M(14, 202, "Omg same! My daughter's piano is out of tune too, if one tuner does two units it's cheaper", replyTo: 13, minutes: 3)),
+            (chat, M(16, 206, "My cousin is a piano teacher, I'll ask her for a contact", replyTo: 13, minutes: 9)),
+            // Seven hours later, text of 13–16 gone: the answer, a thank-you, and a neighbour asking in under the answer.
+            (chat, M(23, 206, "My cousin says Mr Lim, $120 per piano, $100 each if 2 or more in one block", replyTo: 16, minutes: 420)),
+            (chat, M(24, 202, "Great! I'll WhatsApp him", replyTo: 23, minutes: 440)),
+            (chat, M(35, 207, "Eh can he do mine also? My old Yamaha long time never tune already", replyTo: 24, minutes: 1080)),
+        };
+
+        await DiscoveryReplay.Run(round, traffic, CancellationToken.None);
+
+        var need = Assert.Single(board.Of(chat));
+        Assert.Equal([201, 202, 207], need.Members.Select(m => m.UserId));
+    }
+}
