@@ -105,4 +105,55 @@ public class ReplyLinkTests
         var need = Assert.Single(board.Of(chat));
         Assert.Equal([201, 202, 207], need.Members.Select(m => m.UserId));
     }
+
+    [Fact]
+    public void A_reply_to_the_question_that_raised_a_need_before_anyone_joined_belongs_to_the_need_that_started_there()
+    {
+        // 4 asked (no evidence: nobody had joined yet), 5 agreed, 6 offered and 7 joined: the board keeps 6 and 7.
+        var chains = new Dictionary<long, long[]> { [6] = [5, 4], [7] = [6, 5, 4], [49] = [4], [50] = [40], [17] = [] };
+        var sat = new LiveNeed(1, "a tutor in Ridgefield who does small groups", [203, 204], [6, 7]);
+        var symphony = new LiveNeed(2, "the SF Symphony student night", [208, 201], [17, 18]);
+        var window = new[]
+        {
+            M(49, 211, "Just catching up. Olivia is a junior too, we'd love to join the group", replyTo: 4, minutes: 1500),
+            M(50, 212, "lol same", replyTo: 40, minutes: 1501),
+        };
+
+        var live = LiveNeed.Threaded([sat, symphony], window, (id, _) => chains.GetValueOrDefault(id, []));
+
+        Assert.Equal([4], live[0].Thread);
+        Assert.Empty(live[1].Thread);
+        var need = Assert.Single(EmbeddedNeedExtractor.Extract(window, live));
+        Assert.Equal(1, need.LiveNeedId);
+        Assert.Equal([211], need.Interested);
+    }
+
+    [Fact]
+    public void A_root_two_needs_started_from_is_given_to_neither()
+    {
+        var chains = new Dictionary<long, long[]> { [6] = [1], [8] = [1], [20] = [1] };
+        var a = new LiveNeed(1, "a", [1, 2], [6]);
+        var b = new LiveNeed(2, "b", [3, 4], [8]);
+        var window = new[] { M(20, 5, "我也要", replyTo: 1, minutes: 600) };
+
+        var live = LiveNeed.Threaded([a, b], window, (id, _) => chains.GetValueOrDefault(id, []));
+
+        Assert.All(live, n => Assert.Empty(n.Thread));
+    }
+
+    [Fact]
+    public void The_gate_lets_a_join_through_that_reaches_a_live_need_through_replies_inside_the_window()
+    {
+        var window = new[]
+        {
+            M(46, 204, "Quick update: Diego got a free program, so we'll drop out of the tutor group. Sorry!", replyTo: 6, minutes: 1400),
+            M(48, 203, "So that leaves Hannah and Anika... need 2 more for the tutor to run it", replyTo: 46, minutes: 1408),
+            M(55, 213, "my son Ben needs help too, count us in", replyTo: 48, minutes: 1570),
+        };
+        var sat = new LiveNeed(1, "a tutor in Ridgefield", [203, 204], [6, 7]);
+
+        Assert.True(sat.IsReachedBy(window[2], window));
+        Assert.True(WindowGate.IsWorthSending(window, [sat]));
+        Assert.False(WindowGate.IsWorthSending(window, [sat with { Evidence = [99] }]));
+    }
 }
