@@ -30,6 +30,16 @@ public sealed record LiveNeed(long Id, string Summary, IReadOnlyList<long> Membe
     public IReadOnlyList<long> Thread { get; init; } = [];
 
     /// <summary>
+    /// A want nobody had joined when its window was read (<see cref="RaisedBy"/>): not on the board, kept in memory with
+    /// its owner, its message id and its summary only, so a join hours later, its text gone, still finds it. Its
+    /// <see cref="Id"/> is the message's, negated (never a board need's).
+    /// </summary>
+    public bool Raised { get; init; }
+
+    /// <summary>The want <paramref name="owner"/> raised in message <paramref name="messageId"/>, which nobody joined yet.</summary>
+    public static LiveNeed RaisedBy(long owner, long messageId, string summary) => new(-messageId, summary, [owner], [messageId]) { Raised = true };
+
+    /// <summary>
     /// <paramref name="live"/> with each need's <see cref="Thread"/>: for a message of <paramref name="window"/> that
     /// replies to one before it, the chain of messages it answered (<paramref name="repliedChain"/>, nearest first) up
     /// to the first that is a live need's own; those between belong to that need. A chain that reaches none of them

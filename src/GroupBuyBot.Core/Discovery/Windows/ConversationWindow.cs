@@ -15,6 +15,10 @@ public sealed class ConversationWindow(DiscoveryOptions options)
 
     private readonly List<ChatMessage> _messages = [];
     private readonly Dictionary<long, (long Parent, long FromId, DateTimeOffset At)> _replyLinks = [];
+
+    // Wants nobody joined yet (owner, message id, summary: no other text), kept as long as reply links.
+    private const int MaxRaised = 200;
+    private readonly Dictionary<long, (LiveNeed Want, DateTimeOffset At)> _raised = [];
     private readonly HashSet<long> _cueMessages = [];
     private int _newSinceExtraction;
     private bool _triggered;
@@ -123,8 +127,28 @@ public sealed class ConversationWindow(DiscoveryOptions options)
     /// <summary>The message with this id, while it is still held (raw text is kept only for the retention period).</summary>
     public ChatMessage? Find(long messageId) => _messages.Find(m => m.Id == messageId);
 
-    /// <summary>Whether reply links are still held (the window is kept for them after its text is gone).</summary>
-    public bool HasReplyLinks => _replyLinks.Count > 0;
+    /// <summary>Whether reply links or raised wants are still held (the window is kept for them after its text is gone).</summary>
+    public bool HasReplyLinks => _replyLinks.Count > 0 || _raised.Count > 0;
+
+    /// <summary>Wants raised in earlier readings that nobody had joined (<see cref="LiveNeed.Raised"/>), oldest first.</summary>
+    public IReadOnlyList<LiveNeed> Raised => [.. _raised.Values.OrderBy(r => r.At).Select(r => r.Want)];
+
+    /// <summary>
+    /// Remembers the wants a reading found nobody joined, and forgets <paramref name="joined"/> (message ids now on the
+    /// board: the want became a need) and those whose message the reading saw (<paramref name="seen"/>) and did not
+    /// return (someone joined, or it is no longer a want).
+    /// </summary>
+    public void Remember(IReadOnlyList<LiveNeed> raised, IEnumerable<long> joined, IEnumerable<long> seen, DateTimeOffset at)
+    {
+        var returned = raised.Select(r => r.Evidence[0]).ToHashSet();
+        foreach (var id in joined.Concat(seen.Where(id => !returned.Contains(id)))) _raised.Remove(id);
+        foreach (var want in raised)
+        {
+            var id = want.Evidence[0];
+            if (!_raised.ContainsKey(id) && _raised.Count >= MaxRaised) _raised.Remove(_raised.MinBy(r => r.Value.At).Key);
+            _raised[id] = (want, _raised.TryGetValue(id, out var kept) ? kept.At : at);
+        }
+    }
 
     /// <summary>
     /// The messages <paramref name="messageId"/> answered, nearest first (its parent, the parent's parent, …), by the
@@ -154,6 +178,7 @@ public sealed class ConversationWindow(DiscoveryOptions options)
         _cueMessages.IntersectWith(_messages.Select(m => m.Id));
         var linksCutoff = now - options.NeedIdle;
         foreach (var (id, link) in _replyLinks.Where(l => l.Value.At < linksCutoff || l.Value.FromId == forgetUserId).ToList()) _replyLinks.Remove(id);
+        foreach (var (id, _) in _raised.Where(r => r.Value.At < linksCutoff || r.Value.Want.Members[0] == forgetUserId).ToList()) _raised.Remove(id);
     }
 
     private bool IsBurst(DateTimeOffset at)

@@ -63,6 +63,26 @@ public sealed class ConversationWindows(DiscoveryOptions options)
         }
     }
 
+    /// <summary>The chat's raised wants (<see cref="ConversationWindow.Raised"/>) whose message is neither in <paramref name="messages"/> nor on the board (<paramref name="live"/>).</summary>
+    public IReadOnlyList<LiveNeed> Raised(long chatId, IReadOnlyList<ChatMessage> messages, IReadOnlyList<LiveNeed> live)
+    {
+        lock (_lock)
+        {
+            if (!_windows.TryGetValue(chatId, out var window)) return [];
+            var held = messages.Select(m => m.Id).Concat(live.SelectMany(n => n.Evidence)).ToHashSet();
+            return [.. window.Raised.Where(r => !held.Contains(r.Evidence[0]))];
+        }
+    }
+
+    /// <summary>After a reading: remembers the wants nobody joined, forgets those now on the board (<paramref name="joined"/>).</summary>
+    public void Remember(long chatId, IReadOnlyList<LiveNeed> raised, IEnumerable<long> joined, IEnumerable<long> seen, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            if (_windows.TryGetValue(chatId, out var window)) window.Remember(raised, joined, seen, at);
+        }
+    }
+
     public void Prune(DateTimeOffset now)
     {
         lock (_lock)
