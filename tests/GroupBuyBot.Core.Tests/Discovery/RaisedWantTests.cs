@@ -1,8 +1,5 @@
 using GroupBuyBot.Core.Discovery;
 using GroupBuyBot.Core.Discovery.Windows;
-using GroupBuyBot.Core.Evaluation;
-using GroupBuyBot.Core.Features.Discovery;
-using GroupBuyBot.Core.Tests.Fakes;
 
 namespace GroupBuyBot.Core.Tests.Discovery;
 
@@ -15,7 +12,7 @@ public class RaisedWantTests
     private static readonly DateTimeOffset T0 = new(2026, 6, 10, 9, 0, 0, TimeSpan.FromHours(10));
 
     private static ChatMessage M(long id, long from, string text, long? replyTo = null, int minutes = 0) =>
-        new(id, from, "U" + from, T0.AddMinutes(minutes), text, replyTo);
+        DiscoveryChat.Message(T0, id, from, text, replyTo, minutes);
 
     [Fact]
     public void A_call_nobody_joined_is_returned_as_a_raised_want_and_company_or_jokes_are_not()
@@ -70,21 +67,15 @@ public class RaisedWantTests
     [Fact]
     public async Task Through_the_bots_round_a_want_joined_six_hours_later_becomes_a_need_with_both_members()
     {
-        var options = new DiscoveryOptions { BatchQuietMilliseconds = 120_000, SharedCallWaitMilliseconds = 0, RawTextRetentionMinutes = 180, SuggestionThreshold = 3 };
-        var board = new InMemoryNeedBoardStore();
-        var round = new DiscoveryRound(new ConversationWindows(options), new EmbeddedNeedReader(), board, new FakeChats(), options);
         const long chat = -1006;
-        var traffic = new (long, ChatMessage)[]
-        {
-            (chat, M(3, 105, "Ziggy is basically a sheep. Anyone keen to book the mobile grooming van together? If 4 dogs go the same day she waives the call-out fee")),
-            (chat, M(4, 104, "what's her price?", minutes: 25)),
-            (chat, M(5, 105, "$75 for a medium dog wash and tidy", replyTo: 4, minutes: 27)),
-            (chat, M(13, 101, "the vet on Kent St is great with anxious dogs", minutes: 260)),
-            (chat, M(15, 101, "I'm in for Bella too", replyTo: 3, minutes: 350)),
-            (chat, M(27, 102, "my neighbour's poodle needs a groom too, she said to add her", replyTo: 15, minutes: 560)),
-        };
-
-        await DiscoveryReplay.Run(round, traffic, CancellationToken.None);
+        var board = await DiscoveryChat.Replay(
+            chat,
+            M(3, 105, "Ziggy is basically a sheep. Anyone keen to book the mobile grooming van together? If 4 dogs go the same day she waives the call-out fee"),
+            M(4, 104, "what's her price?", minutes: 25),
+            M(5, 105, "$75 for a medium dog wash and tidy", replyTo: 4, minutes: 27),
+            M(13, 101, "the vet on Kent St is great with anxious dogs", minutes: 260),
+            M(15, 101, "I'm in for Bella too", replyTo: 3, minutes: 350),
+            M(27, 102, "my neighbour's poodle needs a groom too, she said to add her", replyTo: 15, minutes: 560));
 
         var need = Assert.Single(board.Of(chat));
         Assert.Equal([105, 101, 102], need.Members.Select(m => m.UserId));

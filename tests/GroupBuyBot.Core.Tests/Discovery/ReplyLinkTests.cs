@@ -1,9 +1,5 @@
 using GroupBuyBot.Core.Discovery;
-using GroupBuyBot.Core.Discovery.Board;
 using GroupBuyBot.Core.Discovery.Windows;
-using GroupBuyBot.Core.Evaluation;
-using GroupBuyBot.Core.Features.Discovery;
-using GroupBuyBot.Core.Tests.Fakes;
 
 namespace GroupBuyBot.Core.Tests.Discovery;
 
@@ -17,7 +13,7 @@ public class ReplyLinkTests
     private static readonly DateTimeOffset T0 = new(2026, 6, 10, 9, 0, 0, TimeSpan.FromHours(8));
 
     private static ChatMessage M(long id, long from, string text, long? replyTo = null, int minutes = 0) =>
-        new(id, from, "U" + from, T0.AddMinutes(minutes), text, replyTo);
+        DiscoveryChat.Message(T0, id, from, text, replyTo, minutes);
 
     private static readonly LiveNeed Tuner = new(3, "a piano tuner", [201, 202], [13, 14]);
 
@@ -85,22 +81,16 @@ public class ReplyLinkTests
     [Fact]
     public async Task Through_the_bots_round_a_reply_down_a_long_thread_reaches_the_need_hours_later()
     {
-        var options = new DiscoveryOptions { BatchQuietMilliseconds = 120_000, SharedCallWaitMilliseconds = 0, RawTextRetentionMinutes = 180, SuggestionThreshold = 3 };
-        var board = new InMemoryNeedBoardStore();
-        var round = new DiscoveryRound(new ConversationWindows(options), new EmbeddedNeedReader(), board, new FakeChats(), options);
         const long chat = -1005;
-        var traffic = new (long, ChatMessage)[]
-        {
-            (chat, M(13, 201, "Hi neighbours! Does anyone know a piano tuner? Ours sounds dreadful")),
-            (chat, M(14, 202, "Omg same! My daughter's piano is out of tune too, if one tuner does two units it's cheaper", replyTo: 13, minutes: 3)),
-            (chat, M(16, 206, "My cousin is a piano teacher, I'll ask her for a contact", replyTo: 13, minutes: 9)),
+        var board = await DiscoveryChat.Replay(
+            chat,
+            M(13, 201, "Hi neighbours! Does anyone know a piano tuner? Ours sounds dreadful"),
+            M(14, 202, "Omg same! My daughter's piano is out of tune too, if one tuner does two units it's cheaper", replyTo: 13, minutes: 3),
+            M(16, 206, "My cousin is a piano teacher, I'll ask her for a contact", replyTo: 13, minutes: 9),
             // Seven hours later, text of 13–16 gone: the answer, a thank-you, and a neighbour asking in under the answer.
-            (chat, M(23, 206, "My cousin says Mr Lim, $120 per piano, $100 each if 2 or more in one block", replyTo: 16, minutes: 420)),
-            (chat, M(24, 202, "Great! I'll WhatsApp him", replyTo: 23, minutes: 440)),
-            (chat, M(35, 207, "Eh can he do mine also? My old Yamaha long time never tune already", replyTo: 24, minutes: 1080)),
-        };
-
-        await DiscoveryReplay.Run(round, traffic, CancellationToken.None);
+            M(23, 206, "My cousin says Mr Lim, $120 per piano, $100 each if 2 or more in one block", replyTo: 16, minutes: 420),
+            M(24, 202, "Great! I'll WhatsApp him", replyTo: 23, minutes: 440),
+            M(35, 207, "Eh can he do mine also? My old Yamaha long time never tune already", replyTo: 24, minutes: 1080));
 
         var need = Assert.Single(board.Of(chat));
         Assert.Equal([201, 202, 207], need.Members.Select(m => m.UserId));
