@@ -28,15 +28,23 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
     /// the window stay theirs. A live need is returned (with its <see cref="ExtractedNeed.LiveNeedId"/>) when the window
     /// adds to it, with only the window's members and messages.
     /// </summary>
-    public static IReadOnlyList<ExtractedNeed> Extract(IReadOnlyList<ChatMessage> window, IReadOnlyList<LiveNeed> live)
+    public static IReadOnlyList<ExtractedNeed> Extract(IReadOnlyList<ChatMessage> window, IReadOnlyList<LiveNeed> live) => Read(window, live, []).Needs;
+
+    /// <summary>
+    /// <see cref="Extract(IReadOnlyList{ChatMessage}, IReadOnlyList{LiveNeed})"/>, with the wants earlier windows raised
+    /// that nobody joined (<paramref name="earlierWants"/>, their text gone) as topics a reply may still join, and, besides the
+    /// needs, the wants this window raises that nobody joins in it (<see cref="LiveNeed.Raised"/>): a call or want that
+    /// speaks of buying, which a later window may see joined.
+    /// </summary>
+    public static (IReadOnlyList<ExtractedNeed> Needs, IReadOnlyList<LiveNeed> Raised) Read(IReadOnlyList<ChatMessage> window, IReadOnlyList<LiveNeed> live, IReadOnlyList<LiveNeed> earlierWants)
     {
         var topics = new List<Topic>();
         var topicOfMessage = new Dictionary<long, Topic>();
-        foreach (var need in live)
+        foreach (var need in live.Concat(earlierWants))
         {
             var topic = new Topic(need);
             topics.Add(topic);
-            foreach (var id in need.Evidence) topicOfMessage.TryAdd(id, topic);
+            foreach (var id in need.Evidence.Concat(need.Thread)) topicOfMessage.TryAdd(id, topic);
         }
 
         var authorOfMessage = new Dictionary<long, long>();
@@ -233,23 +241,33 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         // Several laughing join-ins: the chat is joking ("团购一个男朋友"), not buying.
         if (joinsWithLaughter >= 2 && joinsWithLaughter * 2 >= joins)
         {
-            return [];
+            return ([], []);
         }
 
         // A thread whose wants and joins are mostly jokes ("团购一个年假", "+10086 求带", "chip in for
         // a yacht") is banter, not a shared need.
         if (playfulWants >= 2 && playfulWants * 2 >= Math.Max(joins, 1))
         {
-            return [];
+            return ([], []);
         }
 
-        return topics
-            .Where(x => x.Members.Count >= 2 && !OnlyLaughedAlong(x, window) && (x.Live is not null || SpeaksOfBuying(x, window, topicOfMessage)))
+        var needs = topics
+            .Where(x => x.Members.Count >= 2 && !OnlyLaughedAlong(x, window) && (x.Live is not null || x.WasRaised || SpeaksOfBuying(x, window, topicOfMessage)))
             .Select(x => x.Live is null
                 ? new ExtractedNeed(x.Summary, x.Members.Keys.ToList(), x.Members.Values.SelectMany(ids => ids).Order().ToList())
                 : AddedTo(x))
             .OfType<ExtractedNeed>()
             .ToList();
+
+        // A want nobody joined here, its message in this window: remembered, so a join hours later still meets it.
+        var seeds = window.Select(m => m.Id).ToHashSet();
+        var wants = topics
+            .Where(x => x.Live is null && !x.WasRaised && x.Members.Count == 1 && x.Has(x.Owner) && seeds.Contains(x.SeedId)
+                        && !NeedCues.IsPlayful(ChatTextNormalizer.Normalize(window.First(m => m.Id == x.SeedId).Text))
+                        && SpeaksOfBuying(x, window, topicOfMessage))
+            .Select(x => LiveNeed.RaisedBy(x.Owner, x.SeedId, x.Summary))
+            .ToList();
+        return (needs, wants);
     }
 
     /// <summary>What the window adds to a live need: its members who spoke for it here, and those messages; null when nobody did.</summary>
@@ -384,6 +402,19 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         /// <summary>A need of the board, open before the window: its members are known, its messages may be gone.</summary>
         public Topic(LiveNeed need)
         {
+            if (need.Raised)
+            {
+                // A want an earlier window raised: a new topic whose first message is gone, its raiser in it.
+                WasRaised = true;
+                Owner = need.Members[0];
+                SeedId = need.Evidence[0];
+                Summary = need.Summary;
+                Grams = ContentGrams.Of(ChatTextNormalizer.Normalize(need.Summary));
+                LastActive = int.MinValue / 2;
+                Add(Owner, SeedId);
+                return;
+            }
+
             Live = need;
             Owner = need.Members[0];
             SeedId = need.Evidence.Count > 0 ? need.Evidence[0] : long.MinValue;
@@ -394,6 +425,9 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         }
 
         public LiveNeed? Live { get; }
+
+        /// <summary>Opened from a want an earlier window raised (<see cref="LiveNeed.Raised"/>).</summary>
+        public bool WasRaised { get; }
 
         public long Owner { get; }
 

@@ -11,7 +11,11 @@ public enum WindowReader
 }
 
 /// <summary>The needs found in one chat's window, and who found them.</summary>
-public sealed record WindowReading(DueWindow Window, IReadOnlyList<ExtractedNeed> Needs, WindowReader ReadBy);
+public sealed record WindowReading(DueWindow Window, IReadOnlyList<ExtractedNeed> Needs, WindowReader ReadBy)
+{
+    /// <summary>Wants the window raised that nobody joined in it (embedded extractor only), remembered for later windows.</summary>
+    public IReadOnlyList<LiveNeed> Raised { get; init; } = [];
+}
 
 /// <summary>What reading a set of windows gave: one reading per window, the model calls made for them (several windows can share one) and their tokens.</summary>
 public sealed record NeedReadings(IReadOnlyList<WindowReading> Windows, int ModelCalls, long Tokens);
@@ -29,8 +33,11 @@ public interface INeedReader
 public sealed class EmbeddedNeedReader : INeedReader
 {
     /// <summary>One window read by the embedded extractor, as the only reader or as the model's fallback.</summary>
-    public static WindowReading Reading(DueWindow window, WindowReader by = WindowReader.Embedded) =>
-        new(window, EmbeddedNeedExtractor.Extract(window.Messages, window.Live), by);
+    public static WindowReading Reading(DueWindow window, WindowReader by = WindowReader.Embedded)
+    {
+        var (needs, raised) = EmbeddedNeedExtractor.Read(window.Messages, window.Live, window.Raised);
+        return new WindowReading(window, needs, by) { Raised = raised };
+    }
 
     public Task<NeedReadings> Read(IReadOnlyList<DueWindow> windows, CancellationToken ct)
     {

@@ -26,7 +26,8 @@ public static partial class NeedSummary
     private static string? Named(string text)
     {
         string? plain = null, personal = null;
-        foreach (var clause in ClauseBreak().Split(text).Select(c => Edge().Replace(c, "")).Where(c => c.Length > 0))
+        // Greetings and the people addressed ("各位邻居", "早上好各位", "Hi parents", "问一下") are not the asking: gone first.
+        foreach (var clause in ClauseBreak().Split(text).Select(c => Edge().Replace(UntilStable(Address(), Edge().Replace(c, "")), "")).Where(c => c.Length > 0))
         {
             var named = Edge().Replace(Han().IsMatch(clause) ? StripChinese(clause) : StripEnglish(clause), "");
             var asks = named != clause || NeedCues.HasWantCue(ChatTextNormalizer.Normalize(clause));
@@ -37,11 +38,11 @@ public static partial class NeedSummary
             }
 
             // "赣南脐橙这周特别甜,有人想一起团一箱吗?": the asking names no thing ("团一箱"); the clause before did.
-            if (asks && ObjectLess().IsMatch(named)) return plain ?? personal ?? named;
+            if (asks && (ObjectLess().IsMatch(named) || EnglishObjectLess().IsMatch(named))) return plain ?? personal ?? named;
             if (asks) return named;
 
             // The clause nearest the asking names the thing: "中秋快到了,我同学做的蛋黄酥超好吃,有人要一起订吗".
-            if (Packaging().IsMatch(named) || Terms().IsMatch(named)) continue; // "5斤一箱", "满10台打八折": how it comes, not what it is
+            if (Packaging().IsMatch(named) || Terms().IsMatch(named) || Occasion().IsMatch(named)) continue; // "5斤一箱", "满10台打八折", "CNY coming": how it comes or when, not what it is
             var thing = Edge().Replace(Han().IsMatch(named) ? StripAbout(named) : named, "");
             thing = thing.Length >= 2 ? thing : named;
 
@@ -85,6 +86,20 @@ public static partial class NeedSummary
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Han();
+
+    // Who is addressed and greeted at the start of a clause, and a "by the way" aside: "各位邻居", "早上好各位",
+    // "姐妹们 ", "Hi parents", "Good morning all", "问一下 ", "顺便问一下".
+    [GeneratedRegex(@"^((各位|大家|亲们|早上好|早安|早晨|晚上好|下午好|大家好|你们好|哈喽|嗨)\s*|(邻居|街坊|家长|宝妈|姐妹|团员|群友|同学|朋友|业主)们?(?=\s|$)\s*|(顺便|另外|再)?(问一下|问下|问问|请问)\s*|(hi|hey|hello|dear|good morning|morning|good evening|evening)((\s+(all|everyone|everybody|guys|folks|team|neighbours|neighbors|parents|families|friends|residents|ladies|mums|moms|band families|club))+)?(\W+|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex Address();
+
+    // An English asking with nothing left but a pronoun or a reply ("Would you want to go in on it", "share it",
+    // "Interested", "kindly reply", "who's coming"), or an amount with nothing counted ("about 20kg", "a few kg").
+    [GeneratedRegex(@"^((would|do|will) (you|u) )?(want to |wanna |like to |be keen to )?((go in on|go halves on|share|split|join|do|chip in on|chip in for|pool|come|be in on)\s*)?(it|this|that|one|us|them|in|on it)?$|^(interested|keen|kindly reply|reply|pls reply|please reply|let me know|dm me|pm me|who'?s (in|coming|keen|interested)|anyone|any takers)$|^(about |around |roughly |a few |some |like )?\d*\s*(kg|g|lb|lbs|bags?|boxes?|packs?|kilos?)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishObjectLess();
+
+    // When, alone in a clause: a season or a festival coming ("CNY coming", "中秋快到了", "天热了", "下周三").
+    [GeneratedRegex(@"^(\S{1,8}\s?(coming|is coming|is near|soon)|\S{1,6}(快到了|要到了|到了|来了|就快到)|天(热|冷|凉)(起来)?了|(下|这|本)(周|星期|礼拜)[一二三四五六日天]?(到货)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Occasion();
 
     [GeneratedRegex(@"@\S+")]
     private static partial Regex Mention();
@@ -133,7 +148,7 @@ public static partial class NeedSummary
     private static partial Regex Praise();
 
     // What is left when the asking named no thing: a verb of buying with a count ("团一箱", "拼一单", "来两份").
-    [GeneratedRegex(@"^(团|拼|买|订|约|报|凑|囤|来|搞|弄|整|要|找|请|叫|租)?\s*(一|两|几|俩|仨|[0-9]+)?\s*(个|箱|份|盒|袋|斤|批|单|下|波|些|点|套|桶|件|次)?$|^(说一声|说一下|说下|吱一声|私聊|私我|联系我|找我|告诉我|留言|报名|接龙)(我)?$")]
+    [GeneratedRegex(@"^(团|拼|买|订|约|报|凑|囤|来|搞|弄|整|要|找|请|叫|租)?\s*(一|两|几|俩|仨|[0-9]+)?\s*(个|箱|份|盒|袋|斤|批|单|下|波|些|点|套|桶|件|次|包|只|罐|瓶|打|双|支|台)?$|^(要的|想要的)?\s*(说一声|说一下|说下|吱一声|私聊|私我|联系我|找我|告诉我|留言|报名|接龙|接一下龙|接个龙|mark一下|reply|回复)(我)?$")]
     private static partial Regex ObjectLess();
 
     [GeneratedRegex(@"^(hi|hey|hello|morning|evening|eh|oi|yo)( all| everyone| guys| folks| neighbours| neighbors)?(\W+|$)|^(so|ok|okay|also|btw|quick question)(\W+|$)|^(does |is there |would |will |is |has )?(anyone|anybody|someone|any of you)( else)?( here)?( around here)? (be )?(want|wants|wanna|need|needs|keen|interested|fancy|up for|know|knows|going|in|like)( (to|in|on|for|of))?\b|^(who'?s|who is|who else is|who else|who) (in|keen|interested|up for|wants|want|needs|fancies)( (for|in|on|to))?\b|^(i'?m|i am|we'?re|we are) (looking for|thinking of|thinking about|planning to|planning on|after|keen on|keen to|hoping to)\b|^(i'?d|i would|we'?d|we would) (like|love) to\b|^(i|we) (want|need) to\b|^(i|we) (want|need)\b|^(let'?s|shall we|should we|how about|what about|can we|could we)\b|^(any )?(good |decent )?recommendations? (for|on)\b", RegexOptions.IgnoreCase)]

@@ -1,9 +1,6 @@
 using GroupBuyBot.Core.Discovery;
 using GroupBuyBot.Core.Discovery.Board;
 using GroupBuyBot.Core.Discovery.Windows;
-using GroupBuyBot.Core.Evaluation;
-using GroupBuyBot.Core.Features.Discovery;
-using GroupBuyBot.Core.Tests.Fakes;
 
 namespace GroupBuyBot.Core.Tests.Discovery;
 
@@ -16,7 +13,7 @@ public class LiveNeedTests
     private static readonly DateTimeOffset T0 = new(2026, 6, 10, 9, 0, 0, TimeSpan.FromHours(8));
 
     private static ChatMessage M(long id, long from, string text, long? replyTo = null, int minutes = 0) =>
-        new(id, from, "U" + from, T0.AddMinutes(minutes), text, replyTo);
+        DiscoveryChat.Message(T0, id, from, text, replyTo, minutes);
 
     // Raised in message 5 by 101, joined in 6 by 102: what the board keeps of it (no text but the summary).
     private static readonly LiveNeed Lychees = new(7, "妃子笑荔枝", [101, 102], [5, 6]);
@@ -136,20 +133,14 @@ public class LiveNeedTests
     [Fact]
     public async Task Through_the_bots_round_a_need_that_returns_after_the_retention_reaches_the_threshold()
     {
-        var options = new DiscoveryOptions { BatchQuietMilliseconds = 120_000, SharedCallWaitMilliseconds = 0, RawTextRetentionMinutes = 180, SuggestionThreshold = 3 };
-        var board = new InMemoryNeedBoardStore();
-        var round = new DiscoveryRound(new ConversationWindows(options), new EmbeddedNeedReader(), board, new FakeChats(), options);
         const long chat = -1004;
-        var traffic = new (long, ChatMessage)[]
-        {
-            (chat, M(5, 101, "我同学的妃子笑荔枝熟了,顺丰冷链发,有没有想一起拼的?")),
-            (chat, M(6, 102, "我要!去年超市买的都不新鲜", replyTo: 5, minutes: 2)),
-            (chat, M(7, 110, "今天物业说下午停水", minutes: 60)),
+        var board = await DiscoveryChat.Replay(
+            chat,
+            M(5, 101, "我同学的妃子笑荔枝熟了,顺丰冷链发,有没有想一起拼的?"),
+            M(6, 102, "我要!去年超市买的都不新鲜", replyTo: 5, minutes: 2),
+            M(7, 110, "今天物业说下午停水", minutes: 60),
             // Five hours later: messages 5 and 6 are gone from memory, the board still knows them.
-            (chat, M(30, 103, "荔枝还能加吗?算我一箱", replyTo: 5, minutes: 300)),
-        };
-
-        await DiscoveryReplay.Run(round, traffic, CancellationToken.None);
+            M(30, 103, "荔枝还能加吗?算我一箱", replyTo: 5, minutes: 300));
 
         var need = Assert.Single(board.Of(chat));
         Assert.Equal([101, 102, 103], need.Members.Select(m => m.UserId));

@@ -34,6 +34,17 @@ public sealed class NeedSummaryTests
     [InlineData("Hi all! I'm looking for someone to clean the windows on our row, anyone?", "someone to clean the windows on our row")]
     [InlineData("Would anyone be up for a bulk order of coffee beans?", "a bulk order of coffee beans")]
     [InlineData("Who's in for a durian run on Saturday?", "a durian run on Saturday")]
+    // Greetings and the people addressed are not the thing, nor is the season, an amount alone or a bare "reply".
+    [InlineData("各位邻居,我老家的砀山酥梨熟了,5斤一箱,有没有想一起拼的?", "砀山酥梨")]
+    [InlineData("早上好各位,朋友家的赣南脐橙到货了,有要的吗", "赣南脐橙")]
+    [InlineData("姐妹们 有没有人想一起团纸尿裤", "纸尿裤")]
+    [InlineData("顺便问一下楼下那家洗衣店的包月", "楼下那家洗衣店的包月")]
+    [InlineData("Hi parents, 有人想一起报网球课吗?", "网球课")]
+    [InlineData("Hi all, Diwali coming. My uncle can do kaju katli boxes, $20 each if we take 10. Anyone keen?", "My uncle can do kaju katli boxes, $20 each if we take 10")]
+    [InlineData("There's a coach who runs small groups of 4, $30 each. Would you want to go in on it?", "There's a coach who runs small groups of 4, $30 each")]
+    [InlineData("The farm does free delivery over 30kg. I need about 10kg. Anyone want to pool an order?", "The farm does free delivery over 30kg")]
+    [InlineData("新疆的阿克苏苹果下来了, 10斤一箱 ¥90, 要的说一声", "新疆的阿克苏苹果")]
+    [InlineData("中秋快到了,我同学做的流心月饼,有人一起订吗", "流心月饼")]
     public void The_summary_names_the_wanted_thing(string seed, string expected)
     {
         Assert.Equal(expected, NeedSummary.Of(seed));

@@ -9,7 +9,16 @@ namespace GroupBuyBot.Core.Discovery.Windows;
 /// </summary>
 public sealed class ConversationWindow(DiscoveryOptions options)
 {
+    // Which message each reply answered (ids only, never text), kept after the text is pruned, as long as the board
+    // keeps a need: a late reply reaches the need it continues through the replies between them.
+    private const int MaxReplyLinks = 4000;
+
     private readonly List<ChatMessage> _messages = [];
+    private readonly Dictionary<long, (long Parent, long FromId, DateTimeOffset At)> _replyLinks = [];
+
+    // Wants nobody joined yet (owner, message id, summary: no other text), kept as long as reply links.
+    private const int MaxRaised = 200;
+    private readonly Dictionary<long, (LiveNeed Want, DateTimeOffset At)> _raised = [];
     private readonly HashSet<long> _cueMessages = [];
     private int _newSinceExtraction;
     private bool _triggered;
@@ -59,6 +68,11 @@ public sealed class ConversationWindow(DiscoveryOptions options)
     public void Add(ChatMessage message, long nowMs)
     {
         _messages.Add(message);
+        if (message.ReplyToId is long repliedTo)
+        {
+            if (_replyLinks.Count >= MaxReplyLinks) _replyLinks.Remove(_replyLinks.MinBy(l => l.Value.At).Key);
+            _replyLinks[message.Id] = (repliedTo, message.FromId, message.At);
+        }
         if (_messages.Count > Capacity)
         {
             // Chit-chat goes first: the oldest message that carries no cue (nor replies to one), else the oldest.
@@ -113,12 +127,58 @@ public sealed class ConversationWindow(DiscoveryOptions options)
     /// <summary>The message with this id, while it is still held (raw text is kept only for the retention period).</summary>
     public ChatMessage? Find(long messageId) => _messages.Find(m => m.Id == messageId);
 
-    /// <summary>Privacy: drops messages older than the retention, and everything a member asked to forget.</summary>
+    /// <summary>Whether reply links or raised wants are still held (the window is kept for them after its text is gone).</summary>
+    public bool HasReplyLinks => _replyLinks.Count > 0 || _raised.Count > 0;
+
+    /// <summary>Wants raised in earlier readings that nobody had joined (<see cref="LiveNeed.Raised"/>), oldest first.</summary>
+    public IReadOnlyList<LiveNeed> Raised => [.. _raised.Values.OrderBy(r => r.At).Select(r => r.Want)];
+
+    /// <summary>
+    /// Remembers the wants a reading found nobody joined, and forgets <paramref name="joined"/> (message ids now on the
+    /// board: the want became a need) and those whose message the reading saw (<paramref name="seen"/>) and did not
+    /// return (someone joined, or it is no longer a want).
+    /// </summary>
+    public void Remember(IReadOnlyList<LiveNeed> raised, IEnumerable<long> joined, IEnumerable<long> seen, DateTimeOffset at)
+    {
+        var returned = raised.Select(r => r.Evidence[0]).ToHashSet();
+        foreach (var id in joined.Concat(seen.Where(id => !returned.Contains(id)))) _raised.Remove(id);
+        foreach (var want in raised)
+        {
+            var id = want.Evidence[0];
+            if (!_raised.ContainsKey(id) && _raised.Count >= MaxRaised) _raised.Remove(_raised.MinBy(r => r.Value.At).Key);
+            _raised[id] = (want, _raised.TryGetValue(id, out var kept) ? kept.At : at);
+        }
+    }
+
+    /// <summary>
+    /// The messages <paramref name="messageId"/> answered, nearest first (its parent, the parent's parent, …), by the
+    /// reply links kept after their text was pruned: ids only, at most <paramref name="max"/>.
+    /// </summary>
+    public IReadOnlyList<long> RepliedChain(long messageId, int max = 50)
+    {
+        var chain = new List<long>();
+        var at = messageId;
+        while (chain.Count < max && _replyLinks.TryGetValue(at, out var link) && !chain.Contains(link.Parent))
+        {
+            chain.Add(link.Parent);
+            at = link.Parent;
+        }
+
+        return chain;
+    }
+
+    /// <summary>
+    /// Privacy: drops messages older than the retention, and everything a member asked to forget; reply links (ids
+    /// only) go once older than the board keeps an idle need, and with the member who asked to be forgotten.
+    /// </summary>
     public void Prune(DateTimeOffset now, long? forgetUserId = null)
     {
         var cutoff = now - options.RawTextRetention;
         _messages.RemoveAll(m => m.At < cutoff || m.FromId == forgetUserId);
         _cueMessages.IntersectWith(_messages.Select(m => m.Id));
+        var linksCutoff = now - options.NeedIdle;
+        foreach (var (id, link) in _replyLinks.Where(l => l.Value.At < linksCutoff || l.Value.FromId == forgetUserId).ToList()) _replyLinks.Remove(id);
+        foreach (var (id, _) in _raised.Where(r => r.Value.At < linksCutoff || r.Value.Want.Members[0] == forgetUserId).ToList()) _raised.Remove(id);
     }
 
     private bool IsBurst(DateTimeOffset at)

@@ -51,6 +51,38 @@ public sealed class ConversationWindows(DiscoveryOptions options)
         }
     }
 
+    /// <summary>
+    /// <paramref name="live"/> with, for each need, the messages before <paramref name="messages"/> (pruned or not) that
+    /// lead by replies from one of them to the need's own messages (<see cref="LiveNeed.Thread"/>).
+    /// </summary>
+    public IReadOnlyList<LiveNeed> Threaded(long chatId, IReadOnlyList<ChatMessage> messages, IReadOnlyList<LiveNeed> live)
+    {
+        lock (_lock)
+        {
+            return live.Count == 0 || !_windows.TryGetValue(chatId, out var window) ? live : LiveNeed.Threaded(live, messages, window.RepliedChain);
+        }
+    }
+
+    /// <summary>The chat's raised wants (<see cref="ConversationWindow.Raised"/>) whose message is neither in <paramref name="messages"/> nor on the board (<paramref name="live"/>).</summary>
+    public IReadOnlyList<LiveNeed> Raised(long chatId, IReadOnlyList<ChatMessage> messages, IReadOnlyList<LiveNeed> live)
+    {
+        lock (_lock)
+        {
+            if (!_windows.TryGetValue(chatId, out var window)) return [];
+            var held = messages.Select(m => m.Id).Concat(live.SelectMany(n => n.Evidence)).ToHashSet();
+            return [.. window.Raised.Where(r => !held.Contains(r.Evidence[0]))];
+        }
+    }
+
+    /// <summary>After a reading: remembers the wants nobody joined, forgets those now on the board (<paramref name="joined"/>).</summary>
+    public void Remember(long chatId, IReadOnlyList<LiveNeed> raised, IEnumerable<long> joined, IEnumerable<long> seen, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            if (_windows.TryGetValue(chatId, out var window)) window.Remember(raised, joined, seen, at);
+        }
+    }
+
     public void Prune(DateTimeOffset now)
     {
         lock (_lock)
@@ -63,7 +95,7 @@ public sealed class ConversationWindows(DiscoveryOptions options)
             foreach (var (chatId, window) in _windows.ToList())
             {
                 window.Prune(now);
-                if (window.Count == 0 && !window.IsTriggered) _windows.Remove(chatId);
+                if (window.Count == 0 && !window.IsTriggered && !window.HasReplyLinks) _windows.Remove(chatId);
             }
         }
     }

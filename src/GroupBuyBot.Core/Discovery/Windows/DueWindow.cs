@@ -8,4 +8,10 @@ public sealed record DueWindow(long ChatId, bool HasNewCue, IReadOnlyList<ChatMe
 {
     /// <summary>The needs on the chat's board when the window was taken, as topics a later window may join.</summary>
     public IReadOnlyList<LiveNeed> Live { get; init; } = [];
+
+    /// <summary>
+    /// Wants raised in earlier windows that nobody had joined (<see cref="LiveNeed.Raised"/>), for the embedded extractor:
+    /// a later join replying to one opens the need with its raiser. The model is not given them.
+    /// </summary>
+    public IReadOnlyList<LiveNeed> Raised { get; init; } = [];
 }

@@ -12,11 +12,12 @@ public static class WindowGate
 
     /// <summary>
     /// With the chat's <paramref name="live"/> needs: also worth it when a member joins one of them by the board's own
-    /// record (a join replying to one of its messages or naming its summary's content), want or not in the window.
+    /// record (a join replying to one of its messages, directly or through replies in the window, or naming its summary's
+    /// content), want or not in the window.
     /// </summary>
     public static bool IsWorthSending(IReadOnlyList<ChatMessage> window, IReadOnlyList<LiveNeed> live)
     {
-        if (live.Count > 0 && window.Any(m => NeedCues.Classify(m.Text) == NeedAct.Join && live.Any(n => n.IsNamedBy(m)))) return true;
+        if (live.Count > 0 && window.Any(m => NeedCues.Classify(m.Text) == NeedAct.Join && live.Any(n => n.IsReachedBy(m, window)))) return true;
 
         var raised = false;
         var cueMessages = new HashSet<long>();

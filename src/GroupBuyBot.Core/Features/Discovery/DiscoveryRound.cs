@@ -41,8 +41,18 @@ public sealed class DiscoveryRound(
             }
 
             // The board's live needs are topics the window may join (their first messages may be gone from memory).
-            var window = due with { Live = await board.ChangeChat(due.ChatId, LiveNeed.Of, ct) };
-            if (!WindowGate.IsWorthSending(window.Messages, window.Live)) refused++;
+            // Replies to their messages gone from memory still reach them through the reply links (ids only).
+            // Wants nobody had joined are topics too, for the embedded extractor (kept in memory: ids and summary).
+            var live = await board.ChangeChat(due.ChatId, LiveNeed.Of, ct);
+            var threaded = windows.Threaded(due.ChatId, due.Messages, [.. live, .. windows.Raised(due.ChatId, due.Messages, live)]);
+            var window = due with { Live = [.. threaded.Where(n => !n.Raised)], Raised = [.. threaded.Where(n => n.Raised)] };
+            var gateOk = WindowGate.IsWorthSending(window.Messages, [.. window.Live, .. window.Raised]);
+            if (!gateOk)
+            {
+                // Not worth a reading, but a want nobody joined yet is noted by the local rules (free, no model call).
+                refused++;
+                windows.Remember(window.ChatId, EmbeddedNeedExtractor.Read(window.Messages, window.Live, window.Raised).Raised, [], window.Messages.Select(m => m.Id), now);
+            }
             else
             {
                 var chat = await chats.Get(window.ChatId, ct);
@@ -61,6 +71,7 @@ public sealed class DiscoveryRound(
         {
             try
             {
+                windows.Remember(reading.Window.ChatId, reading.Raised, reading.Needs.SelectMany(n => n.Evidence), reading.Window.Messages.Select(m => m.Id), now);
                 suggested.AddRange(await Merge(settings[reading.Window.ChatId], reading, now, ct));
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

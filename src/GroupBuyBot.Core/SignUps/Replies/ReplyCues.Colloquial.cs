@@ -67,7 +67,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"(微信|wechat|weixin|wx|vx|whatsapp|telegram|tg|ig|instagram|line|电话|手机|好友)", Options)]
     public static partial Regex ContactTalk();
 
-    /// <summary>A second share for someone else: "再帮我同事带一份", "顺便帮楼下张姐也订一箱", "plus one for my colleague".</summary>
-    [GeneratedRegex(@"(再|另外|还|顺便)\s*(帮|给|替)\s*\S{1,6}?(带|要|来|订|留|拿|报)|" + B + @"(plus|and|also)\s+(\w+\s+)?for (my|our) \w+", Options)]
+    /// <summary>A second share for someone else: "再帮我同事带一份", "顺便帮楼下张姐也订一箱", "帮我邻居也带一份", "plus one for my colleague".</summary>
+    [GeneratedRegex(@"(再|另外|还|顺便)\s*(帮|给|替)\s*\S{1,6}?(带|要|来|订|留|拿|报)|(帮|给|替)\s*\S{1,6}?也\s*(带|要|来|订|留|拿|报)|" + B + @"(plus|and|also)\s+(\w+\s+)?for (my|our) \w+", Options)]
     public static partial Regex ShareForAnother();
 }

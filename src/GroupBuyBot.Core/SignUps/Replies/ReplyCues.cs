@@ -42,6 +42,8 @@ internal static partial class ReplyCues
         + B + @"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|another) more" + B + @"(?! (days?|times?|questions?|info|minutes?|hours?|weeks?|people|person|members?|to go|needed|slots? left|left)" + B + ")|"
         + B + @"another (one|box|bag|pack|set|portion|order|serving|bottle|tub|tray|share)" + B + "|"
         + @"各(要|来|订|拿|报|留)?\s*([0-9]+|[一两二三四五六七八九十]+)\s*[份个盒箱袋瓶包件套斤]|"
+        + @"(再|多)\s*(给我|帮我|给我们)?\s*加\s*([0-9]+|[一两二三四五六七八九十])\s*[份个盒箱袋瓶包件套斤台]|" // "再给我加两盒": more for oneself
+        + @"^(yes|yep|yeah|yup|sure|ok|okay)\W+([0-9]+|one|two|three|four|five|six)\s+[a-z]+|" // "yes! 2 tickets": a yes that says how many
         + B + @"(\d+|one|two|three|a|an)( \w+)? each" + B + "|"
         + @"(_{2,}|" + B + @"(my family|our family|my household|our household|my \w+ and i|we both))\s+(wants?|needs?|will take|takes?|would like)" + B, Options)]
     public static partial Regex JoinExtra();
@@ -74,8 +76,8 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"再加|再来|再要|追加|多加|加\s*([0-9]|[一两二三四五六七八九十])|" + B + @"(add|another|extra|more)" + B, Options)]
     public static partial Regex AddOn();
 
-    /// <summary>Not deciding yet: "考虑一下", "maybe", "let you know".</summary>
-    [GeneratedRegex(@"考虑|再说|问问|想想|看看再|犹豫|不确定|不一定|说不定|待定|商量|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))maybe(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))not sure(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|let you know|think about|thinking about|check with|ask (my|the)|get back to|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))might(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))perhaps(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))possibly(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))tbc(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))probably not(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
+    /// <summary>Not deciding yet: "考虑一下", "maybe", "let you know", "下次吧" ("我也想要,可惜这周不在家,下次吧").</summary>
+    [GeneratedRegex(@"下次吧|下次再|next time|考虑|再说|问问|想想|看看再|犹豫|不确定|不一定|说不定|待定|商量|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))maybe(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))not sure(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|let you know|think about|thinking about|check with|ask (my|the)|get back to|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))might(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))perhaps(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))possibly(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))tbc(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))probably not(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
     public static partial Regex Hesitation();
 
     /// <summary>About something in the past: "上次买的很好吃", "去年的2份吃了好久".</summary>

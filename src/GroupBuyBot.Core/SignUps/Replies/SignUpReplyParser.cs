@@ -8,7 +8,7 @@ namespace GroupBuyBot.Core.SignUps.Replies;
 /// "sorry I'm out") with local rules. Never throws; flags its own doubt via
 /// <see cref="SignUpReply.IsAmbiguous"/> so the caller can ask an LLM.
 /// </summary>
-public static class SignUpReplyParser
+public static partial class SignUpReplyParser
 {
     // Replies are short; anything longer is not a plain sign-up and is cut to bound the work.
     private const int MaxReplyChars = 400;
@@ -28,6 +28,8 @@ public static class SignUpReplyParser
 
     private static SignUpReply ParseNormalized(string text, bool truncated)
     {
+        // Whom the reply addresses ("@团购助手 我要两台", "@GroupBuyBot sign me up for 3") is not what it says.
+        text = AddressedTo().Replace(text, " ").Trim();
         if (text.Length == 0 || ReplyCues.OnlyPleasantries().IsMatch(text) && !ReplyCues.RaisedHand().IsMatch(text))
         {
             return SignUpReply.NoneCertain;
@@ -66,10 +68,11 @@ public static class SignUpReplyParser
         {
             var newTotal = SetQuantity(statements, setCue.Index, mentions);
             var parts = mentions.Where(m => m.End <= setCue.Index && m.HasUnit).ToList();
+            var before = statements[..setCue.Index];
             if (newTotal is int sum && (joinCue.Success && joinCue.Index < setCue.Index || parts.Count >= 2) && ReplyCues.SumWord().IsMatch(setCue.Value)
-                && parts.Sum(m => m.Value) == sum)
+                && (parts.Sum(m => m.Value) == sum || ReplyCues.Each().IsMatch(before) && JoinQuantity(before, QuantityExtractor.Find(before)) == sum))
             {
-                return new SignUpReply(SignUpIntent.Join, sum, truncated); // "我家要两袋，我妈家要一袋，一共三袋": a first sign-up, added up
+                return new SignUpReply(SignUpIntent.Join, sum, truncated); // "我家要两袋，我妈家要一袋，一共三袋", "我跟我妈各一份 一共两份": a first sign-up, added up
             }
 
             if (newTotal is int total)
@@ -439,4 +442,7 @@ public static class SignUpReplyParser
 
         return !hasCue && (ReplyCues.QuestionWord().IsMatch(trimmed) || ReplyCues.EnglishQuestionStart().Match(trimmed) is { Success: true, Index: 0 });
     }
+
+    [GeneratedRegex(@"(?<![\w.])@[\w.]+")]
+    private static partial Regex AddressedTo();
 }
