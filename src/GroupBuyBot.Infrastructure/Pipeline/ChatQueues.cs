@@ -15,7 +15,8 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// never waits for handling, only for the backlog to shrink below <see cref="TelegramOptions.MaxWaitingUpdates"/>.
 /// With several instances on one database (<see cref="ChatClaims.Shared"/>), a chat's queue runs only while this
 /// instance holds the chat's claim: updates of a chat another instance holds stay in the inbox for it; the holder, before
-/// letting go, takes what others stored meanwhile; and every second the inbox is swept for updates nobody took.
+/// each step, makes its queue what the inbox holds for the chat (what others stored is added, what others handled is
+/// dropped); and every second the inbox is swept for updates nobody took.
 /// </summary>
 public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaims claims, IOptions<TelegramOptions> options, ILogger<ChatQueues> logger)
     : BackgroundService
@@ -175,10 +176,13 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
     }
 
     /// <summary>
-    /// Adds the chat's updates other instances stored (the inbox, in order) that are not queued here. Only with shared
-    /// claims: alone on the database, everything received is queued here already.
+    /// Makes the chat's queue what the inbox holds for it, in order: adds the updates other instances stored, and drops
+    /// the queued ones whose rows are gone (another instance handled them while this one waited for the claim: a sweep's
+    /// read is old by the time its claim is granted, and an answer that changes nothing, such as <c>/buys</c>, would be
+    /// given twice). Only with shared claims, and only while holding the chat's claim, when nobody else can handle it:
+    /// alone on the database, everything received is queued here already and nothing else deletes its rows.
     /// </summary>
-    private async Task TakeOthers(long chatId, Queue<Update> queue)
+    private async Task Resync(long chatId, Queue<Update> queue)
     {
         if (!claims.Shared || _stopping.IsCancellationRequested) return;
         IReadOnlyList<Update> stored;
@@ -193,24 +197,17 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
 
         lock (_lock)
         {
-            var added = false;
-            foreach (var update in stored.Where(u => _queued.Add(u.Id)))
-            {
-                queue.Enqueue(update);
-                _waiting++;
-                added = true;
-            }
-
-            if (added) Reorder(queue);
+            var waiting = stored.Select(u => u.Id).ToHashSet();
+            var gone = queue.Where(u => !waiting.Contains(u.Id)).ToList();
+            var added = stored.Where(u => _queued.Add(u.Id)).ToList();
+            if (gone.Count == 0 && added.Count == 0) return;
+            foreach (var update in gone) _queued.Remove(update.Id);
+            _waiting += added.Count - gone.Count;
+            var ordered = queue.Where(u => waiting.Contains(u.Id)).Concat(added).OrderBy(u => u.Id).ToList();
+            queue.Clear();
+            foreach (var update in ordered) queue.Enqueue(update);
+            if (gone.Count > 0) Signal();
         }
-    }
-
-    /// <summary>Updates taken from the inbox may be older than those queued: the queue goes back to update order.</summary>
-    private static void Reorder(Queue<Update> queue)
-    {
-        var ordered = queue.OrderBy(u => u.Id).ToList();
-        queue.Clear();
-        foreach (var update in ordered) queue.Enqueue(update);
     }
 
     private async Task DrainClaimed(long chatId, Queue<Update> queue)
@@ -220,8 +217,8 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
             List<Update> next;
             long? buyId;
 
-            // Before each step: what other instances stored for this chat (earlier updates go first), while this one holds it.
-            await TakeOthers(chatId, queue);
+            // Before each step, while this instance holds the chat: what the inbox holds for it (earlier updates go first).
+            await Resync(chatId, queue);
             lock (_lock)
             {
                 if (queue.Count == 0 || _stopping.IsCancellationRequested)
