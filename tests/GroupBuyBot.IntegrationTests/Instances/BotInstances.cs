@@ -133,6 +133,9 @@ public sealed class BotInstances : IAsyncDisposable
     {
         public string Label { get; } = label;
 
+        /// <summary>Every process started on the database, this one included.</summary>
+        public IReadOnlyList<Instance> Siblings => instances._instances;
+
         /// <summary>The environment it was given beyond every instance's own.</summary>
         public IReadOnlyDictionary<string, string?> Settings { get; } = settings;
 

@@ -55,11 +55,11 @@ public sealed class ThreeInstanceStormTests(ITestOutputHelper output)
         await using var bots = await BotInstances.Start(output, new FloodLimits { PerGroupPerMinute = PerGroupPerMinute, GlobalPerSecond = OverallPerSecond });
         bots.Log($"seed {seed} (replay with GROUPBUYBOT_STORM_SEED={seed})");
         var groups = CreateGroups(bots);
-        var toasts = new ConcurrentQueue<(string? Host, string? QueryId)>();
+        var toasts = new ConcurrentQueue<(string? Host, string? QueryId, double At)>();
         var replies = new ConcurrentQueue<(string? Host, string? ChatId, int? ReplyTo, double At)>();
         bots.OnBotCall(call =>
         {
-            if (call.Method == "answerCallbackQuery") toasts.Enqueue((call.Host, call.Parameter("callback_query_id")));
+            if (call.Method == "answerCallbackQuery") toasts.Enqueue((call.Host, call.Parameter("callback_query_id"), clock.Elapsed.TotalSeconds));
             if (call.Method == "sendMessage" && call.ReplyToMessageId is not null) replies.Enqueue((call.Host, call.ChatId, call.ReplyToMessageId, clock.Elapsed.TotalSeconds));
         });
 
@@ -125,6 +125,8 @@ public sealed class ThreeInstanceStormTests(ITestOutputHelper output)
         await Until(() => Backlog(bots) is 0, TimeSpan.FromSeconds(20));
         await bots.Telegram.WaitUntilIdle(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1));
         var audit = await Audit(bots, groups, storm, toasts, survivors);
+        var beforeKill = toasts.Where(t => t.At < killedAt).GroupBy(t => instances.FirstOrDefault(i => i.Host == t.Host)?.Label ?? t.Host).Select(g => $"{g.Key} {g.Count()}");
+        audit.Figures.Add($"taps answered before the kill, by process: {string.Join(", ", beforeKill)}");
         foreach (var repeat in audit.Repeated)
         {
             // The documented crash window: Telegram accepted the answer from the killed process, which died before marking
@@ -264,7 +266,7 @@ public sealed class ThreeInstanceStormTests(ITestOutputHelper output)
         return db.Inbox.Count() + db.Outbox.Count();
     }
 
-    private static async Task<Audited> Audit(BotInstances bots, List<Group> groups, List<StormEvent> storm, ConcurrentQueue<(string? Host, string? QueryId)> toasts,
+    private static async Task<Audited> Audit(BotInstances bots, List<Group> groups, List<StormEvent> storm, ConcurrentQueue<(string? Host, string? QueryId, double At)> toasts,
         List<BotInstances.Instance> survivors)
     {
         var problems = new List<string>();
@@ -390,10 +392,11 @@ public sealed class ThreeInstanceStormTests(ITestOutputHelper output)
     }
 
     /// <summary>Which process handled the taps: the toast is answered by the instance that applied the tap. Also each survivor's own count.</summary>
-    private static void Spread(List<string> figures, ConcurrentQueue<(string? Host, string? QueryId)> toasts, List<BotInstances.Instance> survivors, int taps)
+    private static void Spread(List<string> figures, ConcurrentQueue<(string? Host, string? QueryId, double At)> toasts, List<BotInstances.Instance> survivors, int taps)
     {
-        var byHost = toasts.GroupBy(t => t.Host ?? "?").ToDictionary(g => g.Key, g => g.Count());
-        figures.Add($"taps answered by each process (of {taps}): {string.Join(", ", byHost.OrderByDescending(h => h.Value).Select(h => $"{h.Key} {h.Value}"))}");
+        var all = survivors[0].Siblings;
+        var byHost = toasts.GroupBy(t => all.FirstOrDefault(i => i.Host == t.Host)?.Label ?? t.Host ?? "?").ToDictionary(g => g.Key, g => g.Count());
+        figures.Add($"taps answered by each process (of {taps}): {string.Join(", ", byHost.OrderBy(h => h.Key).Select(h => $"{h.Key} {h.Value}"))}");
         var handled = survivors.Select(i => $"{i.Label} {HandledBy(i)}");
         figures.Add($"updates handled, from each surviving process's /metrics: {string.Join(", ", handled)}");
     }
