@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using GroupBuyBot.BotApiEmulator;
 using GroupBuyBot.BotApiEmulator.Models;
 using GroupBuyBot.Core.GroupBuys;
 using GroupBuyBot.IntegrationTests.Faults;
+using GroupBuyBot.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 using static GroupBuyBot.IntegrationTests.Faults.ChildBotHarness;
@@ -156,7 +155,7 @@ public sealed class ThreeInstanceStormTests(ITestOutputHelper output)
         ["GroupBuyBot__Telegram__RequestTimeoutSeconds"] = "10", // a send answered late on a loaded machine is not sent again
         ["GroupBuyBot__Telegram__PerGroupMessagesPerMinute"] = PerGroupPerMinute.ToString(CultureInfo.InvariantCulture),
         ["GroupBuyBot__Telegram__GlobalMessagesPerSecond"] = OverallPerSecond.ToString(CultureInfo.InvariantCulture),
-        ["GroupBuyBot__Health__Port"] = FreePort().ToString(CultureInfo.InvariantCulture),
+        ["GroupBuyBot__Health__Port"] = ClosedPort.Get().ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>
@@ -481,13 +480,6 @@ public sealed class ThreeInstanceStormTests(ITestOutputHelper output)
         text.Append(audit.Problems.Count == 0 ? "no problems\n" : $"{audit.Problems.Count} problem(s):\n");
         foreach (var problem in audit.Problems) text.Append(" - ").Append(problem).Append('\n');
         return text.ToString();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static int Seed() =>
