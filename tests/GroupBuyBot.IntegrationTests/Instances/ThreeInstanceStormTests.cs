@@ -132,11 +132,12 @@ public sealed class ThreeInstanceStormTests(ITestOutputHelper output)
         foreach (var repeat in audit.Repeated)
         {
             // The documented crash window: Telegram accepted the answer from the killed process, which died before marking
-            // it sent; the next sender sends it again. A chat's messages go one at a time, so at most one per chat.
+            // it sent; the next sender sends it again. A chat's messages go one at a time, so at most one per chat. (What the
+            // killed process wrote just before it died may reach the emulator through its relay a moment after the kill.)
             var sends = replies.Where(r => r.ChatId == repeat.ChatId.ToString(CultureInfo.InvariantCulture) && r.ReplyTo == repeat.MessageId).ToList();
             var copies = string.Join(", ", sends.Select(r => $"{r.Host} at +{r.At:0.00}s"));
             audit.Figures.Add($"  sends answering message {repeat.MessageId} in {repeat.ChatId}: {copies}");
-            if (sends.Count != 2 || sends[0].Host != first.Host || sends[0].At > killedAt || sends[1].Host == first.Host)
+            if (sends.Count != 2 || sends[0].Host != first.Host || sends[1].Host == first.Host)
             {
                 audit.Problems.Add($"message {repeat.MessageId} in {repeat.ChatId} answered more than once, not by the killed process and then its successor: {copies}");
             }
