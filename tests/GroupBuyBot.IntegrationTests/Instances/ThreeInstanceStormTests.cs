@@ -41,9 +41,6 @@ public sealed class ThreeInstanceStormTests(ITestOutputHelper output)
     private const int PerGroupPerMinute = 60;
 
     private const int OverallPerSecond = 60;
-
-    /// <summary>How much more than a limit may arrive in one window when the bots kept to it (see <see cref="Limits"/>).</summary>
-    private const double ArrivalBunching = 1.25;
     private const string DeadlineTitle = "Apples";
     private static readonly TimeSpan StormLength = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Seen = TimeSpan.FromSeconds(60);
@@ -375,12 +372,13 @@ public sealed class ThreeInstanceStormTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Every send the emulator counted against Telegram's limits, by group per minute and overall per second: what the
-    /// bots asked for (accepted and refused) at most the limit plus <see cref="ArrivalBunching"/>, and what was accepted
-    /// within the limit (the emulator refuses the rest with 429, which the bots wait out and send again). The emulator
-    /// counts when a send arrives, in this process, and on a starved machine (load average 25–30 on 2 cores seen here) a
-    /// stall here lets sends the bots spaced evenly arrive bunched: a few 429s are then the transport's, not the bots'.
-    /// Two senders at once, or a budget that bursts to twice the limit as full token buckets did, exceed the tolerance.
+    /// Every send the emulator counted against Telegram's limits. Accepted: never over the limits (the emulator refuses the
+    /// rest with 429, which the bots wait out and send again). Asked for (accepted or refused): per group at most the limit
+    /// in any minute, and overall at most the limit on average over any 5 s. The emulator counts when a send arrives, in
+    /// this process, and on a starved machine (load average 16–30 on 2 cores here) a stall here of half a second bunches
+    /// sends the bots spaced evenly into one second (78 in a second from a bot keeping to 50: 21 refused, one run in five);
+    /// over 5 s that evens out, while two senders at once (twice the rate) or the bursting budget of before (a full
+    /// bucket and then the rate: 360 in 5 s) do not.
     /// </summary>
     private static void Limits(List<string> problems, List<string> figures, BotInstances bots)
     {
@@ -390,14 +388,12 @@ public sealed class ThreeInstanceStormTests(ITestOutputHelper output)
         var asked = sends.Where(c => c.StatusCode is 200 or 429).ToList();
         int PerGroup(List<ApiCallRecord> calls) => calls.Where(c => c.ChatId!.StartsWith('-')).GroupBy(c => c.ChatId)
             .Select(g => MostWithin(g.Select(c => c.At).ToList(), TimeSpan.FromMinutes(1))).DefaultIfEmpty(0).Max();
-        int Overall(List<ApiCallRecord> calls) => MostWithin(calls.Select(c => c.At).ToList(), TimeSpan.FromSeconds(1));
+        int Overall(List<ApiCallRecord> calls, int seconds) => MostWithin(calls.Select(c => c.At).ToList(), TimeSpan.FromSeconds(seconds));
         figures.Add($"sends accepted {accepted.Count}, refused with 429 {refused}; most in one group in a minute {PerGroup(accepted)} accepted, {PerGroup(asked)} asked (limit {PerGroupPerMinute}); "
-            + $"most overall in a second {Overall(accepted)} accepted, {Overall(asked)} asked (limit {OverallPerSecond})");
-        if (PerGroup(accepted) > PerGroupPerMinute || Overall(accepted) > OverallPerSecond) problems.Add("the emulator accepted sends over its limits: the check itself is broken");
-        if (PerGroup(asked) > PerGroupPerMinute * ArrivalBunching || Overall(asked) > OverallPerSecond * ArrivalBunching)
-        {
-            problems.Add($"the bots asked for more than the limits they were given (more than {ArrivalBunching:0.00}× at arrival)");
-        }
+            + $"most overall in a second {Overall(accepted, 1)} accepted, {Overall(asked, 1)} asked (limit {OverallPerSecond}), in 5 s {Overall(asked, 5)} asked (limit {5 * OverallPerSecond})");
+        if (PerGroup(accepted) > PerGroupPerMinute || Overall(accepted, 1) > OverallPerSecond) problems.Add("the emulator accepted sends over its limits: the check itself is broken");
+        if (PerGroup(asked) > PerGroupPerMinute) problems.Add($"the bots asked for {PerGroup(asked)} sends to one group in a minute (limit {PerGroupPerMinute})");
+        if (Overall(asked, 5) > 5 * OverallPerSecond) problems.Add($"the bots asked for {Overall(asked, 5)} sends in 5 s (limit {5 * OverallPerSecond})");
     }
 
     /// <summary>Which process handled the taps: the toast is answered by the instance that applied the tap. Also each survivor's own count.</summary>
