@@ -20,7 +20,9 @@ namespace GroupBuyBot.Benchmarks;
 /// bot is what is measured. Its health port is on and <c>/metrics</c> is scraped every <see cref="ScrapeEvery"/> as
 /// Prometheus would, so the figures include what recording and serving the metrics cost. Its database is SQLite files in
 /// its data folder, or (<c>--provider postgres</c>) a database of its own on the test kit's throwaway PostgreSQL cluster
-/// (<see cref="PostgresServer"/>: local, durability off), dropped at the end.
+/// (<see cref="PostgresServer"/>: local, durability off), dropped at the end. On PostgreSQL it may be several processes
+/// on that one database (<c>--instances N</c>), each with its own health port: one polls and sends, all handle (the
+/// chats' claims); the figures are then theirs together (processor time summed, memory of the largest).
 /// </summary>
 public sealed class BenchBot : IAsyncDisposable
 {
@@ -30,28 +32,31 @@ public sealed class BenchBot : IAsyncDisposable
     /// <summary>Prometheus' default is 15 s or a minute; more often here, so that scraping's cost cannot hide.</summary>
     public static readonly TimeSpan ScrapeEvery = TimeSpan.FromSeconds(5);
 
-    private readonly Process _process;
+    private readonly List<Process> _processes;
     private readonly StreamWriter _log;
     private readonly CancellationTokenSource _stopScraping = new();
     private Task? _scraper;
 
-    private BenchBot(Emulator emulator, Process process, StreamWriter log, string dataDirectory, int healthPort, TestDatabase? postgres)
+    private BenchBot(Emulator emulator, List<Process> processes, StreamWriter log, string dataDirectory, IReadOnlyList<int> healthPorts, TestDatabase? postgres)
     {
         Emulator = emulator;
-        _process = process;
+        _processes = processes;
         _log = log;
         DataDirectory = dataDirectory;
-        HealthPort = healthPort;
+        HealthPorts = healthPorts;
         Postgres = postgres;
     }
 
     /// <summary>The bot's PostgreSQL database; null on SQLite.</summary>
     public TestDatabase? Postgres { get; }
 
-    /// <summary>The bot's <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> port.</summary>
-    public int HealthPort { get; }
+    /// <summary>The first process's <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> port (the one scraped all along).</summary>
+    public int HealthPort => HealthPorts[0];
 
-    /// <summary>The scrapes of <c>/metrics</c> so far.</summary>
+    /// <summary>Each process's health port.</summary>
+    public IReadOnlyList<int> HealthPorts { get; }
+
+    /// <summary>The scrapes of the first process's <c>/metrics</c> so far.</summary>
     public MetricsScrapes Scrapes { get; } = new();
 
     /// <summary>The bot's SQLite files and its log (bot.log), deleted at the end.</summary>
@@ -59,21 +64,84 @@ public sealed class BenchBot : IAsyncDisposable
 
     public Emulator Emulator { get; }
     public EmulatorState Telegram => Emulator.State;
-    public int ProcessId => _process.Id;
+    public int ProcessId => _processes[0].Id;
+
+    public int Instances => _processes.Count;
     public string DatabasePath => Path.Combine(DataDirectory, SqliteDatabase.FileName);
     public string LogPath => Path.Combine(DataDirectory, "bot.log");
 
     /// <summary>The bot's own settings on top of the benchmark's (GroupBuyBot:Telegram:RequestTimeoutSeconds, …).</summary>
     /// <param name="postgres">On a new database of the test kit's PostgreSQL cluster instead of SQLite files.</param>
-    public static async Task<BenchBot> Start(string botDll, bool postgres = false, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="instances">Bot processes on that database (more than one only on PostgreSQL).</param>
+    public static async Task<BenchBot> Start(string botDll, bool postgres = false, IReadOnlyDictionary<string, string>? settings = null, int instances = 1)
     {
         var database = postgres ? await (await PostgresServer.Get()).CreateDatabase() : null;
         var emulator = await Emulator.StartAsync(new BotApiEmulatorOptions { BotToken = Token, BotUsername = "GroupBuyBenchBot" });
         emulator.State.UpsertUser(new EmulatedUser(AdminId, "Organizer", Username: "organizer"));
 
         var dataDirectory = Path.Combine(Path.GetTempPath(), "groupbuybot-bench", Guid.NewGuid().ToString("N"));
-        var healthPort = ClosedPort.Get();
         Directory.CreateDirectory(dataDirectory);
+        var log = new StreamWriter(Path.Combine(dataDirectory, "bot.log")) { AutoFlush = true };
+        var healthPorts = Enumerable.Range(0, instances).Select(_ => ClosedPort.Get()).ToList();
+        var processes = healthPorts.Select(port => StartProcess(botDll, emulator, dataDirectory, database, port, settings, log)).ToList();
+        var bench = new BenchBot(emulator, processes, log, dataDirectory, healthPorts, database);
+
+        // Up when one polls (getMe, deleteWebhook, then getUpdates) and every one answers /healthz (its host has started).
+        var waited = Stopwatch.StartNew();
+        while (emulator.State.GetApiCalls("getUpdates").Count == 0 || !await bench.AllHealthy())
+        {
+            if (bench.HasExited) throw new InvalidOperationException($"A bot process exited before polling:\n{bench.LogTail()}");
+            if (waited.Elapsed > TimeSpan.FromSeconds(90)) throw new TimeoutException($"The bot did not poll within 90 s:\n{bench.LogTail()}");
+            await Task.Delay(50);
+        }
+
+        bench._scraper = Task.Run(() => bench.Scrape(bench._stopScraping.Token));
+        return bench;
+    }
+
+    private async Task<bool> AllHealthy()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        foreach (var port in HealthPorts)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/healthz"));
+                if (!response.IsSuccessStatusCode) return false;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Each process's <c>groupbuybot_updates_handled_total</c> now (null where it did not answer).</summary>
+    public async Task<IReadOnlyList<double?>> UpdatesHandledByEach()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var handled = new List<double?>();
+        foreach (var port in HealthPorts)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/metrics"));
+                var text = await response.Content.ReadAsStringAsync();
+                handled.Add(PrometheusText.Parse(text, response.Content.Headers.ContentType?.ToString()).Value("groupbuybot_updates_handled_total"));
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or FormatException)
+            {
+                handled.Add(null);
+            }
+        }
+
+        return handled;
+    }
+
+    private static Process StartProcess(string botDll, Emulator emulator, string dataDirectory, TestDatabase? database, int healthPort, IReadOnlyDictionary<string, string>? settings, StreamWriter log)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             // The data folder as working directory: no appsettings.json of a developer's is picked up by accident.
@@ -103,26 +171,13 @@ public sealed class BenchBot : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         foreach (var (key, value) in environment) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
-        var log = new StreamWriter(Path.Combine(dataDirectory, "bot.log")) { AutoFlush = true };
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         if (!process.Start()) throw new InvalidOperationException("dotnet did not start.");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var bench = new BenchBot(emulator, process, log, dataDirectory, healthPort, database);
-
-        // Up when it polls: getMe, deleteWebhook, then getUpdates.
-        var waited = Stopwatch.StartNew();
-        while (emulator.State.GetApiCalls("getUpdates").Count == 0)
-        {
-            if (process.HasExited) throw new InvalidOperationException($"The bot exited with {process.ExitCode} before polling:\n{bench.LogTail()}");
-            if (waited.Elapsed > TimeSpan.FromSeconds(90)) throw new TimeoutException($"The bot did not poll within 90 s:\n{bench.LogTail()}");
-            await Task.Delay(50);
-        }
-
-        bench._scraper = Task.Run(() => bench.Scrape(bench._stopScraping.Token));
-        return bench;
+        return process;
     }
 
     /// <summary>Scrapes <c>/metrics</c> as Prometheus would until the end, checking each answer as Prometheus' text format.</summary>
@@ -158,32 +213,38 @@ public sealed class BenchBot : IAsyncDisposable
         lock (log) log.WriteLine(line);
     }
 
-    /// <summary>The bot's processor time (user + kernel) so far, from /proc/PID/stat.</summary>
+    /// <summary>The bot's processor time (user + kernel) so far, from /proc/PID/stat: every process's, summed.</summary>
     public TimeSpan CpuTime()
     {
-        _process.Refresh();
-        return _process.TotalProcessorTime;
+        var total = TimeSpan.Zero;
+        foreach (var process in _processes)
+        {
+            process.Refresh();
+            total += process.TotalProcessorTime;
+        }
+
+        return total;
     }
 
-    /// <summary>The bot's peak resident set (VmHWM in /proc/PID/status), in MB.</summary>
-    public double PeakWorkingSetMb() => StatusKb("VmHWM") / 1024.0;
+    /// <summary>The bot's peak resident set (VmHWM in /proc/PID/status), in MB: the largest process's.</summary>
+    public double PeakWorkingSetMb() => _processes.Max(p => StatusKb(p, "VmHWM")) / 1024.0;
 
-    /// <summary>The bot's resident set now (VmRSS), in MB.</summary>
-    public double WorkingSetMb() => StatusKb("VmRSS") / 1024.0;
+    /// <summary>The bot's resident set now (VmRSS), in MB: the largest process's.</summary>
+    public double WorkingSetMb() => _processes.Max(p => StatusKb(p, "VmRSS")) / 1024.0;
 
-    private long StatusKb(string field)
+    private static long StatusKb(Process process, string field)
     {
-        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
         {
             if (!line.StartsWith(field + ":", StringComparison.Ordinal)) continue;
             var value = line[(field.Length + 1)..].Trim();
             return long.Parse(value[..value.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
         }
 
-        throw new InvalidOperationException($"/proc/{_process.Id}/status has no {field}.");
+        throw new InvalidOperationException($"/proc/{process.Id}/status has no {field}.");
     }
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _processes.Any(p => p.HasExited);
 
     /// <summary>The last lines the bot logged (warnings and errors).</summary>
     public string LogTail(int lines = 30)
@@ -258,14 +319,18 @@ public sealed class BenchBot : IAsyncDisposable
         if (_scraper is not null) await _scraper;
         _stopScraping.Dispose();
 
-        // The bot is ours: stopped by its process id. Its unsent outbox stays in a folder deleted below.
-        if (!_process.HasExited)
+        // The bot's processes are ours: stopped by their process ids. The unsent outbox stays in a folder deleted below.
+        foreach (var process in _processes)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
         }
 
-        _process.Dispose();
         await Emulator.DisposeAsync();
         lock (_log) _log.Dispose();
         SqliteConnection.ClearAllPools();

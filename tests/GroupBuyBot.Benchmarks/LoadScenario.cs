@@ -13,7 +13,11 @@ namespace GroupBuyBot.Benchmarks;
 public static class LoadScenario
 {
     /// <param name="CpuSeconds">Processor time the bot's process used meanwhile: less sensitive to a busy machine.</param>
-    public sealed record Result(int Chats, int Updates, int SignUps, double Seconds, double UpdatesPerSecond, double CpuSeconds, int[] ListMessageIds);
+    /// <param name="Lost">Sign-ups members made that the database does not have.</param>
+    /// <param name="Duplicated">Sign-ups stored more than once or with more units than asked, plus commands answered twice.</param>
+    /// <param name="OutOfOrder">Chats whose sign-ups are not in the order the members made them (each chat's updates handled in order).</param>
+    public sealed record Result(int Chats, int Updates, int SignUps, double Seconds, double UpdatesPerSecond, double CpuSeconds, int[] ListMessageIds,
+        int Lost, int Duplicated, int OutOfOrder);
 
     public static long ChatId(int index) => -1_000_000 - index;
 
@@ -56,7 +60,46 @@ public static class LoadScenario
                 $"{confirmations.UnansweredTaps()} taps and {confirmations.UnansweredCommands()} /join commands were never answered.\n{bot.LogTail()}");
         }
 
-        return new Result(chats, updates, signUps, seconds, updates / seconds, cpuSeconds, lists);
+        var (lost, duplicated, outOfOrder) = Audit(bot, chats, membersPerChat);
+        return new Result(chats, updates, signUps, seconds, updates / seconds, cpuSeconds, lists, lost, duplicated + confirmations.CommandsAnsweredTwice(), outOfOrder);
+    }
+
+    /// <summary>
+    /// The timed chats' sign-ups in the database against what the members did: member m of each chat signed up once,
+    /// for 2 units with <c>/join 2</c> (every fifth) and 1 with a tap, members in the order 0, 1, 2, … (one round each).
+    /// </summary>
+    private static (int Lost, int Duplicated, int OutOfOrder) Audit(BenchBot bot, int chats, int membersPerChat)
+    {
+        using var db = bot.OpenDatabase();
+        using var command = db.Query("""
+            SELECT b."ChatId", s."UserId", s."Quantity"
+            FROM "SignUps" s JOIN "GroupBuys" b ON b."Id" = s."GroupBuyId"
+            WHERE b."ChatId" <= @first AND b."ChatId" > @last AND s."Status" <> 'Withdrawn'
+            ORDER BY b."ChatId", s."QueuedAt", s."Id"
+            """, ("first", ChatId(0)), ("last", ChatId(chats)));
+        var stored = new Dictionary<long, List<(long User, int Quantity)>>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var chat = reader.GetInt64(0);
+                if (!stored.TryGetValue(chat, out var rows)) stored[chat] = rows = [];
+                rows.Add((reader.GetInt64(1), reader.Int(2)));
+            }
+        }
+
+        int lost = 0, duplicated = 0, outOfOrder = 0;
+        for (var i = 0; i < chats; i++)
+        {
+            var rows = stored.GetValueOrDefault(ChatId(i)) ?? [];
+            var expected = Enumerable.Range(0, membersPerChat).Select(m => (User: MemberId(i, m), Quantity: m % 5 == 4 ? 2 : 1)).ToList();
+            lost += expected.Count(e => !rows.Any(r => r.User == e.User));
+            duplicated += rows.Count - rows.Select(r => r.User).Distinct().Count();
+            duplicated += rows.Count(r => expected.Any(e => e.User == r.User && r.Quantity > e.Quantity));
+            if (!rows.Select(r => r.User).Distinct().SequenceEqual(expected.Select(e => e.User).Where(u => rows.Any(r => r.User == u)))) outOfOrder++;
+        }
+
+        return (lost, duplicated, outOfOrder);
     }
 
     private static async Task<int[]> OpenBuys(BenchBot bot, int chats, Func<int, long> chatId, Func<int, long> firstMember, int members)

@@ -5,7 +5,7 @@ using GroupBuyBot.Benchmarks;
 
 // dotnet run -c Release --project tests/GroupBuyBot.Benchmarks -- --out bench.json [--chats 1000] [--members 10] [--soak-chats 100]
 //   [--corpus ../shared/eval/needs-dev.jsonl] [--bot path/to/GroupBuyBot.dll] [--trace load.nettrace [--trace-profile dotnet-sampled-thread-time|gc-verbose]]
-//   [--provider sqlite|postgres]
+//   [--provider sqlite|postgres [--instances N]]
 // The bot runs as a child process (dotnet GroupBuyBot.dll); the emulator runs in this one.
 var options = Arguments.Parse(args);
 var figures = new Dictionary<string, double>();
@@ -34,10 +34,10 @@ if (options.LlmOnly) goto report;
 
 var botDll = BenchBot.FindBotDll(options.BotDll);
 Console.WriteLine($"Bot process: dotnet {botDll}");
-if (options.Postgres) (keyPrefix, namePrefix) = ("pg_", "PG ");
-await using (var bot = await BenchBot.Start(botDll, options.Postgres))
+if (options.Postgres) (keyPrefix, namePrefix) = options.Instances > 1 ? ($"pg{options.Instances}_", $"PG ×{options.Instances} ") : ("pg_", "PG ");
+await using (var bot = await BenchBot.Start(botDll, options.Postgres, instances: options.Instances))
 {
-    if (bot.Postgres is { } database) Console.WriteLine($"Database: PostgreSQL, {database.Name} on the test kit's throwaway cluster (fsync off)");
+    if (bot.Postgres is { } database) Console.WriteLine($"Database: PostgreSQL, {database.Name} on the test kit's throwaway cluster (fsync off), {bot.Instances} bot process(es)");
     Console.WriteLine($"Bot pid {bot.ProcessId}, log {bot.LogPath}");
     var chatter = (await GroupBuyBot.Core.Evaluation.EvaluationCorpus.ReadNeedsAsync(options.CorpusPath, CancellationToken.None))
         .SelectMany(c => c.Messages).Select(m => m.Text).ToList();
@@ -45,6 +45,15 @@ await using (var bot = await BenchBot.Start(botDll, options.Postgres))
     var load = await LoadScenario.Run(bot, options.Chats, options.Members, chatterPerMember: 1, chatter, profiler);
     Add("updates_per_s", load.UpdatesPerSecond, "Throughput: updates handled / s", $"{load.UpdatesPerSecond:0} ({load.Updates} updates in {load.Seconds:0.0} s)", ">= 5000", load.UpdatesPerSecond >= 5000);
     Add("updates_per_cpu_s", load.Updates / load.CpuSeconds, "Updates per CPU-second (bot process)", $"{load.Updates / load.CpuSeconds:0} ({load.CpuSeconds:0.0} CPU-s)");
+    Add("lost", load.Lost, "Load: sign-ups lost", load.Lost.ToString(CultureInfo.InvariantCulture), "0", load.Lost == 0);
+    Add("duplicated", load.Duplicated, "Load: sign-ups or answers duplicated", load.Duplicated.ToString(CultureInfo.InvariantCulture), "0", load.Duplicated == 0);
+    Add("out_of_order", load.OutOfOrder, "Load: chats whose sign-ups are out of order", load.OutOfOrder.ToString(CultureInfo.InvariantCulture), "0", load.OutOfOrder == 0);
+    if (bot.Instances > 1)
+    {
+        var handled = await bot.UpdatesHandledByEach();
+        Add("handled_min_share", handled.Min(h => h ?? 0) / Math.Max(1, handled.Sum(h => h ?? 0)), "Load: updates handled by each process (so far, warm-up included)",
+            string.Join(" / ", handled.Select(h => h is { } n ? n.ToString("0", CultureInfo.InvariantCulture) : "?")));
+    }
     var peak = bot.PeakWorkingSetMb();
     Add("peak_working_set_mb", peak, $"Peak working set, {load.Chats} chats + {load.SignUps} sign-ups (bot process)", $"{peak:0} MB (now {bot.WorkingSetMb():0} MB)", "<= 150", peak <= 150);
     Add("emulator_peak_working_set_mb", PeakWorkingSetMb(), "Peak working set of the benchmark + emulator (not the bot)", $"{PeakWorkingSetMb():0} MB");

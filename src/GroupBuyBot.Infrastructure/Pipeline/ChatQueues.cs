@@ -15,15 +15,19 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// never waits for handling, only for the backlog to shrink below <see cref="TelegramOptions.MaxWaitingUpdates"/>.
 /// With several instances on one database (<see cref="ChatClaims.Shared"/>), a chat's queue runs only while this
 /// instance holds the chat's claim: updates of a chat another instance holds stay in the inbox for it; the holder, before
-/// letting go, takes what others stored meanwhile; and every second the inbox is swept for updates nobody took.
+/// each step, makes its queue what the inbox holds for the chat (what others stored is added, what others handled is
+/// dropped). A chat is claimed only once a handling slot is free here, so the chats a busy instance received and cannot
+/// start on yet stay unclaimed; every instance looks four times a second for chats whose updates have waited longer
+/// than <see cref="Unclaimed"/> and takes those it has room for. That is how instances that do not receive (stand-bys in
+/// polling mode) share the handling.
 /// </summary>
 public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaims claims, IOptions<TelegramOptions> options, ILogger<ChatQueues> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long an update may wait in the inbox before the sweep takes it (its receiver normally has by then).</summary>
-    private static readonly TimeSpan Unclaimed = TimeSpan.FromSeconds(2);
+    /// <summary>How long an update may wait in the inbox before any instance takes its chat (its receiver starts on it at once when it has room).</summary>
+    private static readonly TimeSpan Unclaimed = TimeSpan.FromMilliseconds(250);
 
     private const int MaxTapsTogether = 100;
     private readonly Lock _lock = new();
@@ -53,6 +57,20 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
 
                 _chats[chatId] = queue = new Queue<Update>();
                 queue.Enqueue(update);
+                _workers.RemoveAll(w => w.IsCompleted);
+                _workers.Add(Task.Run(() => Drain(chatId, queue), CancellationToken.None));
+            }
+        }
+    }
+
+    /// <summary>Starts a queue for each of these chats that has none here; its claim decides whether this instance handles it (its updates are read from the inbox then).</summary>
+    private void Take(IReadOnlyList<long> chats)
+    {
+        lock (_lock)
+        {
+            foreach (var chatId in chats.Where(c => !_chats.ContainsKey(c)))
+            {
+                var queue = _chats[chatId] = new Queue<Update>();
                 _workers.RemoveAll(w => w.IsCompleted);
                 _workers.Add(Task.Run(() => Drain(chatId, queue), CancellationToken.None));
             }
@@ -89,7 +107,7 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
             try
             {
                 await Task.Delay(SweepEvery, stoppingToken);
-                Enqueue(await inbox.WaitingSince(DateTimeOffset.UtcNow - Unclaimed, stoppingToken));
+                Take(await inbox.ChatsWaitingSince(DateTimeOffset.UtcNow - Unclaimed, 4 * options.Value.MaxParallelChats, stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -130,15 +148,27 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
 
     private async Task Drain(long chatId, Queue<Update> queue)
     {
+        // The claim waits for a free slot: a chat this instance cannot start on stays free for another instance to take.
+        try
+        {
+            await _slots.WaitAsync(_stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            Drop(chatId, queue);
+            return;
+        }
+
         if (!await Claim(chatId))
         {
+            _slots.Release();
             Drop(chatId, queue); // another instance holds the chat: it takes these from the inbox
             return;
         }
 
         try
         {
-            await DrainClaimed(chatId, queue);
+            await DrainClaimed(chatId, queue, slotHeld: true);
         }
         finally
         {
@@ -175,10 +205,13 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
     }
 
     /// <summary>
-    /// Adds the chat's updates other instances stored (the inbox, in order) that are not queued here. Only with shared
-    /// claims: alone on the database, everything received is queued here already.
+    /// Makes the chat's queue what the inbox holds for it, in order: adds the updates other instances stored, and drops
+    /// the queued ones whose rows are gone (another instance handled them while this one waited for the claim: a sweep's
+    /// read is old by the time its claim is granted, and an answer that changes nothing, such as <c>/buys</c>, would be
+    /// given twice). Only with shared claims, and only while holding the chat's claim, when nobody else can handle it:
+    /// alone on the database, everything received is queued here already and nothing else deletes its rows.
     /// </summary>
-    private async Task TakeOthers(long chatId, Queue<Update> queue)
+    private async Task Resync(long chatId, Queue<Update> queue)
     {
         if (!claims.Shared || _stopping.IsCancellationRequested) return;
         IReadOnlyList<Update> stored;
@@ -193,72 +226,72 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
 
         lock (_lock)
         {
-            var added = false;
-            foreach (var update in stored.Where(u => _queued.Add(u.Id)))
-            {
-                queue.Enqueue(update);
-                _waiting++;
-                added = true;
-            }
-
-            if (added) Reorder(queue);
+            var waiting = stored.Select(u => u.Id).ToHashSet();
+            var gone = queue.Where(u => !waiting.Contains(u.Id)).ToList();
+            var added = stored.Where(u => _queued.Add(u.Id)).ToList();
+            if (gone.Count == 0 && added.Count == 0) return;
+            foreach (var update in gone) _queued.Remove(update.Id);
+            _waiting += added.Count - gone.Count;
+            var ordered = queue.Where(u => waiting.Contains(u.Id)).Concat(added).OrderBy(u => u.Id).ToList();
+            queue.Clear();
+            foreach (var update in ordered) queue.Enqueue(update);
+            if (gone.Count > 0) Signal();
         }
     }
 
-    /// <summary>Updates taken from the inbox may be older than those queued: the queue goes back to update order.</summary>
-    private static void Reorder(Queue<Update> queue)
+    /// <param name="slotHeld">The first step's slot is taken already (the claim waited for it).</param>
+    private async Task DrainClaimed(long chatId, Queue<Update> queue, bool slotHeld)
     {
-        var ordered = queue.OrderBy(u => u.Id).ToList();
-        queue.Clear();
-        foreach (var update in ordered) queue.Enqueue(update);
-    }
-
-    private async Task DrainClaimed(long chatId, Queue<Update> queue)
-    {
-        while (true)
+        try
         {
-            List<Update> next;
-            long? buyId;
-
-            // Before each step: what other instances stored for this chat (earlier updates go first), while this one holds it.
-            await TakeOthers(chatId, queue);
-            lock (_lock)
+            while (true)
             {
-                if (queue.Count == 0 || _stopping.IsCancellationRequested)
+                List<Update> next;
+                long? buyId;
+
+                // Before each step, while this instance holds the chat: what the inbox holds for it (earlier updates go first).
+                await Resync(chatId, queue);
+                lock (_lock)
                 {
-                    Close(chatId, queue);
-                    return;
+                    if (queue.Count == 0 || _stopping.IsCancellationRequested)
+                    {
+                        Close(chatId, queue);
+                        return;
+                    }
+
+                    // A run of taps on one list goes as one change; anything else, one update at a time.
+                    buyId = ListTaps.BuyOf(queue.Peek());
+                    next = buyId is { } id ? [.. queue.TakeWhile(u => ListTaps.BuyOf(u) == id).Take(MaxTapsTogether)] : [queue.Peek()];
                 }
 
-                // A run of taps on one list goes as one change; anything else, one update at a time.
-                buyId = ListTaps.BuyOf(queue.Peek());
-                next = buyId is { } id ? [.. queue.TakeWhile(u => ListTaps.BuyOf(u) == id).Take(MaxTapsTogether)] : [queue.Peek()];
-            }
-
-            try
-            {
-                await _slots.WaitAsync(_stopping);
                 try
                 {
+                    if (!slotHeld) await _slots.WaitAsync(_stopping);
+                    slotHeld = true;
                     if (next.Count > 1) await runner.RunTaps(buyId!.Value, next, _stopping);
                     else await runner.Run(next[0], _stopping);
                 }
+                catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+                {
+                    // Stopping: the updates stay in the inbox.
+                }
                 finally
                 {
-                    _slots.Release();
+                    if (slotHeld) _slots.Release();
+                    slotHeld = false;
+                }
+
+                lock (_lock)
+                {
+                    for (var i = 0; i < next.Count; i++) _queued.Remove(queue.Dequeue().Id);
+                    _waiting -= next.Count;
+                    Signal();
                 }
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                // Stopping: the updates stay in the inbox.
-            }
-
-            lock (_lock)
-            {
-                for (var i = 0; i < next.Count; i++) _queued.Remove(queue.Dequeue().Id);
-                _waiting -= next.Count;
-                Signal();
-            }
+        }
+        finally
+        {
+            if (slotHeld) _slots.Release(); // the queue ended before its first step
         }
     }
 

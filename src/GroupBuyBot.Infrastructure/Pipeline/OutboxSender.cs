@@ -22,7 +22,8 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// Only the <see cref="ActiveInstance"/> sends. Rows are read, sent and then deleted without a claim on them, so two
 /// senders on one database would send the same row twice; an instance that is not active (or stops being active)
 /// lets its sends under way finish and starts no more. Rows written on any instance (a deadline closed by another
-/// instance's scheduler) are found by the active one's periodic search.
+/// instance's scheduler) are found by the active one's periodic search. An instance that becomes active counts the
+/// last second's overall budget as spent (<see cref="SendRateLimiter.TakeOver"/>): the one before it may have used it.
 /// </para>
 /// </summary>
 public sealed class OutboxSender(
@@ -33,6 +34,7 @@ public sealed class OutboxSender(
     SendRateLimiter limiter,
     BotIdentity identity,
     ActiveInstance active,
+    ChatClaims claims,
     IOptions<TelegramOptions> options,
     SecretRedactor redactor,
     ILogger<OutboxSender> logger) : BackgroundService
@@ -93,6 +95,7 @@ public sealed class OutboxSender(
                 if (!active.IsActive)
                 {
                     await active.WhenActive(stoppingToken);
+                    if (claims.Shared) limiter.TakeOver(); // another instance may have sent until a moment ago
                     scanned = 0; // every due row, at once
                 }
 

@@ -77,12 +77,12 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteG
         return [.. rows.Select(json => JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)!)];
     }
 
-    /// <summary>Updates received before <paramref name="before"/> and still not handled: left by an instance that could not claim their chat.</summary>
-    public async Task<IReadOnlyList<Update>> WaitingSince(DateTimeOffset before, CancellationToken ct)
+    /// <summary>Chats with updates received before <paramref name="before"/> and still not handled (at most <paramref name="max"/>, those waiting longest first).</summary>
+    public async Task<IReadOnlyList<long>> ChatsWaitingSince(DateTimeOffset before, int max, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await db.Inbox.AsNoTracking().Where(u => u.ReceivedAt < before).OrderBy(u => u.UpdateId).Take(1000).Select(u => u.Payload).ToListAsync(ct);
-        return [.. rows.Select(json => JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)!)];
+        return await db.Inbox.AsNoTracking().Where(u => u.ReceivedAt < before).GroupBy(u => u.ChatId)
+            .OrderBy(chat => chat.Min(u => u.UpdateId)).Select(chat => chat.Key).Take(max).ToListAsync(ct);
     }
 
     /// <summary>The last update id received by polling: polling resumes after it.</summary>

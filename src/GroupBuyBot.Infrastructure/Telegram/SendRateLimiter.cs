@@ -1,99 +1,183 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace GroupBuyBot.Infrastructure.Telegram;
 
 /// <summary>
-/// Keeps outgoing messages within Telegram's limits (per chat, per group, overall) with .NET's token buckets
-/// (<see cref="TokenBucketRateLimiter"/>, one per chat and per group in a <see cref="PartitionedRateLimiter{TResource}"/>,
-/// chained with the overall one), so the bot slows itself down instead of collecting 429s. Waiting senders are served
-/// oldest first; buckets of chats gone quiet are dropped by the partitioned limiter itself. A 429 pauses its chat for
-/// Telegram's <c>retry_after</c>, which token buckets cannot express. Uses real time: these are Telegram's seconds.
+/// Keeps outgoing messages within Telegram's limits (per chat, per group, overall), so the bot slows itself down instead
+/// of collecting 429s. Per chat a token bucket (a small burst, then the rate). Per group and overall Telegram counts
+/// messages in a window (20 a minute, about 30 a second), and a bucket that starts full lets twice that through in one
+/// window: per group the bot keeps the times of the last sends and lets one more go only when fewer than the limit fall
+/// within the window; overall it spaces sends evenly. Both are a fifth slower than the limit (<see cref="Margin"/>),
+/// because Telegram counts when a message arrives and the bot when it sends: messages sent evenly may arrive bunched. A
+/// message takes its place in all three at the same moment, once all three have room. Uses real time: these are
+/// Telegram's seconds.
 /// </summary>
-public sealed class SendRateLimiter : IDisposable
+public sealed class SendRateLimiter(IOptions<TelegramOptions> options)
 {
-    private readonly PartitionedRateLimiter<long> _perChat;
-    private readonly PartitionedRateLimiter<long> _perGroup;
-    private readonly PartitionedRateLimiter<long> _overall;
-    private readonly PartitionedRateLimiter<long> _all; // the chat's bucket, its group's, then the overall one
-    private readonly ConcurrentDictionary<long, long> _pausedUntil = new(); // Stopwatch timestamps, after a 429
+    /// <summary>How much longer the bot's windows are than Telegram's: a send that arrives up to a fifth of the window late still counts in the right one.</summary>
+    public const double Margin = 1.2;
 
-    public SendRateLimiter(IOptions<TelegramOptions> options)
-    {
-        var limits = options.Value;
-        _perChat = PartitionedRateLimiter.Create<long, long>(chatId =>
-            RateLimitPartition.GetTokenBucketLimiter(chatId, _ => Bucket(limits.PerChatBurst, limits.PerChatMessagesPerSecond)));
-        _perGroup = PartitionedRateLimiter.Create<long, long>(chatId => chatId < 0
-            ? RateLimitPartition.GetTokenBucketLimiter(chatId, _ => Bucket(limits.PerGroupMessagesPerMinute, limits.PerGroupMessagesPerMinute / 60.0))
-            : RateLimitPartition.GetNoLimiter(0L));
-        _overall = PartitionedRateLimiter.Create<long, int>(_ =>
-            RateLimitPartition.GetTokenBucketLimiter(0, _ => Bucket(limits.GlobalMessagesPerSecond, limits.GlobalMessagesPerSecond)));
-        _all = PartitionedRateLimiter.CreateChained(_perChat, _perGroup, _overall);
-    }
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(Margin);
 
-    /// <summary>Waits until one message may go to <paramref name="chatId"/>, and takes its place in every budget.</summary>
+    // Buckets and windows kept at most: beyond it, idle ones (which behave exactly like new ones) are dropped.
+    private const int MaxKept = 10_000;
+
+    private readonly TelegramOptions _options = options.Value;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<long, TokenBucket> _chats = [];
+    private readonly Dictionary<long, SendWindow> _groups = [];
+    private readonly Spacing _overall = new(TimeSpan.FromSeconds(Margin / Math.Max(1, options.Value.GlobalMessagesPerSecond)));
+
     public async Task Acquire(long chatId, CancellationToken ct)
     {
-        while (_pausedUntil.TryGetValue(chatId, out var until))
+        while (true)
         {
-            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), until);
-            if (left <= TimeSpan.Zero)
+            TimeSpan wait;
+            lock (_lock)
             {
-                _pausedUntil.TryRemove(KeyValuePair.Create(chatId, until));
-                break;
+                var now = Stopwatch.GetTimestamp();
+                var chat = Chat(chatId);
+                var group = chatId < 0 ? Group(chatId) : null;
+                wait = Longest(chat.WaitAt(now), group?.WaitAt(now) ?? TimeSpan.Zero, _overall.WaitAt(now));
+                if (wait <= TimeSpan.Zero)
+                {
+                    chat.Take(now);
+                    group?.Take(now);
+                    _overall.Take(now);
+                    return;
+                }
             }
 
-            await Task.Delay(left, ct);
+            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, ct);
         }
-
-        using var lease = await _all.AcquireAsync(chatId, 1, ct);
-        if (!lease.IsAcquired) throw new InvalidOperationException("A send found its rate limiter's queue full."); // the queues are unbounded
     }
 
     /// <summary>True when a message to <paramref name="chatId"/> would have to wait for its chat's or group's budget.</summary>
     public bool WouldWait(long chatId)
     {
-        if (_pausedUntil.TryGetValue(chatId, out var until) && Stopwatch.GetTimestamp() < until) return true;
-        return IsSpent(_perChat.GetStatistics(chatId)) || (chatId < 0 && IsSpent(_perGroup.GetStatistics(chatId)));
+        lock (_lock)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (_chats.TryGetValue(chatId, out var chat) && chat.WaitAt(now) > TimeSpan.Zero) return true;
+            return chatId < 0 && _groups.TryGetValue(chatId, out var group) && group.WaitAt(now) > TimeSpan.Zero;
+        }
     }
-
-    private static bool IsSpent(RateLimiterStatistics? statistics) => statistics is { CurrentAvailablePermits: < 1 } or { CurrentQueuedCount: > 0 };
 
     /// <summary>Telegram said 429: nothing more goes to that chat until <paramref name="retryAfter"/> has passed.</summary>
     public void Pause(long chatId, TimeSpan retryAfter)
     {
-        var until = Stopwatch.GetTimestamp() + (long)(retryAfter.TotalSeconds * Stopwatch.Frequency);
-        _pausedUntil.AddOrUpdate(chatId, until, (_, before) => Math.Max(before, until));
-    }
-
-    public void Dispose()
-    {
-        _all.Dispose();
-        _perChat.Dispose();
-        _perGroup.Dispose();
-        _overall.Dispose();
+        lock (_lock) Chat(chatId).Pause(Stopwatch.GetTimestamp(), retryAfter);
     }
 
     /// <summary>
-    /// A bucket of <paramref name="capacity"/> refilled at <paramref name="perSecond"/>: in steps of a tenth of a second
-    /// for fast rates, one token at a time for slow ones (20 a minute: one every 3 s). Waiting is unbounded and in order.
-    /// Refilled by the partitioned limiter's one timer (every 100 ms), not by a timer per bucket: there is a bucket per chat.
+    /// This process starts sending after another instance did (it just became the active one): the other may have spent
+    /// the overall budget of the last second, so this one sends nothing for a second. (A group's minute is not known
+    /// here: the instance that stopped may have spent it, which the group's budget, a fifth under Telegram's, absorbs
+    /// only partly.)
     /// </summary>
-    private static TokenBucketRateLimiterOptions Bucket(double capacity, double perSecond)
+    public void TakeOver()
     {
-        var (period, tokens) = perSecond >= 10
-            ? (TimeSpan.FromMilliseconds(100), (int)Math.Round(perSecond / 10))
-            : (TimeSpan.FromSeconds(1 / Math.Max(perSecond, 1e-6)), 1);
-        return new TokenBucketRateLimiterOptions
+        lock (_lock) _overall.Hold(Stopwatch.GetTimestamp(), TimeSpan.FromSeconds(Margin));
+    }
+
+    private TokenBucket Chat(long chatId)
+    {
+        if (_chats.TryGetValue(chatId, out var chat)) return chat;
+        if (_chats.Count >= MaxKept) DropIdle(_chats, c => c.IsFull(Stopwatch.GetTimestamp()));
+        return _chats[chatId] = new TokenBucket(_options.PerChatBurst, _options.PerChatMessagesPerSecond);
+    }
+
+    private SendWindow Group(long chatId)
+    {
+        if (_groups.TryGetValue(chatId, out var group)) return group;
+        if (_groups.Count >= MaxKept) DropIdle(_groups, g => g.IsEmpty(Stopwatch.GetTimestamp()));
+        return _groups[chatId] = new SendWindow(Math.Max(1, _options.PerGroupMessagesPerMinute), Minute);
+    }
+
+    private static void DropIdle<T>(Dictionary<long, T> kept, Func<T, bool> idle)
+    {
+        foreach (var (chatId, limit) in kept)
         {
-            TokenLimit = (int)Math.Clamp(capacity, 1, int.MaxValue),
-            TokensPerPeriod = Math.Max(1, tokens),
-            ReplenishmentPeriod = period,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = false,
-        };
+            if (idle(limit)) kept.Remove(chatId);
+        }
+    }
+
+    private static TimeSpan Longest(TimeSpan a, TimeSpan b, TimeSpan c) => a > b ? (a > c ? a : c) : (b > c ? b : c);
+
+    /// <summary>At most <c>count</c> sends in any <c>window</c>: the times of the last sends, oldest first.</summary>
+    private sealed class SendWindow(int count, TimeSpan window)
+    {
+        private readonly Queue<long> _sent = new();
+
+        public TimeSpan WaitAt(long now)
+        {
+            Forget(now);
+            return _sent.Count < count ? TimeSpan.Zero : window - Stopwatch.GetElapsedTime(_sent.Peek(), now);
+        }
+
+        public void Take(long now) => _sent.Enqueue(now);
+
+        public bool IsEmpty(long now)
+        {
+            Forget(now);
+            return _sent.Count == 0;
+        }
+
+        private void Forget(long now)
+        {
+            while (_sent.Count > 0 && Stopwatch.GetElapsedTime(_sent.Peek(), now) >= window) _sent.Dequeue();
+        }
+    }
+
+    /// <summary>One send every <c>interval</c>, no burst: any window holds at most its length divided by the interval, plus one.</summary>
+    private sealed class Spacing(TimeSpan interval)
+    {
+        private long _next;
+
+        public TimeSpan WaitAt(long now) => now >= _next ? TimeSpan.Zero : Stopwatch.GetElapsedTime(now, _next);
+
+        public void Take(long now) => _next = now + (long)(interval.TotalSeconds * Stopwatch.Frequency);
+
+        public void Hold(long now, TimeSpan pause) => _next = Math.Max(_next, now + (long)(pause.TotalSeconds * Stopwatch.Frequency));
+    }
+
+    /// <summary>A burst of <c>capacity</c>, then <c>perSecond</c>; paused after a 429.</summary>
+    private sealed class TokenBucket(double capacity, double perSecond)
+    {
+        private readonly double _capacity = capacity;
+        private double _tokens = capacity;
+        private long _updated = Stopwatch.GetTimestamp();
+        private long _pausedUntil;
+
+        public TimeSpan WaitAt(long now)
+        {
+            Refill(now);
+            var untilToken = _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / perSecond);
+            var untilResume = now < _pausedUntil ? Stopwatch.GetElapsedTime(now, _pausedUntil) : TimeSpan.Zero;
+            return untilToken > untilResume ? untilToken : untilResume;
+        }
+
+        public void Take(long now)
+        {
+            Refill(now);
+            _tokens -= 1;
+        }
+
+        /// <summary>All tokens back and not paused: the same as a new bucket.</summary>
+        public bool IsFull(long now)
+        {
+            Refill(now);
+            return now >= _pausedUntil && _tokens >= _capacity;
+        }
+
+        public void Pause(long now, TimeSpan duration) =>
+            _pausedUntil = Math.Max(_pausedUntil, now + (long)(duration.TotalSeconds * Stopwatch.Frequency));
+
+        private void Refill(long now)
+        {
+            _tokens = Math.Min(_capacity, _tokens + (Stopwatch.GetElapsedTime(_updated, now).TotalSeconds * perSecond));
+            _updated = now;
+        }
     }
 }

@@ -28,6 +28,7 @@ public sealed class BotInstances : IAsyncDisposable
     private readonly List<Instance> _instances = [];
     private readonly ConcurrentQueue<(string? Host, string Method, long At)> _arrivals = new();
     private readonly long _created = Stopwatch.GetTimestamp();
+    private Action<BotCall>? _observer;
 
     private BotInstances(Emulator emulator, TestDatabase database, ITestOutputHelper output)
     {
@@ -37,6 +38,7 @@ public sealed class BotInstances : IAsyncDisposable
         emulator.State.InterceptBotCalls(call =>
         {
             _arrivals.Enqueue((call.Host, call.Method, Stopwatch.GetTimestamp()));
+            Volatile.Read(ref _observer)?.Invoke(call);
             return BotCallVerdict.Proceed;
         });
     }
@@ -50,10 +52,17 @@ public sealed class BotInstances : IAsyncDisposable
     /// <summary>The provider as the bots use it, to read what they stored.</summary>
     public DatabaseProvider Store => DatabaseProvider.For(new DatabaseOptions { Provider = DatabaseProviderKind.Postgres, ConnectionString = Database.ConnectionString });
 
-    public static async Task<BotInstances> Start(ITestOutputHelper output)
+    /// <param name="floodLimits">Telegram's limits as the emulator enforces them (429 beyond); none by default.</param>
+    public static async Task<BotInstances> Start(ITestOutputHelper output, FloodLimits? floodLimits = null)
     {
         var database = await (await PostgresServer.Get()).CreateDatabase();
-        var emulator = await Emulator.StartAsync(new BotApiEmulatorOptions { BotToken = Token, BotUsername = "GroupBuyTestBot" });
+        var emulator = await Emulator.StartAsync(new BotApiEmulatorOptions
+        {
+            BotToken = Token,
+            BotUsername = "GroupBuyTestBot",
+            EnforceFloodLimits = floodLimits is not null,
+            FloodLimits = floodLimits ?? new FloodLimits(),
+        });
         emulator.State.UpsertUser(Alice);
         emulator.State.CreateChat(new ChatSpec(GroupId, ChatKind.Supergroup, "Sunny Garden parents"));
         emulator.State.SetMemberStatus(GroupId, Alice.Id, MemberStatus.Administrator);
@@ -69,11 +78,14 @@ public sealed class BotInstances : IAsyncDisposable
         var environment = InstanceEnvironment(relay.BaseUrl);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) environment[key] = value;
         var process = ChildProcess.StartDotnet(ChildProcess.FindBuiltApplication("GroupBuyBot"), _folder.Path, environment, label);
-        var instance = new Instance(this, label, process, relay);
+        var instance = new Instance(this, label, process, relay, settings ?? new Dictionary<string, string?>());
         _instances.Add(instance);
         Log($"{label} (pid {process.Id}) started, calling Telegram as {instance.Host}");
         return instance;
     }
+
+    /// <summary>Sees every Bot API call of every process as it arrives, on the emulator's request thread (it must not block).</summary>
+    public void OnBotCall(Action<BotCall>? observer) => Volatile.Write(ref _observer, observer);
 
     /// <summary>When (on the test's stopwatch) the first <paramref name="method"/> call of <paramref name="instance"/> arrived after <paramref name="since"/>.</summary>
     public long? FirstArrival(Instance instance, string method, long since = 0) =>
@@ -117,9 +129,15 @@ public sealed class BotInstances : IAsyncDisposable
     }
 
     /// <summary>One bot process and the relay it calls Telegram through.</summary>
-    public sealed class Instance(BotInstances instances, string label, ChildProcess process, TcpRelay relay)
+    public sealed class Instance(BotInstances instances, string label, ChildProcess process, TcpRelay relay, IReadOnlyDictionary<string, string?> settings)
     {
         public string Label { get; } = label;
+
+        /// <summary>Every process started on the database, this one included.</summary>
+        public IReadOnlyList<Instance> Siblings => instances._instances;
+
+        /// <summary>The environment it was given beyond every instance's own.</summary>
+        public IReadOnlyDictionary<string, string?> Settings { get; } = settings;
 
         public ChildProcess Process { get; } = process;
 
