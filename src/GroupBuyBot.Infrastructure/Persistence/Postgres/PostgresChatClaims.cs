@@ -11,7 +11,7 @@ namespace GroupBuyBot.Infrastructure.Persistence.Postgres;
 /// </summary>
 public sealed class PostgresChatClaims(string connectionString) : ChatClaims
 {
-    /// <summary>The advisory lock class of chat claims: "GBch" in ASCII (the object is a hash of the chat id).</summary>
+    /// <summary>The advisory lock class of chat claims: "GBch" in ASCII (the object is <see cref="PostgresDatabase.LockObjectOf"/> the chat).</summary>
     private const int ClaimClass = 0x4742_6368;
 
     private readonly SemaphoreSlim _session = new(1, 1); // one command at a time on the connection
@@ -27,7 +27,7 @@ public sealed class PostgresChatClaims(string connectionString) : ChatClaims
             var connection = await Connection(ct);
             await using var take = new NpgsqlCommand("SELECT pg_try_advisory_lock(@class, @chat)", connection);
             take.Parameters.AddWithValue("class", ClaimClass);
-            take.Parameters.AddWithValue("chat", KeyOf(chatId));
+            take.Parameters.AddWithValue("chat", PostgresDatabase.LockObjectOf(chatId));
             return await take.ExecuteScalarAsync(ct) is true;
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
@@ -49,7 +49,7 @@ public sealed class PostgresChatClaims(string connectionString) : ChatClaims
             if (_connection is null) return; // the session ended: the server released its claims
             await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@class, @chat)", _connection);
             release.Parameters.AddWithValue("class", ClaimClass);
-            release.Parameters.AddWithValue("chat", KeyOf(chatId));
+            release.Parameters.AddWithValue("chat", PostgresDatabase.LockObjectOf(chatId));
             await release.ExecuteScalarAsync();
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
@@ -68,9 +68,6 @@ public sealed class PostgresChatClaims(string connectionString) : ChatClaims
         _session.Dispose();
         await base.DisposeAsync();
     }
-
-    /// <summary>Chats whose ids share a hash share a claim: they are handled one after the other, which is harmless.</summary>
-    private static int KeyOf(long chatId) => (int)(chatId ^ (chatId >> 32));
 
     private async Task<NpgsqlConnection> Connection(CancellationToken ct)
     {

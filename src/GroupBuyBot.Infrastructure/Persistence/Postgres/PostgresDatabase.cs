@@ -96,13 +96,21 @@ public sealed class PostgresDatabase : DatabaseProvider
         await db.Database.ExecuteSqlRawAsync(sql, [new NpgsqlParameter("id", buyId)], ct);
     }
 
+    /// <summary>The advisory lock class of need boards: "GBnb" in ASCII (the object is <see cref="LockObjectOf"/> the chat).</summary>
+    private const int BoardLockClass = 0x4742_6E62;
+
     /// <summary>
-    /// A transaction-level advisory lock on the chat's board (a board may have no row yet to lock): released at the
-    /// commit. Class "GBnb" in ASCII; the object is a hash of the chat id (chats sharing one wait for each other, harmlessly).
+    /// A transaction-level advisory lock on the chat's board (a board may have no row yet to lock): released at the commit.
     /// </summary>
     public override async Task LockBoard(BotDbContext db, long chatId, CancellationToken ct) =>
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(@class, @chat)",
-            [new NpgsqlParameter("class", 0x4742_6E62), new NpgsqlParameter("chat", (int)(chatId ^ (chatId >> 32)))], ct);
+            [new NpgsqlParameter("class", BoardLockClass), new NpgsqlParameter("chat", LockObjectOf(chatId))], ct);
+
+    /// <summary>
+    /// The object of a per-chat advisory lock (boards, chat claims): a hash of the chat id into the 32 bits a two-key lock
+    /// takes. Chats sharing one wait for each other, which is harmless.
+    /// </summary>
+    internal static int LockObjectOf(long chatId) => (int)(chatId ^ (chatId >> 32));
 
     private static string Quoted(string? schema, string table) => schema is null ? $"\"{table}\"" : $"\"{schema}\".\"{table}\"";
 
