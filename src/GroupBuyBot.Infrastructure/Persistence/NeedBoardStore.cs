@@ -25,9 +25,7 @@ public sealed class NeedBoardStore(IDbContextFactory<BotDbContext> contexts, Wri
         var said = false;
         var result = await InBoardTransaction(chat.ChatId, async db =>
         {
-            var needs = await db.BoardNeeds.Where(n => n.ChatId == chat.ChatId).OrderBy(n => n.Id).ToListAsync(ct);
-            var result = change(needs);
-            foreach (var need in needs.Where(n => n.Id == 0)) db.BoardNeeds.Add(need);
+            var result = await ChangeBoard(db, chat.ChatId, change, ct);
             await db.SaveChangesAsync(ct); // new needs get their ids, which the suggestions' buttons carry
 
             var context = new CommandContext(chat, null, Bot, 0, null);
@@ -44,13 +42,7 @@ public sealed class NeedBoardStore(IDbContextFactory<BotDbContext> contexts, Wri
     }
 
     public Task<T> ChangeChat<T>(long chatId, Func<List<BoardNeed>, T> change, CancellationToken ct) =>
-        InBoardTransaction(chatId, async db =>
-        {
-            var needs = await db.BoardNeeds.Where(n => n.ChatId == chatId).OrderBy(n => n.Id).ToListAsync(ct);
-            var result = change(needs);
-            foreach (var need in needs.Where(n => n.Id == 0)) db.BoardNeeds.Add(need);
-            return result;
-        }, ct);
+        InBoardTransaction(chatId, db => ChangeBoard(db, chatId, change, ct), ct);
 
     public async Task<T> ChangeNeed<T>(long needId, Func<BoardNeed?, T> change, CancellationToken ct)
     {
@@ -83,6 +75,15 @@ public sealed class NeedBoardStore(IDbContextFactory<BotDbContext> contexts, Wri
             await using var db = await contexts.CreateDbContextAsync(ct);
             return await db.BoardNeeds.Where(n => n.Status != BoardNeedStatus.Never && n.LastActiveAt < before).ExecuteDeleteAsync(ct);
         }
+    }
+
+    /// <summary>The chat's needs, in order, given to <paramref name="change"/>; the needs it added are added to the context.</summary>
+    private static async Task<T> ChangeBoard<T>(BotDbContext db, long chatId, Func<List<BoardNeed>, T> change, CancellationToken ct)
+    {
+        var needs = await db.BoardNeeds.Where(n => n.ChatId == chatId).OrderBy(n => n.Id).ToListAsync(ct);
+        var result = change(needs);
+        foreach (var need in needs.Where(n => n.Id == 0)) db.BoardNeeds.Add(need);
+        return result;
     }
 
     /// <summary>Runs <paramref name="work"/> on the chat's board, held for the transaction, and saves what it changed.</summary>
