@@ -88,19 +88,17 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
         return [.. open.OrderBy(b => b.NumberIn(chatId))];
     }
 
-    public async Task<GroupBuy?> FindByNumberIn(long chatId, int number, CancellationToken ct)
-    {
-        if (await FindByNumber(chatId, number, ct) is { } own) return own;
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var shared = await SharedWith(db, chatId, null, ct, g => g.Number == number);
-        return shared.Count == 0 ? null : await WithSignUps(db).FirstOrDefaultAsync(b => b.Id == shared[0], ct);
-    }
+    public async Task<GroupBuy?> FindByNumberIn(long chatId, int number, CancellationToken ct) =>
+        await FindByNumber(chatId, number, ct) ?? await FindSharedWith(chatId, g => g.Number == number, ct);
 
-    public async Task<GroupBuy?> FindByListIn(long chatId, int messageId, CancellationToken ct)
+    public async Task<GroupBuy?> FindByListIn(long chatId, int messageId, CancellationToken ct) =>
+        await FindByAnnouncement(chatId, messageId, ct) ?? await FindSharedWith(chatId, g => g.ListMessageId == messageId, ct);
+
+    /// <summary>Another chat's buy shared with this one whose group here matches <paramref name="group"/>.</summary>
+    private async Task<GroupBuy?> FindSharedWith(long chatId, Func<BuyGroup, bool> group, CancellationToken ct)
     {
-        if (await FindByAnnouncement(chatId, messageId, ct) is { } own) return own;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var shared = await SharedWith(db, chatId, null, ct, g => g.ListMessageId == messageId);
+        var shared = await SharedWith(db, chatId, null, ct, group);
         return shared.Count == 0 ? null : await WithSignUps(db).FirstOrDefaultAsync(b => b.Id == shared[0], ct);
     }
 
