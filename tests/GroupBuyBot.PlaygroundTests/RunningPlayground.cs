@@ -16,8 +16,9 @@ public sealed class RunningPlayground : IAsyncDisposable
     public Uri BaseUrl => App.BaseUrl;
 
     /// <param name="settings">More of the bot's settings (e.g. <c>GroupBuyBot:Health:Port</c>).</param>
+    /// <param name="postgres">The playground's PostgreSQL database (recreated at start); null: SQLite.</param>
     public static async Task<RunningPlayground> Start(string chatLanguage = "en", Action<IServiceCollection>? configureServices = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, string? postgres = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -31,6 +32,7 @@ public sealed class RunningPlayground : IAsyncDisposable
         var playground = new RunningPlayground(data => PlaygroundApp.Create([], new PlaygroundSettings
         {
             DataDirectory = System.IO.Path.Combine(data.Path, "playground"),
+            PostgresConnectionString = postgres,
             ChatLanguage = chatLanguage,
             Quiet = true,
             ConfigureServices = configureServices,

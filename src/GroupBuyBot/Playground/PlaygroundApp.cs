@@ -2,6 +2,7 @@ using System.Net;
 using GroupBuyBot.BotApiEmulator;
 using GroupBuyBot.BotApiEmulator.State;
 using GroupBuyBot.Infrastructure.Persistence;
+using GroupBuyBot.Infrastructure.Persistence.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,12 @@ public sealed record PlaygroundSettings
 
     /// <summary>Folder of this run's SQLite files; emptied at start (the emulator starts empty too).</summary>
     public required string DataDirectory { get; init; }
+
+    /// <summary>
+    /// Null: SQLite in <see cref="DataDirectory"/>. Otherwise the PostgreSQL database of this run (its own, never the
+    /// bot's: <see cref="PostgresDatabase.PlaygroundConnectionString"/>), dropped and created empty at start.
+    /// </summary>
+    public string? PostgresConnectionString { get; init; }
 
     /// <summary>Title of the seeded group.</summary>
     public string GroupTitle { get; init; } = "阳光花园 Sunny Garden";
@@ -46,10 +53,12 @@ public sealed class PlaygroundApp : IAsyncDisposable
     public const string BotUsername = "GroupBuyBot";
 
     private readonly WebApplication _app;
+    private readonly string? _postgres;
 
-    private PlaygroundApp(WebApplication app, EmulatorState telegram, OffsetTimeProvider clock, Uri baseUrl)
+    private PlaygroundApp(WebApplication app, EmulatorState telegram, OffsetTimeProvider clock, Uri baseUrl, string? postgres)
     {
         _app = app;
+        _postgres = postgres;
         Telegram = telegram;
         Clock = clock;
         BaseUrl = baseUrl;
@@ -101,8 +110,10 @@ public sealed class PlaygroundApp : IAsyncDisposable
             ["GroupBuyBot:Discovery:SharedCallWaitMilliseconds"] = "0", // with a model too: no wait for other chats' windows
             [$"{DatabaseOptions.Section}:DataDirectory"] = settings.DataDirectory,
 
-            // Each run starts afresh in a throwaway folder, so on SQLite whatever the bot itself is configured with.
-            [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProviderKind.Sqlite),
+            // Each run starts afresh: in a throwaway folder, or in a database of its own that StartAsync recreates.
+            [$"{DatabaseOptions.Section}:Provider"] = settings.PostgresConnectionString is null
+                ? nameof(DatabaseProviderKind.Sqlite) : nameof(DatabaseProviderKind.Postgres),
+            [$"{DatabaseOptions.Section}:ConnectionString"] = settings.PostgresConnectionString ?? "",
         };
         if (settings.ChatLanguage is { } language) overrides["GroupBuyBot:Chats:Language"] = language;
         foreach (var (key, value) in settings.Overrides) overrides[key] = value;
@@ -123,10 +134,14 @@ public sealed class PlaygroundApp : IAsyncDisposable
         var app = builder.Build();
         app.MapBotApiEmulator(telegram);
         app.MapPlayground(PlaygroundGroup.ChatId);
-        return new PlaygroundApp(app, telegram, clock, baseUrl);
+        return new PlaygroundApp(app, telegram, clock, baseUrl, settings.PostgresConnectionString);
     }
 
-    public Task StartAsync(CancellationToken ct = default) => _app.StartAsync(ct);
+    public async Task StartAsync(CancellationToken ct = default)
+    {
+        if (_postgres is not null) await PostgresDatabase.Recreate(_postgres, ct);
+        await _app.StartAsync(ct);
+    }
 
     /// <summary>After <see cref="StartAsync"/>: returns when the app is stopped (Ctrl+C).</summary>
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();

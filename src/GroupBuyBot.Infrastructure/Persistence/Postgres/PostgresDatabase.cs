@@ -31,9 +31,15 @@ public sealed class PostgresDatabase : DatabaseProvider
             return;
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        _connectionString = Named(options.ConnectionString);
+    }
+
+    /// <summary>The connection string the bot connects with: named, so its sessions are recognisable on the server.</summary>
+    private static string Named(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "GroupBuyBot";
-        _connectionString = builder.ConnectionString;
+        return builder.ConnectionString;
     }
 
     public override DatabaseProviderKind Kind => DatabaseProviderKind.Postgres;
@@ -155,4 +161,39 @@ public sealed class PostgresDatabase : DatabaseProvider
     }
 
     public override void ClearPools() => NpgsqlConnection.ClearAllPools();
+
+    /// <summary>
+    /// The playground's own database beside the configured one: the same server and user, the database named
+    /// "<c>&lt;configured&gt;_playground</c>". The playground drops it at every start, so it never touches the bot's data.
+    /// </summary>
+    public static string PlaygroundConnectionString(string configured)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        builder.Database = (builder.Database ?? builder.Username ?? "postgres") + "_playground";
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// Drops the database of <paramref name="connectionString"/> (closing its sessions) and creates it empty, through the
+    /// server's maintenance database <c>postgres</c>. The user needs the right to create databases.
+    /// </summary>
+    public static async Task Recreate(string connectionString, CancellationToken ct)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var name = "\"" + target.Database!.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        // Idle pooled sessions of an earlier run in this process would be dead after the drop.
+        foreach (var pool in new[] { connectionString, Named(connectionString) })
+        {
+            await using var pooled = new NpgsqlConnection(pool);
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync(ct);
+        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", $"CREATE DATABASE {name}" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
 }
