@@ -16,6 +16,7 @@ public sealed class TcpRelay : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private volatile bool _cut;
     private int _refused;
+    private int _accepted;
 
     private TcpRelay(Uri target, int port)
     {
@@ -45,6 +46,9 @@ public sealed class TcpRelay : IAsyncDisposable
     }
 
     public void Restore() => _cut = false;
+
+    /// <summary>Connections relayed so far (each one a client's attempt).</summary>
+    public int Accepted => Volatile.Read(ref _accepted);
 
     /// <summary>Connections reset on arrival while the relay was cut (each one a client's attempt).</summary>
     public int Refused => Volatile.Read(ref _refused);
@@ -78,6 +82,7 @@ public sealed class TcpRelay : IAsyncDisposable
             }
             else
             {
+                Interlocked.Increment(ref _accepted);
                 _ = Relay(client);
             }
         }

@@ -18,6 +18,9 @@ public abstract class ChatClaims : IAsyncDisposable
 
     public abstract Task Release(long chatId);
 
+    /// <summary>Whether this process still holds the chat it claimed (a claim dies with the process's session).</summary>
+    public abstract bool Holds(long chatId);
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
@@ -31,5 +34,7 @@ public abstract class ChatClaims : IAsyncDisposable
         public override Task<bool> TryClaim(long chatId, CancellationToken ct) => Task.FromResult(true);
 
         public override Task Release(long chatId) => Task.CompletedTask;
+
+        public override bool Holds(long chatId) => true;
     }
 }

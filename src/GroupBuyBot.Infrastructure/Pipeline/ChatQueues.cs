@@ -249,6 +249,14 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
                 List<Update> next;
                 long? buyId;
 
+                // A claim lost with its session (the database connection broke) is taken again, or the chat left to
+                // whoever took it meanwhile: this instance goes on only while nobody else can handle the chat.
+                if (!claims.Holds(chatId) && !await Claim(chatId))
+                {
+                    Drop(chatId, queue);
+                    return;
+                }
+
                 // Before each step, while this instance holds the chat: what the inbox holds for it (earlier updates go first).
                 await Resync(chatId, queue);
                 lock (_lock)
