@@ -62,18 +62,15 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteG
     }
 
     /// <summary>Updates received but not handled (a stop or a crash came first), oldest first.</summary>
-    public async Task<IReadOnlyList<Update>> Waiting(CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await db.Inbox.AsNoTracking().OrderBy(u => u.UpdateId).Select(u => u.Payload).ToListAsync(ct);
-        return [.. rows.Select(json => JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)!)];
-    }
+    public Task<IReadOnlyList<Update>> Waiting(CancellationToken ct) => Read(rows => rows, ct);
 
     /// <summary>One chat's updates received (by this instance or another) and not handled, oldest first.</summary>
-    public async Task<IReadOnlyList<Update>> WaitingIn(long chatId, CancellationToken ct)
+    public Task<IReadOnlyList<Update>> WaitingIn(long chatId, CancellationToken ct) => Read(rows => rows.Where(u => u.ChatId == chatId), ct);
+
+    private async Task<IReadOnlyList<Update>> Read(Func<IQueryable<InboxUpdate>, IQueryable<InboxUpdate>> which, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await db.Inbox.AsNoTracking().Where(u => u.ChatId == chatId).OrderBy(u => u.UpdateId).Select(u => u.Payload).ToListAsync(ct);
+        var rows = await which(db.Inbox.AsNoTracking()).OrderBy(u => u.UpdateId).Select(u => u.Payload).ToListAsync(ct);
         return [.. rows.Select(json => JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)!)];
     }
 
