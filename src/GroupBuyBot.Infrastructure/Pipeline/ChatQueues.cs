@@ -19,9 +19,11 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// dropped). A chat is claimed only once a handling slot is free here, so the chats a busy instance received and cannot
 /// start on yet stay unclaimed; every instance looks four times a second for chats whose updates have waited longer
 /// than <see cref="Unclaimed"/> and takes those it has room for. That is how instances that do not receive (stand-bys in
-/// polling mode) share the handling.
+/// polling mode) share the handling. An update whose model call runs beside the path (<see cref="ModelCalls"/>) keeps
+/// its inbox row and its chat's claim until the call is done: the chat goes on here meanwhile, and nobody handles it twice.
 /// </summary>
-public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaims claims, IOptions<TelegramOptions> options, ILogger<ChatQueues> logger)
+public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaims claims, ModelCalls modelCalls, IOptions<TelegramOptions> options,
+    ILogger<ChatQueues> logger)
     : BackgroundService
 {
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMilliseconds(250);
@@ -166,13 +168,31 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
             return;
         }
 
+        var finishing = new List<Task>();
         try
         {
-            await DrainClaimed(chatId, queue, slotHeld: true);
+            await DrainClaimed(chatId, queue, finishing, slotHeld: true);
         }
         finally
         {
+            await Finished(finishing);
             await claims.Release(chatId);
+        }
+    }
+
+    /// <summary>
+    /// Updates of the chat whose model call is still under way here are still being handled: the claim stays until they
+    /// are done, so that no other instance takes them from the inbox meanwhile (only a stop cuts the wait short).
+    /// </summary>
+    private async Task Finished(List<Task> finishing)
+    {
+        if (!claims.Shared || finishing.Count == 0) return;
+        try
+        {
+            await Task.WhenAll(finishing).WaitAsync(_stopping);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
@@ -217,7 +237,8 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
         IReadOnlyList<Update> stored;
         try
         {
-            stored = await inbox.WaitingIn(chatId, _stopping);
+            // An update whose model call is under way here keeps its row until it is done: it is not waiting.
+            stored = [.. (await inbox.WaitingIn(chatId, _stopping)).Where(u => modelCalls.UnderWay(u.Id) is null)];
         }
         catch (OperationCanceledException)
         {
@@ -239,8 +260,9 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
         }
     }
 
+    /// <param name="finishing">Collects the model calls its updates left under way.</param>
     /// <param name="slotHeld">The first step's slot is taken already (the claim waited for it).</param>
-    private async Task DrainClaimed(long chatId, Queue<Update> queue, bool slotHeld)
+    private async Task DrainClaimed(long chatId, Queue<Update> queue, List<Task> finishing, bool slotHeld)
     {
         try
         {
@@ -278,6 +300,7 @@ public sealed class ChatQueues(UpdateRunner runner, UpdateInbox inbox, ChatClaim
                     slotHeld = true;
                     if (next.Count > 1) await runner.RunTaps(buyId!.Value, next, _stopping);
                     else await runner.Run(next[0], _stopping);
+                    if (next.Count == 1 && modelCalls.UnderWay(next[0].Id) is { } underWay) finishing.Add(underWay);
                 }
                 catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
                 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using GroupBuyBot.Infrastructure.Logging;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,16 +20,31 @@ public sealed class ModelCalls(IServiceProvider services, UpdateInbox inbox, Sec
     private readonly Channel<(long UpdateId, Func<IServiceProvider, CancellationToken, Task> Run)> _queue =
         Channel.CreateBounded<(long, Func<IServiceProvider, CancellationToken, Task>)>(new BoundedChannelOptions(1000) { SingleReader = true });
 
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> _underWay = new();
+
     /// <summary>
     /// Queues the rest of an update's handling and marks the update <see cref="UpdateCompletion.Deferred"/> (its inbox
     /// row stays). False when too many calls wait: the caller handles the update at once instead.
     /// </summary>
     public bool TryQueue(UpdateCompletion update, long updateId, Func<IServiceProvider, CancellationToken, Task> run)
     {
-        if (!_queue.Writer.TryWrite((updateId, run))) return false;
+        var finished = _underWay[updateId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite((updateId, run)))
+        {
+            _underWay.TryRemove(updateId, out _);
+            finished.TrySetResult();
+            return false;
+        }
+
         update.Deferred = true;
         return true;
     }
+
+    /// <summary>
+    /// While this process finishes the update here: a task that completes when it has (its inbox row is gone then, or
+    /// the process is stopping); null otherwise. Its inbox row is not waiting to be handled meanwhile.
+    /// </summary>
+    public Task? UnderWay(long updateId) => _underWay.TryGetValue(updateId, out var finished) ? finished.Task : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,6 +74,18 @@ public sealed class ModelCalls(IServiceProvider services, UpdateInbox inbox, Sec
     }
 
     private async Task Run(long updateId, Func<IServiceProvider, CancellationToken, Task> run, CancellationToken ct)
+    {
+        try
+        {
+            await RunAttempts(updateId, run, ct);
+        }
+        finally
+        {
+            if (_underWay.TryRemove(updateId, out var finished)) finished.TrySetResult();
+        }
+    }
+
+    private async Task RunAttempts(long updateId, Func<IServiceProvider, CancellationToken, Task> run, CancellationToken ct)
     {
         for (var attempt = 1; !ct.IsCancellationRequested; attempt++)
         {

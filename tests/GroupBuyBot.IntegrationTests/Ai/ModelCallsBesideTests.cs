@@ -1,3 +1,4 @@
+using GroupBuyBot.Infrastructure.Persistence;
 using GroupBuyBot.IntegrationTests.Telegram;
 using GroupBuyBot.TestKit.FakeOpenAi;
 using static GroupBuyBot.IntegrationTests.Telegram.BotHarness;
@@ -11,6 +12,8 @@ namespace GroupBuyBot.IntegrationTests.Ai;
 /// </summary>
 public class ModelCallsBesideTests
 {
+    protected virtual DatabaseProviderKind Database => DatabaseProviderKind.Sqlite;
+
     private const string Ambiguous = "嗯…我考虑一下，可能要两份吧";
 
     [Fact]
@@ -114,7 +117,7 @@ public class ModelCallsBesideTests
         return release;
     }
 
-    private static Task<BotHarness> StartWithModel(FakeOpenAiServer llm) => BotHarness.Start(settings: new Dictionary<string, string?>
+    private Task<BotHarness> StartWithModel(FakeOpenAiServer llm) => BotHarness.Start(database: Database, settings: new Dictionary<string, string?>
     {
         ["GroupBuyBot:Llm:BaseUrl"] = llm.BaseUrl.ToString(),
         ["GroupBuyBot:Llm:Model"] = "fake-model",
@@ -124,4 +127,14 @@ public class ModelCallsBesideTests
         ["GroupBuyBot:Llm:RetryBaseDelayMilliseconds"] = "10",
         ["GroupBuyBot:Llm:CooldownSeconds"] = "0",
     });
+}
+
+/// <summary>
+/// The same on PostgreSQL, where chats are claimed and each step re-reads the chat's inbox: the update whose model call
+/// is under way keeps its inbox row, and must not be handled again meanwhile, here or by another instance.
+/// </summary>
+[Trait("Category", "Postgres")]
+public sealed class ModelCallsBesideOnPostgresTests : ModelCallsBesideTests
+{
+    protected override DatabaseProviderKind Database => DatabaseProviderKind.Postgres;
 }
