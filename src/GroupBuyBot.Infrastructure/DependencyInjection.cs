@@ -61,6 +61,7 @@ public static class DependencyInjection
         database.AddContexts(services);
         services.AddSingleton(database.CreateWriteGate());
         services.AddSingleton(_ => database.CreateChatClaims()); // made by the container, so disposed with it (the claims' session ends)
+        services.AddSingleton(database.CreateChangeNotices());
         services.AddSingleton<GroupBuyStore>();
         services.AddSingleton<IGroupBuyStore>(provider => ActivatorUtilities.CreateInstance<SchedulingGroupBuyStore>(provider,
             provider.GetRequiredService<GroupBuyStore>()));
@@ -115,6 +116,7 @@ public static class DependencyInjection
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<ChatAdministrators>();
         services.AddSingleton<IChatAdministrators>(provider => provider.GetRequiredService<ChatAdministrators>());
+        services.AddHostedService<AdministratorChangeListener>();
         services.AddSingleton<SupplierOrderDelivery>();
         services.AddSingleton<QuoteBoardMessage>();
         services.AddSingleton<LiveListMessage>();

@@ -60,6 +60,9 @@ public abstract class DatabaseProvider
     /// <summary>How this process claims the chats whose updates it handles (see <see cref="ChatClaims"/>).</summary>
     public abstract ChatClaims CreateChatClaims();
 
+    /// <summary>How this process tells the others on the database that a chat's cached state changed (see <see cref="ChangeNotices"/>).</summary>
+    public abstract ChangeNotices CreateChangeNotices();
+
     /// <summary>Whether a write transaction that failed with <paramref name="exception"/> may succeed if run again.</summary>
     public abstract bool IsTransient(Exception exception);
 

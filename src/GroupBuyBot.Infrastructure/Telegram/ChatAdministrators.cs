@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using GroupBuyBot.Core.Storage;
+using GroupBuyBot.Infrastructure.Persistence;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -8,9 +10,11 @@ namespace GroupBuyBot.Infrastructure.Telegram;
 
 /// <summary>
 /// Telegram's list of a chat's administrators, cached briefly: organizer checks happen on every command. When
-/// Telegram cannot be asked, <see cref="AdministratorsUnknownException"/>.
+/// Telegram cannot be asked, <see cref="AdministratorsUnknownException"/>. When Telegram reports a change to one
+/// instance, the others hear of it at once (<see cref="ChangeNotices"/>, <see cref="AdministratorChangeListener"/>).
 /// </summary>
-public sealed class ChatAdministrators(TelegramSender sender, IOptions<TelegramOptions> options, TimeProvider time) : IChatAdministrators
+public sealed class ChatAdministrators(TelegramSender sender, ChangeNotices notices, IOptions<TelegramOptions> options, TimeProvider time,
+    ILogger<ChatAdministrators> logger) : IChatAdministrators
 {
     private readonly ConcurrentDictionary<long, (DateTimeOffset Fetched, HashSet<long> Ids)> _cache = new();
 
@@ -51,6 +55,25 @@ public sealed class ChatAdministrators(TelegramSender sender, IOptions<TelegramO
         }
     }
 
-    /// <summary>Telegram told us administrators changed (or the chat moved): ask again next time.</summary>
-    public void Forget(long chatId) => _cache.TryRemove(chatId, out _);
+    /// <summary>Telegram told us administrators changed (or the chat moved): ask again next time, here and in the other instances.</summary>
+    public async Task Forget(long chatId, CancellationToken ct)
+    {
+        ForgetHere(chatId);
+        try
+        {
+            await notices.Publish(chatId, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The others' entries expire after AdministratorCacheSeconds anyway.
+            logger.LogWarning("Could not tell the other instances that chat {ChatId}'s administrators changed: {Error}", chatId, e.Message);
+        }
+    }
+
+    /// <summary>Forgets what this instance cached of the chat's administrators (null: of every chat).</summary>
+    public void ForgetHere(long? chatId)
+    {
+        if (chatId is { } id) _cache.TryRemove(id, out _);
+        else _cache.Clear();
+    }
 }

@@ -141,6 +141,8 @@ public sealed class PostgresDatabase : DatabaseProvider
 
     public override ChatClaims CreateChatClaims() => new PostgresChatClaims(ConnectionString);
 
+    public override ChangeNotices CreateChangeNotices() => _problem is null ? new PostgresChangeNotices(ConnectionString) : ChangeNotices.Sole;
+
     /// <summary>
     /// Quartz's tables (<c>qrtz_*</c>) in the bot's database, clustered: every instance's scheduler takes part, each
     /// trigger fires on one of them, and the triggers of an instance that stops checking in are recovered by another.

@@ -81,6 +81,8 @@ public sealed class SqliteDatabase(DatabaseOptions options) : DatabaseProvider
     /// <summary>One process on the file: every chat is its own.</summary>
     public override ChatClaims CreateChatClaims() => ChatClaims.Sole;
 
+    public override ChangeNotices CreateChangeNotices() => ChangeNotices.Sole;
+
     /// <summary>Quartz in its own file beside the bot's database, not clustered (one process owns the files).</summary>
     public override void UseSchedulerStore(IPersistentStoreBuilder store, SchedulingOptions scheduling)
     {

@@ -45,7 +45,7 @@ public sealed class UpdateHandler(
                 await OnMyChatMember(member, update.Id, ct);
                 break;
             case { ChatMember: { } member }:
-                administrators.Forget(member.Chat.Id);
+                await administrators.Forget(member.Chat.Id, ct);
                 break;
             default:
                 logger.LogDebug("Ignoring update {UpdateId} of type {Type}", update.Id, update.Type);
@@ -60,7 +60,7 @@ public sealed class UpdateHandler(
             // The group became a supergroup: everything it had follows it to the new id.
             await buys.MoveChat(message.Chat.Id, newChatId, ct);
             await chats.MoveChat(message.Chat.Id, newChatId, ct);
-            administrators.Forget(message.Chat.Id);
+            await administrators.Forget(message.Chat.Id, ct);
             return;
         }
 
@@ -143,7 +143,7 @@ public sealed class UpdateHandler(
         if (update.Chat.Type == ChatType.Private) return;
         var isMember = update.NewChatMember.Status is ChatMemberStatus.Member or ChatMemberStatus.Administrator;
         var wasMember = update.OldChatMember.Status is ChatMemberStatus.Member or ChatMemberStatus.Administrator;
-        administrators.Forget(update.Chat.Id);
+        await administrators.Forget(update.Chat.Id, ct);
 
         var chat = await chats.Get(update.Chat.Id, ct);
         chat.Title = update.Chat.Title;
