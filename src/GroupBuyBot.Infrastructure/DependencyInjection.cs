@@ -121,6 +121,7 @@ public static class DependencyInjection
         services.AddSingleton<QuoteBoardMessage>();
         services.AddSingleton<LiveListMessage>();
         services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<GroupSendHistory>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
         services.AddScoped<UpdateHandler>();

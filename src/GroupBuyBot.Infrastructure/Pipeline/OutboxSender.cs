@@ -23,7 +23,8 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// senders on one database would send the same row twice; an instance that is not active (or stops being active)
 /// lets its sends under way finish and starts no more. Rows written on any instance (a deadline closed by another
 /// instance's scheduler) are found by the active one's periodic search. An instance that becomes active counts the
-/// last second's overall budget as spent (<see cref="SendRateLimiter.TakeOver"/>): the one before it may have used it.
+/// last second's overall budget as spent (<see cref="SendRateLimiter.TakeOver"/>), and each group's minute as the one
+/// before it kept it (<see cref="GroupSendHistory"/>).
 /// </para>
 /// </summary>
 public sealed class OutboxSender(
@@ -32,6 +33,7 @@ public sealed class OutboxSender(
     OutboxWriter writer,
     OutboxDelivery delivery,
     SendRateLimiter limiter,
+    GroupSendHistory groupSends,
     BotIdentity identity,
     ActiveInstance active,
     ChatClaims claims,
@@ -88,6 +90,7 @@ public sealed class OutboxSender(
         }
 
         var scanned = 0L;
+        var historySaved = 0L;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -95,8 +98,14 @@ public sealed class OutboxSender(
                 if (!active.IsActive)
                 {
                     await active.WhenActive(stoppingToken);
-                    if (claims.Shared) limiter.TakeOver(); // another instance may have sent until a moment ago
+                    if (claims.Shared) await TakeOver(stoppingToken); // another instance may have sent until a moment ago
                     scanned = 0; // every due row, at once
+                }
+
+                if (claims.Shared && Stopwatch.GetElapsedTime(historySaved) >= GroupSendHistory.SaveEvery)
+                {
+                    historySaved = Stopwatch.GetTimestamp();
+                    await SaveGroupSends(stoppingToken);
                 }
 
                 // Chats that just got rows, at once; every row that is due (retries, postponed edits, rows left by
@@ -121,6 +130,32 @@ public sealed class OutboxSender(
                 logger.LogError("The outbox could not be read; trying again: {Error}", redactor.Describe(e));
                 await Task.Delay(1000, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    /// <summary>The overall budget of the last second and each group's minute as the instance before this one left them.</summary>
+    private async Task TakeOver(CancellationToken ct)
+    {
+        limiter.TakeOver();
+        try
+        {
+            await groupSends.Restore(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("The groups' recent sends could not be read; sending without them: {Error}", redactor.Describe(e));
+        }
+    }
+
+    private async Task SaveGroupSends(CancellationToken ct)
+    {
+        try
+        {
+            await groupSends.Save(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("The groups' recent sends could not be kept; trying again: {Error}", redactor.Describe(e));
         }
     }
 

@@ -72,13 +72,44 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options)
 
     /// <summary>
     /// This process starts sending after another instance did (it just became the active one): the other may have spent
-    /// the overall budget of the last second, so this one sends nothing for a second. (A group's minute is not known
-    /// here: the instance that stopped may have spent it, which the group's budget, a fifth under Telegram's, absorbs
-    /// only partly.)
+    /// the overall budget of the last second, so this one sends nothing for a second. (Each group's minute comes from
+    /// what the other kept in the database: <see cref="Seed"/>.)
     /// </summary>
     public void TakeOver()
     {
         lock (_lock) _overall.Hold(Stopwatch.GetTimestamp(), TimeSpan.FromSeconds(Margin));
+    }
+
+    /// <summary>The sends each group's window still counts, as wall-clock times: for an instance that takes over sending.</summary>
+    public IReadOnlyDictionary<long, DateTimeOffset[]> GroupSends()
+    {
+        lock (_lock)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var wall = DateTimeOffset.UtcNow;
+            var sends = new Dictionary<long, DateTimeOffset[]>();
+            foreach (var (chatId, group) in _groups)
+            {
+                if (!group.IsEmpty(now)) sends[chatId] = [.. group.Times.Select(sent => wall - Stopwatch.GetElapsedTime(sent, now))];
+            }
+
+            return sends;
+        }
+    }
+
+    /// <summary>Counts what another instance sent to these groups (at these wall-clock times) as sent from here.</summary>
+    public void Seed(IReadOnlyDictionary<long, DateTimeOffset[]> sends)
+    {
+        lock (_lock)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var wall = DateTimeOffset.UtcNow;
+            foreach (var (chatId, times) in sends)
+            {
+                if (chatId >= 0) continue;
+                Group(chatId).Add(times.Select(sent => now - (long)((wall - sent).TotalSeconds * Stopwatch.Frequency)));
+            }
+        }
     }
 
     private TokenBucket Chat(long chatId)
@@ -117,6 +148,16 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options)
         }
 
         public void Take(long now) => _sent.Enqueue(now);
+
+        public IEnumerable<long> Times => _sent;
+
+        /// <summary>Sends made elsewhere: merged with these in time order (the window's oldest first).</summary>
+        public void Add(IEnumerable<long> sent)
+        {
+            var all = _sent.Concat(sent).Order().ToList();
+            _sent.Clear();
+            foreach (var time in all) _sent.Enqueue(time);
+        }
 
         public bool IsEmpty(long now)
         {

@@ -53,6 +53,29 @@ public class PostgresStoreTests
     }
 
     [Fact]
+    public async Task An_instance_taking_over_sends_knows_each_groups_minute_from_the_one_before()
+    {
+        await using var database = await (await PostgresServer.Get()).CreateDatabase();
+        await using var first = await StoreFixture.Open(Options(database));
+        await using var second = await StoreFixture.Open(Options(database));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await second.GroupSends.Restore(timeout.Token); // nothing kept yet: nothing counted
+        Assert.Empty(second.Limiter.GroupSends());
+
+        await first.Limiter.Acquire(-100, timeout.Token);
+        await first.GroupSends.Save(timeout.Token);
+        await first.Limiter.Acquire(-100, timeout.Token);
+        await first.Limiter.Acquire(-100, timeout.Token);
+        await first.Limiter.Acquire(-200, timeout.Token);
+        await first.GroupSends.Save(timeout.Token); // rewritten: the latest counts
+
+        await second.GroupSends.Restore(timeout.Token);
+        Assert.True(second.Limiter.WouldWait(-100)); // three of three this minute, sent by the first
+        Assert.False(second.Limiter.WouldWait(-200));
+        Assert.Equal(3, second.Limiter.GroupSends()[-100].Length);
+    }
+
+    [Fact]
     public async Task Joins_through_two_instances_at_once_never_overfill_capacity_nor_lose_or_duplicate_a_sign_up()
     {
         await using var database = await (await PostgresServer.Get()).CreateDatabase();

@@ -27,6 +27,11 @@ public sealed class StoreFixture : IAsyncDisposable
     public IChatStore Chats => _services.GetRequiredService<IChatStore>();
     public GroupBuyBot.Core.Discovery.Board.INeedBoardStore Boards => _services.GetRequiredService<NeedBoardStore>();
 
+    /// <summary>This instance's send budget (3 messages a minute per group) and where it keeps the groups' recent sends.</summary>
+    public GroupBuyBot.Infrastructure.Telegram.SendRateLimiter Limiter => _services.GetRequiredService<GroupBuyBot.Infrastructure.Telegram.SendRateLimiter>();
+
+    public GroupBuyBot.Infrastructure.Pipeline.GroupSendHistory GroupSends => _services.GetRequiredService<GroupBuyBot.Infrastructure.Pipeline.GroupSendHistory>();
+
     /// <summary>This instance's clock (the stores' caches age by it).</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => (Microsoft.Extensions.Time.Testing.FakeTimeProvider)_services.GetRequiredService<TimeProvider>();
 
@@ -48,6 +53,9 @@ public sealed class StoreFixture : IAsyncDisposable
         services.AddSingleton<IGroupBuyStore, GroupBuyStore>();
         services.AddSingleton<IChatStore, ChatStore>();
         services.AddSingleton<NeedBoardStore>();
+        services.AddSingleton(Options.Create(new GroupBuyBot.Infrastructure.Telegram.TelegramOptions { PerGroupMessagesPerMinute = 3 }));
+        services.AddSingleton<GroupBuyBot.Infrastructure.Telegram.SendRateLimiter>();
+        services.AddSingleton<GroupBuyBot.Infrastructure.Pipeline.GroupSendHistory>();
         var provider = services.BuildServiceProvider();
         await using var db = await provider.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
         await database.Migrate(db, CancellationToken.None);

@@ -94,6 +94,37 @@ public sealed class SendRateLimiterTests : IDisposable
 
     public void Dispose() => _timeout.Dispose();
 
+    [Fact]
+    public async Task An_instance_taking_over_counts_the_groups_sends_of_the_one_before()
+    {
+        var before = Limiter(perGroupPerMinute: 3);
+        for (var i = 0; i < 3; i++) await before.Acquire(Group, _timeout.Token);
+        await before.Acquire(OtherGroup, _timeout.Token);
+        await before.Acquire(Member, _timeout.Token);
+        var kept = before.GroupSends();
+        Assert.Equal([Group, OtherGroup], kept.Keys.Order().Reverse()); // groups only: a private chat's budget is its own
+        Assert.All(kept[Group], sent => Assert.InRange(DateTimeOffset.UtcNow - sent, TimeSpan.Zero, TimeSpan.FromSeconds(20)));
+
+        var after = Limiter(perGroupPerMinute: 3);
+        after.Seed(kept);
+
+        Assert.True(after.WouldWait(Group)); // the group's minute is spent, whoever spent it
+        Assert.False(after.WouldWait(OtherGroup)); // one of three
+        await after.Acquire(OtherGroup, _timeout.Token);
+        await after.Acquire(OtherGroup, _timeout.Token);
+        Assert.True(after.WouldWait(OtherGroup));
+    }
+
+    [Fact]
+    public void Sends_older_than_the_window_are_not_carried_over()
+    {
+        var after = Limiter(perGroupPerMinute: 1);
+        after.Seed(new Dictionary<long, DateTimeOffset[]> { [Group] = [DateTimeOffset.UtcNow - TimeSpan.FromMinutes(2)] });
+
+        Assert.False(after.WouldWait(Group));
+        Assert.Empty(after.GroupSends());
+    }
+
     private static SendRateLimiter Limiter(int perChatBurst = 100, double perChatPerSecond = 100, int perGroupPerMinute = 1_000, int globalPerSecond = 1_000) =>
         new(Options.Create(new TelegramOptions
         {
