@@ -40,7 +40,7 @@ public static partial class NeedCues
     // Asking others to come along: the signature of a group-buy proposal.
     private static readonly Regex Solicitation = new(
         @"有没有(人|一起|要|想|兴趣|家长|邻居|同事|朋友|团)|有没有.{0,6}(班|团)[?吗]|有人(一起|想|要|有兴趣|同一?(天|班|时|路))|有.{0,4}一起(的)?[吗嘛么?]|一起(团|买|拼|约|报|订|凑|包)|团一下|团购[吗?]|拼单|凑单|有兴趣|有要的|有意向|谁想|谁要|要的(扣|说|接)|报名的|"
-        + $@"{B}anyone (else )?(want|need|keen|interested|fancy|up for|for|in|wanna){B}|{B}anyone'?s? (else|other)|{B}who'?s? (in|keen|interested|up for){B}|{B}want in{B}|{B}any takers{B}|{B}split (it|the|a|costs?){B}|{B}join me{B}|{B}(interested|keen)\?|{B}(let me know|lmk) (if|sizes?|how many|quantit|numbers|who){B}|{B}who else{B}|{B}(anyone|anybody)\s*[?!]+\s*$|{B}(want|wanna|like) to (split|share|go in|chip in|go halves)|{B}split (one|this|that|a \w+) with{B}|要不要.{{0,8}}(一起|包[月年场车]|团|拼|合买|合租)|要的(请|就)?\s*(回|报|留言|举手|吱|reply|comment|私)|有冇(人|边个)?.{{0,6}}(想|要|一齐)|一齐(叫|买|团|order|订|去)|揪团|揪一|要不(咱们|我们|大家)?一起|(我们|咱们|大家)凑一凑|想要的.{{0,6}}(mark|扣|接龙|报名)|mark一下|"
+        + $@"{B}anyone (else )?(want|need|keen|interested|fancy|up for|for|in|wanna){B}|{B}anyone'?s? (else|other)|{B}who'?s? (in|keen|interested|up for|doing it|doing this|entering|joining|signing up){B}|{B}want in{B}|{B}any takers{B}|{B}split (it|the|a|costs?){B}|{B}join me{B}|{B}(interested|keen)\?|{B}(let me know|lmk) (if|sizes?|how many|quantit|numbers|who){B}|{B}who else{B}|{B}(anyone|anybody)\s*[?!]+\s*$|{B}(want|wanna|like) to (split|share|go in|chip in|go halves)|{B}split (one|this|that|a \w+) with{B}|要不要.{{0,8}}(一起|包[月年场车]|团|拼|合买|合租)|要的(请|就)?\s*(回|报|留言|举手|吱|reply|comment|私)|有冇(人|边个)?.{{0,6}}(想|要|一齐)|一齐(叫|买|团|order|订|去)|揪团|揪一|要不(咱们|我们|大家)?一起|(我们|咱们|大家)凑一凑|想要的.{{0,6}}(mark|扣|接龙|报名)|mark一下|"
         + @"有人(?!知道|认识|记得|看到|收到|听说|在)[^,，。!?？]{1,14}(吗|嘛|么)(?![^\s?？!,.])|有谁家?(一起|要|想|需要)|谁家[^,，。!?？]{0,6}(要|想|需要)|一起[^,，。!?？]{0,3}的(说|扣|吱|接|报|留言)|"
         + $@"{B}(anybody|somebody|someone) (else )?(want|wants|need|needs|keen|interested|fancy|up for|wanna){B}|{B}(who'?s|whos) coming{B}|{B}anyone (wan|wants|due|else due|up for|going|coming){B}|{B}(is|would|will) anyone (be )?(up for|keen|want|interested){B}|{B}(anyone|who) want to (join|come|go halves|split){B}|{B}we'?re going,? (anyone|who){B}|"
         + $@"{B}(anyone|anybody) (else )?(looking for|after|in need of){B}|{B}if (anyone|anybody)('?s \w+)? (needs?|wants?){B}|{B}(can|could) (someone|somebody|anyone) (sort|organi[sz]e|arrange|order|get|do) (some|a|an|the|us)?{B}|(能不能|可不可以|能否)(也|顺便|再)?(帮忙)?(团|拼|开团|一起团|一起买)|可以(也|顺便|再)(帮忙)?(团|拼)",
@@ -49,7 +49,7 @@ public static partial class NeedCues
     // The deal's terms for a group, in an offer: "满10台打八折", "三家以上每家280", "£50 each if 3+ families book", "10+ rate".
     private static readonly Regex GroupTerms = new(
         $@"满\s*[0-9一二两三四五六七八九十]+\s*(个|人|家|户|台|份|箱|位|组|单)|[0-9一二两三四五六七八九十]+\s*(家|户|人|位|个人|台)(以上|起)|凑够|人多(运费)?(更|就|能)?便宜|团购价|"
-        + $@"{B}if (we|a few of us|enough (of us|people)|[0-9]+\+? (families|households|people|of us|flats|houses|units)) (order|book|take|get|go|join|sign){B}|{B}[0-9]+\+ (families|households|people|of us|flats|houses|units|kids){B}|{B}(group|bulk|society|block) (rate|discount|price|deal){B}|{B}if we order [0-9]+{B}",
+        + $@"{B}if (we|a few of us|enough (of us|people)|[0-9]+\+? (families|households|people|of us|flats|houses|units)) (order|book|take|get|go|join|sign|enter|register){B}|{B}[0-9]+\+ (families|households|people|of us|flats|houses|units|kids){B}|{B}(group|bulk|society|block) (rate|discount|price|deal){B}|{B}if we order [0-9]+{B}",
         Options);
 
     // First-person wanting of something that can be bought, booked or hired.
@@ -99,9 +99,10 @@ public static partial class NeedCues
         $@"^\W*(仲有|另外|对了|还有个事|还有件事|{B}(also|btw|separate thing|random one|on another note|unrelated){B})",
         Options);
 
-    // A running list by the organiser: "荔枝目前:…", "so far: me, A, B", "so that's me, X, Y".
+    // A running list by the organiser: "荔枝目前:…", "so far: me, A, B", "so that's me, X, Y", and a heading before a list
+    // ("Vest order: Sam M, Jo L, …", "包车: 我、小王、阿May").
     private static readonly Regex Tally = new(
-        $@"目前[::]|统计|名单|{B}(so far|so that'?s|tally|list so far){B}|^\W*\S{{1,8}}[::]\s*\S+\s*[0-9]",
+        $@"目前[::]|统计|名单|{B}(so far|so that'?s|tally|list so far){B}|^\W*\S{{1,8}}[::]\s*\S+\s*[0-9]|^[^\n::?？,，]{{1,20}}[::][^\n?？,，]{{1,16}}[,，、][^\n?？,，]{{1,16}}[,，、]",
         Options);
 
     private static readonly Regex Laughter = new(@"哈哈|😂|🤣|😆|(?<![a-z])(lol|haha+|lmao|hehe)(?![a-z])", Options);
