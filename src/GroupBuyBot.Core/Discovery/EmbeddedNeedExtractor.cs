@@ -307,8 +307,12 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
     {
         var textOf = window.ToDictionary(m => m.Id, m => ChatTextNormalizer.Normalize(m.Text));
         var joined = topic.Members.Where(member => member.Key != topic.Owner && (topic.Live is null || member.Value.Count > 0)).ToList();
+
+        // A laugh beside the very thing asked for ("our roof is the same, green lol. keen to split a moss treatment") is sincere.
+        var asked = textOf.TryGetValue(topic.SeedId, out var seed) ? ContentGrams.Of(seed) : [];
+        bool Jokes(string t) => NeedCues.HasLaughter(t) && ContentGrams.Of(t).Count(asked.Contains) < 2 || NeedCues.NamesAJokeThing(t);
         return (topic.Live is null || joined.Count > 0)
-            && joined.All(member => member.Value.All(id => textOf.TryGetValue(id, out var t) && (NeedCues.HasLaughter(t) || NeedCues.NamesAJokeThing(t))));
+            && joined.All(member => member.Value.All(id => textOf.TryGetValue(id, out var t) && Jokes(t)));
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace GroupBuyBot.Core.Tests.Discovery;
 /// <summary>
 /// Rule families read from dev-7's misses (issue 12), tested on sentences of their own: answers to a call that name
 /// the speaker, calls the lexicon missed, copied 接龙 lists, mention-led sign-ups, irony, another thing asked after
-/// under an offer, and joke things.
+/// under an offer, laughter beside the thing asked for, and joke things.
 /// </summary>
 public sealed class AnswersToACallTests
 {
@@ -170,6 +170,19 @@ public sealed class AnswersToACallTests
             M(3, 82, "2 crates thanks", 1)));
 
         Assert.Equal([80L, 81, 82], need.Interested);
+    }
+
+    [Fact]
+    public void A_laugh_beside_the_thing_asked_for_is_sincere_a_laugh_about_another_thing_is_not()
+    {
+        var need = Assert.Single(Run(
+            M(1, 95, "Our deck has gone slimy. Does anyone know someone for deck pressure washing? Happy to share the visit"),
+            M(2, 96, "ours is an ice rink too lol, keen to split the deck pressure washing", 1)));
+        Assert.Equal([95L, 96], need.Interested);
+
+        Assert.Empty(Run(
+            M(1, 97, "Anyone want to go in on a bulk box of bin bags?"),
+            M(2, 98, "lol I'd buy a new neighbour instead", 1)));
     }
 
     [Fact]

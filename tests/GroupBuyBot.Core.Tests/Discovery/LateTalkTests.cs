@@ -5,10 +5,12 @@ using GroupBuyBot.Core.SignUps.Replies;
 namespace GroupBuyBot.Core.Tests.Discovery;
 
 /// <summary>
-/// A no that names a thing is about that thing; a bare no leaves the member's one need, also when it comes alone hours
-/// later in a window not worth a reading (dev-7's misses, issue 12; sentences of their own).
+/// Talk that reaches the board late or names what it is about (dev-7's misses, issue 12; sentences of their own): a no
+/// that names a thing is about that thing; a bare no leaves the member's one need, also alone hours later in a window not
+/// worth a reading; an offer asking who is doing it is a call; an organiser's late list under a heading ("Hoodie order: …,
+/// anyone else?") joins the need it lists instead of opening a second one.
 /// </summary>
-public sealed class NamedDeclineTests
+public sealed class LateTalkTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 8, 3, 9, 0, 0, TimeSpan.FromHours(8));
 
@@ -65,5 +67,35 @@ public sealed class NamedDeclineTests
 
         var need = Assert.Single(board.Of(chat));
         Assert.Equal([101L, 102, 104], need.Members.Select(m => m.UserId));
+    }
+
+    [Theory]
+    [InlineData("Club rate for the 10k closes Monday, 10% off if 8 of us enter. Who's doing it?")]
+    [InlineData("The climbing wall does a group rate if 6 of us register, who's signing up?")]
+    public void Asking_who_is_doing_it_is_a_call(string text) =>
+        Assert.Equal(NeedAct.Solicit, NeedCues.Classify(text));
+
+    [Theory]
+    [InlineData("Hoodie order: Ana M, Ben 2x L, me S. Anyone else?")]
+    [InlineData("拼车名单: 我、小王、阿May,还差一个")]
+    public void A_heading_before_a_list_is_a_running_list(string text) =>
+        Assert.True(NeedCues.IsTally(text));
+
+    [Fact]
+    public async Task A_late_list_under_a_heading_joins_the_need_it_lists()
+    {
+        const long chat = -1072;
+        var board = await DiscoveryChat.Replay(
+            chat,
+            M(1, 201, "Thinking of ordering club hoodies, £25 each if we order 10+. Anyone?"),
+            M(2, 202, "I'll take one, size M", 1, minutes: 2),
+            M(3, 203, "put me down for 2", 1, minutes: 3),
+            M(4, 209, "anyone seen my keys? left them at the track", minutes: 60),
+            // Five hours later the offer's text is gone from memory; the organiser lists who is in.
+            M(10, 201, "Hoodie order: Ana M, Ben 2x L, me S. Anyone else?", minutes: 300),
+            M(11, 204, "S for me", 10, minutes: 302));
+
+        var need = Assert.Single(board.Of(chat));
+        Assert.Equal([201L, 202, 203, 204], need.Members.Select(m => m.UserId));
     }
 }
