@@ -66,15 +66,18 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 act = NeedAct.Other; // "好的,小王的取消": acknowledging someone else's withdrawal
             }
 
-            if (act is NeedAct.Other or NeedAct.Question && NeedCues.OffersGroupTerms(message) && topics.TrueForAll(x => x.Owner != message.FromId))
+            if ((act is NeedAct.Other or NeedAct.Question || act == NeedAct.Join && topics.TrueForAll(x => position - x.LastActive > RecencyHorizon))
+                && NeedCues.OffersGroupTerms(message) && topics.TrueForAll(x => x.Owner != message.FromId))
             {
-                act = NeedAct.Solicit; // "There's a photographer doing slots, £50 each if 3+ families book": an offer to the group
+                // "There's a photographer doing slots, £50 each if 3+ families book": an offer to the group, also when its
+                // writer takes their own share in it ("…£6 if we order 20+. I'll have 4") with no other topic in play.
+                act = NeedAct.Solicit;
             }
 
-            if (act is NeedAct.Other or NeedAct.Question && (NeedCues.IsAffirmative(text) || ReplyStructure.AnswersYes(text)) && parentAct == NeedAct.Solicit
+            if (act is NeedAct.Other or NeedAct.Question && (NeedCues.IsAffirmative(text) || ReplyStructure.AnswersYes(text) || ReplyStructure.NamesSelf(text)) && parentAct == NeedAct.Solicit
                 && parentAuthor is long asker && asker != message.FromId)
             {
-                act = NeedAct.Join; // "Yes! ..." answering a call for company
+                act = NeedAct.Join; // "Yes! ...", "me!", "我去!" answering a call for company
             }
 
             if (act is NeedAct.Other or NeedAct.Question && NeedCues.OpensWithAgreement(text) && parentAct is NeedAct.Solicit or NeedAct.Want
@@ -115,7 +118,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 continue; // an order to the bot is never interest, and must not steer topics
             }
 
-            if (act is NeedAct.Want or NeedAct.Solicit or NeedAct.Join && NeedCues.IsPlayful(text))
+            if (act is NeedAct.Want or NeedAct.Solicit or NeedAct.Join && NeedCues.IsPlayful(text) || NeedCues.IsIronic(text))
             {
                 playfulWants++;
             }
@@ -142,10 +145,14 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 case NeedAct.Want or NeedAct.Solicit:
                 {
                     // Asking who provides something is a new want, however many words it shares with another topic.
-                    var similar = keywordScore >= 2 && !NeedCues.OpensNewSubject(text) && !NeedCues.SeeksProvider(text) ? keywordTopic : null;
+                    var anotherThing = act == NeedAct.Want && ReplyStructure.AsksAfterAnotherThing(text);
+                    var similar = keywordScore >= 2 && !NeedCues.OpensNewSubject(text) && !NeedCues.SeeksProvider(text) && !anotherThing ? keywordTopic : null;
                     similar ??= NeedCues.IsTally(text) ? topics.LastOrDefault(x => x.Owner == message.FromId) : null; // "统计一下:…还有要的说"
-                    similar ??= act == NeedAct.Want ? replyTopic : null;
-                    var sameNeed = seedTopic is not null && NeedCues.OpensWithSameNeed(text) ? seedTopic : null;
+                    similar ??= act == NeedAct.Want && !anotherThing || replyTopic?.Owner == message.FromId ? replyTopic : null; // "想报" under the proposal; the organiser asking on in their own thread
+                    // "keen to split a moss treatment" under "anyone know someone for a roof moss treatment? happy to share":
+                    // a call that names what the call it answers named, and asks nothing, joins it.
+                    var sameNeed = seedTopic is not null && (NeedCues.OpensWithSameNeed(text)
+                        || act == NeedAct.Solicit && keywordTopic == seedTopic && !text.Contains('?', StringComparison.Ordinal)) ? seedTopic : null;
                     similar ??= sameNeed; // "我家的也该换了,…要不一起买" under the message that raised it joins it
                     if (similar is not null && (similar.Has(message.FromId) || act == NeedAct.Want || similar == sameNeed))
                     {
@@ -213,7 +220,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                         // Only the member's single topic, and only while it is the one being talked about.
                         var memberOf = topics.Where(x => x.Has(message.FromId)).ToList();
                         var latest = topics.MaxBy(x => x.LastActive);
-                        target = memberOf.Count == 1 && memberOf[0] == latest ? memberOf[0] : target;
+                        target = memberOf.Count == 1 && memberOf[0] == latest && !NeedCues.DeclinesSomethingElse(text, memberOf[0].Grams) ? memberOf[0] : target;
                     }
 
                     target?.Remove(message.FromId);
@@ -292,13 +299,20 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                                && ReplyStructure.PicksAPart(ChatTextNormalizer.Normalize(m.Text)));
     }
 
-    /// <summary>"Anyone want to go in on earplugs?" / "lol I'd buy a soundproof room": nobody but the raiser joined in earnest.</summary>
+    /// <summary>
+    /// "Anyone want to go in on earplugs?" / "lol I'd buy a soundproof room", "有人去日本吗" / "帮我团一个女朋友": nobody but the
+    /// raiser joined in earnest.
+    /// </summary>
     private static bool OnlyLaughedAlong(Topic topic, IReadOnlyList<ChatMessage> window)
     {
         var textOf = window.ToDictionary(m => m.Id, m => ChatTextNormalizer.Normalize(m.Text));
         var joined = topic.Members.Where(member => member.Key != topic.Owner && (topic.Live is null || member.Value.Count > 0)).ToList();
+
+        // A laugh beside the very thing asked for ("our roof is the same, green lol. keen to split a moss treatment") is sincere.
+        var asked = textOf.TryGetValue(topic.SeedId, out var seed) ? ContentGrams.Of(seed) : [];
+        bool Jokes(string t) => NeedCues.HasLaughter(t) && ContentGrams.Of(t).Count(asked.Contains) < 2 || NeedCues.NamesAJokeThing(t);
         return (topic.Live is null || joined.Count > 0)
-            && joined.All(member => member.Value.All(id => textOf.TryGetValue(id, out var t) && NeedCues.HasLaughter(t)));
+            && joined.All(member => member.Value.All(id => textOf.TryGetValue(id, out var t) && Jokes(t)));
     }
 
     /// <summary>

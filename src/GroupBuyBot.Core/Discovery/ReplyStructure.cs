@@ -27,7 +27,8 @@ internal static partial class ReplyStructure
     /// </summary>
     public static int? RaisedBy(ChatMessage join, int position, IReadOnlyList<ChatMessage> window, Func<long, bool> inTopic)
     {
-        if (!NeedCues.CommitsToIt(join.Text))
+        // "我家厨房也是…要不一起找个疏通的" under "我家下水道又堵了": proposing to do it together commits as much as a sign-up.
+        if (!NeedCues.CommitsToIt(join.Text) && !NeedCues.IsSolicitation(ChatTextNormalizer.Normalize(join.Text)))
         {
             return null;
         }
@@ -64,7 +65,7 @@ internal static partial class ReplyStructure
     private static partial Regex SizeCode();
 
     // Asking to be let in: "can I grab the other slot?", "could we get one?", "is there room?", "还能加吗", "能给我留一份吗".
-    [GeneratedRegex(@"(?<![a-z])(can|could|may) (i|we) (also |still )?(get|grab|have|take|book|add|join|squeeze|reserve|order)(?![a-z])|(?<![a-z])(any|still|is there|got) (room|space|spots?|slots?|places?)(?![a-z])|还(能|可以)(加|报|算|要|上车|参加|订)|(能|可以)(给|帮)?我(也)?(留|加|算|订|报|带)|还有(位置|名额|空位)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![a-z])(can|could|may) (i|we) (also |still )?(get|grab|have|take|book|add|join|squeeze|reserve|order)(?![a-z])|(?<![a-z])(any|still|is there|got) (room|space|spots?|slots?|places?)(?![a-z])|还(能|可以)(加|报|算|要|上车|参加|订)|(能|可以)(给|帮)?我(也)?(留|加|算|订|报|带)|(能|可以)(也)?(算|加|报|参加)(进来|上|进去)?(吗|么|不|[?])|还有(位置|名额|空位)", RegexOptions.CultureInvariant)]
     private static partial Regex IncludeRequest();
 
     // Money put in: "I'll chip in a tenner", "throw in a fiver", "pitch in £10".
@@ -82,6 +83,23 @@ internal static partial class ReplyStructure
     /// <summary>Says yes, after any exclamation, without asking or refusing: "omg yes I've been meaning to".</summary>
     public static bool AnswersYes(string normalizedText) =>
         NeedCues.IsAffirmative(Exclamation().Replace(normalizedText, "")) && !NeedCues.IsQuestionOrNegative(normalizedText);
+
+    // Naming oneself in answer to a call: "me!", "in", "我家!!", "我去!", "我和我男朋友去!", "我去,我有驾照可以换着开".
+    [GeneratedRegex(@"^\W*((me|us|in)\W*$|(me|us)\s*!|(我|我们|我家|我们家)\s*[!~]|我(们|家)?((和|跟|带)[^,，。!?？\s]{1,6})?也?(去|来|参加)\s*([!,~]|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex SelfNomination();
+
+    /// <summary>Names the speaker as one of those going or taking part ("me!", "我去!"): a join when it answers a call.</summary>
+    public static bool NamesSelf(string normalizedText) => SelfNomination().IsMatch(normalizedText);
+
+    // Asking whether the offer also has another thing: "她那边有没有普洱?", "他有卖刀吗?", "do they sell knives too?".
+    [GeneratedRegex(@"有没有[^,，。!?？]{1,10}[?吗]|有(卖|带|做|代购)[^,，。!?？]{0,8}(吗|[?])|(?<![a-z])(do|does|can) (they|you|she|he|it) (also )?(have|sell|do|stock|get)(?![a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex AnotherThing();
+
+    /// <summary>
+    /// A want under an offer that asks after something else it might have ("鲜花饼太甜了我不行,她那边有没有普洱?我想买点熟普"):
+    /// a want of its own, however many words it shares with the offer.
+    /// </summary>
+    public static bool AsksAfterAnotherThing(string normalizedText) => AnotherThing().IsMatch(normalizedText);
 
     /// <summary>States a deal's terms or a price, or tells of a past purchase: information, not an order.</summary>
     public static bool StatesTerms(string normalizedText) => NotAnOrder().IsMatch(normalizedText);

@@ -21,6 +21,8 @@ public sealed class DevelopmentSetFloorTests
     [InlineData("dev5-streams", "0.88", "0.79", "0")]
     [InlineData("dev6", "0.87", "0.79", "0")]
     [InlineData("dev6-streams", "0.85", "0.75", "0.5")]
+    [InlineData("dev7", "0.95", "0.95", "0")]
+    [InlineData("dev7-streams", "0.84", "0.78", "0")]
     public async Task Needs_stay_above_their_floor(string set, string needF1, string memberF1, string falseSuggestions)
     {
         var report = await NeedsEvaluation.RunAsync(EvalData.Needs(set), new EmbeddedNeedExtractor(), null, CancellationToken.None);
@@ -37,6 +39,7 @@ public sealed class DevelopmentSetFloorTests
     [InlineData("dev4")]
     [InlineData("dev5")]
     [InlineData("dev6", "0.98", "0.95")]
+    [InlineData("dev7")]
     public async Task Sign_ups_stay_above_their_floor(string set, string intent = "0.98", string quantity = "0.98")
     {
         var report = await SignUpsEvaluation.RunAsync(

@@ -17,6 +17,8 @@ public sealed class ProductionPathFloorTests
     [InlineData("dev5-streams", "0.86", "0.71")]
     [InlineData("dev6", "0.85", "0.76")]
     [InlineData("dev6-streams", "0.80", "0.67")]
+    [InlineData("dev7", "0.92", "0.90")]
+    [InlineData("dev7-streams", "0.83", "0.76")]
     public async Task Needs_on_the_board_stay_above_their_floor(string set, string needF1, string memberF1)
     {
         var (round, board) = DiscoveryChat.EmbeddedRound();

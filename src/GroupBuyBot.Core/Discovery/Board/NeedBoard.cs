@@ -72,8 +72,11 @@ public static class NeedBoard
         need.Members.Clear();
     }
 
-    /// <summary>A member withdraws when they decline in the window after their last interest, about this need.</summary>
-    private static void RemoveWithdrawn(List<BoardNeed> board, IReadOnlyList<ChatMessage> window)
+    /// <summary>
+    /// A member withdraws when they decline in the window after their last interest, about this need. Applied by
+    /// <see cref="Merge"/>, and on its own to a window not worth a reading ("we're out, sorry" hours later, alone).
+    /// </summary>
+    public static void RemoveWithdrawn(List<BoardNeed> board, IReadOnlyList<ChatMessage> window)
     {
         foreach (var message in window)
         {
@@ -88,7 +91,10 @@ public static class NeedBoard
             // that need, even when the member is only in another one.
             var aboutAnother = board.Any(n => !memberOf.Contains(n) && (message.ReplyToId is long p && n.EvidenceMessageIds.Contains(p)
                                                                        || grams.Overlaps(ContentGrams.Of(ChatTextNormalizer.Normalize(n.Summary)))));
-            if (about.Count == 0 && memberOf.Count == 1 && !aboutAnother) about = memberOf;
+            // A no that names something else ("just got a headlamp", "count me out for the relay") leaves no need of theirs.
+            var text = ChatTextNormalizer.Normalize(message.Text);
+            if (about.Count == 0 && memberOf.Count == 1 && !aboutAnother
+                && !NeedCues.DeclinesSomethingElse(text, ContentGrams.Of(ChatTextNormalizer.Normalize(memberOf[0].Summary)))) about = memberOf;
 
             foreach (var need in about)
             {

@@ -25,7 +25,7 @@ public static class WindowGate
         foreach (var message in window)
         {
             var act = NeedCues.Classify(message.Text);
-            if (act is NeedAct.Other or NeedAct.Question && NeedCues.OffersGroupTerms(message)) act = NeedAct.Solicit;
+            if (act is NeedAct.Other or NeedAct.Question or NeedAct.Join && NeedCues.OffersGroupTerms(message)) act = NeedAct.Solicit;
             raised |= act is NeedAct.Want or NeedAct.Solicit;
             var repliesToCue = message.ReplyToId is long parent && cueMessages.Contains(parent);
             if (act is NeedAct.Want or NeedAct.Solicit or NeedAct.Join || repliesToCue && act != NeedAct.Instruction)

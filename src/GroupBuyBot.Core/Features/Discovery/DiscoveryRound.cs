@@ -52,6 +52,11 @@ public sealed class DiscoveryRound(
                 // Not worth a reading, but a want nobody joined yet is noted by the local rules (free, no model call).
                 refused++;
                 windows.Remember(window.ChatId, EmbeddedNeedExtractor.Read(window.Messages, window.Live, window.Raised).Raised, [], window.Messages.Select(m => m.Id), now);
+                if (DeclinesALiveNeed(window))
+                {
+                    // A no on its own, hours after the sign-up, is still a withdrawal from the board (no reading needed).
+                    await board.ChangeChat(window.ChatId, list => { NeedBoard.RemoveWithdrawn(list, window.Messages); return 0; }, ct);
+                }
             }
             else
             {
@@ -99,6 +104,9 @@ public sealed class DiscoveryRound(
         windows.Prune(now);
         return await board.DeleteIdle(now - options.NeedIdle, ct);
     }
+
+    private static bool DeclinesALiveNeed(DueWindow window) =>
+        window.Messages.Any(m => window.Live.Any(n => n.Members.Contains(m.FromId)) && NeedCues.Classify(m.Text) == NeedAct.Decline);
 
     private bool IsTimeToRead(long nowMs)
     {

@@ -46,7 +46,7 @@ public static partial class SignUpReplyParser
         var setCue = Earliest(Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements)), RestatedTotalCue(statements));
         var joinCue = Earliest(Earliest(ReplyCues.Join().Match(statements), ReplyCues.JoinExtra().Match(statements)), ReplyCues.JoinColloquial().Match(statements));
         var leaves = ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements) || ReplyCues.LeaveColloquial().IsMatch(statements);
-        var hesitates = ReplyCues.Hesitation().IsMatch(statements);
+        var hesitates = ReplyCues.Hesitation().IsMatch(statements) || ReplyCues.WishDenied().IsMatch(statements);
         var mentions = QuantityExtractor.Find(statements);
 
         if (ReplyCues.ContactTalk().IsMatch(statements) && Regex.IsMatch(statements, "加我") && !mentions.Any(m => m.HasUnit))

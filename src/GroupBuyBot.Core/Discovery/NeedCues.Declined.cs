@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace GroupBuyBot.Core.Discovery;
+
+/// <summary>
+/// What a no names: "count me out for the relay", "pull out of the raw food", "just got a headlamp", "书法我们先不报了",
+/// "已经买了空气炸锅". A no that names a thing is about that thing; only a bare no ("算了我不要了", "we're out, sorry")
+/// may be taken as leaving the one need the member is in.
+/// </summary>
+public static partial class NeedCues
+{
+    // "count me out for the relay", "pull out of the raw food", "书法我们先不报了", "compost不要了".
+    private static readonly Regex WithdrawnObject = new(
+        $@"{B}(out (of|for|on)|pass on|skip|cancel|drop out of|pull out of|no longer (need|want)) (the |my |our |a |an |this |that )?(?<thing>[a-z][a-z' -]{{2,40}})"
+        + @"|(?<![^\s,，。!?？;:])(?!我|你|他|她|这|那)(?<thing>[^\s,，。!?？;:]{2,8}?)(我们|我家|我)?(就|先|也|今年|这次|还是)*(不要了|不报了|不去了|不参加了|不买了|不凑了|不跟了)",
+        Options);
+
+    // "just got a Petzl headlamp", "已经买了空气炸锅": what the member has already, when they withdraw from nothing.
+    private static readonly Regex AlreadyHadObject = new(
+        $@"{B}(just|already) (got|bought|had|have|booked|ordered|did) (a |an |the |some |my |our |one )?(?<thing>[a-z][a-z' -]{{2,40}})"
+        + @"|(已经|刚)(买|订|约|换|装|洗|报)(了|过)?(?<thing>[^\s,，。!?？;:了过的]{2,8})",
+        Options);
+
+    /// <summary>
+    /// The thing a decline names ("the relay", "书法"), or null for a bare no. What the member already has counts only
+    /// when they withdraw from nothing else: "她已经约了宠物店,我们这次不参加了" is a bare no with its reason.
+    /// </summary>
+    public static string? DeclinedThing(string normalizedText)
+    {
+        var withdrawn = WithdrawnObject.Match(normalizedText);
+        if (withdrawn.Success && !DeclineOrWithdraw.IsMatch(withdrawn.Groups["thing"].Value)) return withdrawn.Groups["thing"].Value.Trim(); // not "算了" in "算了我不要了"
+        if (DeclineOrWithdraw.IsMatch(normalizedText)) return null;
+        var had = AlreadyHadObject.Match(normalizedText);
+        return had.Success ? had.Groups["thing"].Value.Trim() : null;
+    }
+
+    /// <summary>
+    /// The decline names a thing none of <paramref name="grams"/> (a need's summary or thread) names: "just got a Petzl
+    /// headlamp" is no withdrawal from the singlets order.
+    /// </summary>
+    public static bool DeclinesSomethingElse(string normalizedText, IReadOnlySet<string> grams) =>
+        DeclinedThing(normalizedText) is { } thing && ContentGrams.Of(thing) is { Count: > 0 } named && !named.Overlaps(grams);
+}
