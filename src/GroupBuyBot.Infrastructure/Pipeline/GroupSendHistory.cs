@@ -22,7 +22,7 @@ public sealed class GroupSendHistory(IDbContextFactory<BotDbContext> contexts, W
     {
         var sends = limiter.GroupSends().ToDictionary(g => g.Key, g => g.Value.Select(t => t.ToUnixTimeMilliseconds()).ToArray());
         var value = JsonSerializer.Serialize(sends);
-        using var _ = await writes.Enter(ct);
+        using var writing = await writes.Enter(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var entry = await db.BotState.FirstOrDefaultAsync(e => e.Key == Key, ct);
         if (entry is null) db.BotState.Add(new BotStateEntry { Key = Key, Value = value });
