@@ -18,20 +18,25 @@ public sealed class GroupSendHistory(IDbContextFactory<BotDbContext> contexts, W
 
     public static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(2);
 
+    private string? _saved; // what this instance last wrote: an idle bot writes nothing every 2 s
+
     public async Task Save(CancellationToken ct)
     {
         var sends = limiter.GroupSends().ToDictionary(g => g.Key, g => g.Value.Select(t => t.ToUnixTimeMilliseconds()).ToArray());
         var value = JsonSerializer.Serialize(sends);
+        if (value == _saved) return;
         using var writing = await writes.Enter(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var entry = await db.BotState.FirstOrDefaultAsync(e => e.Key == Key, ct);
         if (entry is null) db.BotState.Add(new BotStateEntry { Key = Key, Value = value });
         else entry.Value = value;
         await db.SaveChangesAsync(ct);
+        _saved = value;
     }
 
     public async Task Restore(CancellationToken ct)
     {
+        _saved = null; // another instance wrote since: the next save writes whatever it is
         await using var db = await contexts.CreateDbContextAsync(ct);
         var entry = await db.BotState.AsNoTracking().FirstOrDefaultAsync(e => e.Key == Key, ct);
         if (entry is null) return;
