@@ -103,25 +103,16 @@ public sealed class ChatStore(IDbContextFactory<BotDbContext> contexts, WriteGat
 
         using var writing = await writes.Enter(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var row = await db.KnownMembers.FirstOrDefaultAsync(m => m.ChatId == chatId && m.UserId == member.UserId, ct);
-        if (row is null)
-        {
-            row = new KnownMember { ChatId = chatId, UserId = member.UserId };
-            db.KnownMembers.Add(row);
-        }
 
-        row.DisplayName = member.DisplayName;
-        row.Username = member.Username;
-        row.UsernameKey = member.Username?.ToLowerInvariant();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two messages of a new member raced to insert the row; the other one stored it.
-        }
-
+        // One statement, not a read and a tracked save: a member's first message in a chat is on the update path.
+        // Both providers read this upsert alike; a race between two messages of a new member is the conflict clause.
+        var usernameKey = member.Username?.ToLowerInvariant();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "KnownMembers" ("ChatId", "UserId", "DisplayName", "Username", "UsernameKey")
+            VALUES ({chatId}, {member.UserId}, {member.DisplayName}, {member.Username}, {usernameKey})
+            ON CONFLICT ("ChatId", "UserId") DO UPDATE SET
+              "DisplayName" = excluded."DisplayName", "Username" = excluded."Username", "UsernameKey" = excluded."UsernameKey"
+            """, ct);
         _seen[(chatId, member.UserId)] = member;
     }
 

@@ -186,7 +186,7 @@ public sealed class OutboxSender(
     {
         var now = Wall.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Outbox.AsNoTracking().Where(m => m.NextAttemptAt <= now).Select(m => m.ChatId).Distinct().OrderBy(c => c).Take(1000).ToListAsync(ct);
+        return await CompiledQueries.OutboxChatsDue(db, now, 1000, ct);
     }
 
     private async Task Drain(long chatId)
@@ -223,7 +223,7 @@ public sealed class OutboxSender(
         List<OutboxMessage> rows;
         await using (var db = await contexts.CreateDbContextAsync(_abandon.Token))
         {
-            rows = await db.Outbox.AsNoTracking().Where(m => m.ChatId == chatId).OrderBy(m => m.Id).Take(RowsPerRead).ToListAsync(_abandon.Token);
+            rows = await CompiledQueries.OutboxRows(db, chatId, RowsPerRead, _abandon.Token);
         }
 
         var progressed = false;
