@@ -20,7 +20,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
     public async Task<GroupBuy?> Find(long buyId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await CompiledQueries.BuyToRead(db, buyId, ct);
+        return await HotQueries.BuyToRead(db, buyId, ct);
     }
 
     public async Task<IReadOnlyList<GroupBuy>> ListOpen(long chatId, CancellationToken ct)
@@ -231,7 +231,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
     private async Task<GroupBuy?> Load(BotDbContext db, long buyId, CancellationToken ct)
     {
         await database.LockBuy(db, buyId, ct);
-        return await CompiledQueries.BuyToChange(db, buyId, ct);
+        return await HotQueries.BuyToChange(db, buyId, ct);
     }
 
     /// <summary>A buy with its sign-ups and payments; split, so a formed buy's two lists are not multiplied by each other.</summary>
@@ -252,7 +252,7 @@ public sealed class GroupBuyStore(IDbContextFactory<BotDbContext> contexts, Writ
                 using var writing = await writes.Enter(ct);
                 await using var db = await contexts.CreateDbContextAsync(ct);
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                if (requestId is { } id && await CompiledQueries.RequestHandled(db, id, ct))
+                if (requestId is { } id && await HotQueries.RequestHandled(db, id, ct))
                 {
                     return new StoreChange<T>(true, true, default);
                 }

@@ -186,7 +186,7 @@ public sealed class OutboxSender(
     {
         var now = Wall.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await CompiledQueries.OutboxChatsDue(db, now, 1000, ct);
+        return await HotQueries.OutboxChatsDue(db, now, 1000, ct);
     }
 
     private async Task Drain(long chatId)
@@ -223,7 +223,7 @@ public sealed class OutboxSender(
         List<OutboxMessage> rows;
         await using (var db = await contexts.CreateDbContextAsync(_abandon.Token))
         {
-            rows = await CompiledQueries.OutboxRows(db, chatId, RowsPerRead, _abandon.Token);
+            rows = await HotQueries.OutboxRows(db, chatId, RowsPerRead, _abandon.Token);
         }
 
         var progressed = false;
@@ -372,12 +372,13 @@ public sealed class OutboxSender(
         else if (row.Kind == OutboxKind.ListEdit)
         {
             // Only the state that was rendered is done: a newer change (a higher generation) keeps the row.
-            var deleted = await db.Outbox.Where(m => m.Id == row.Id && m.Generation == row.Generation).ExecuteDeleteAsync(CancellationToken.None);
+            var deleted = await HotQueries.DeleteListEdit(db, row.Id, row.Generation, CancellationToken.None);
             if (deleted > 0) writer.ListEditSent(row.BuyId!.Value);
         }
         else
         {
-            await db.Outbox.Where(m => rowIds.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
+            if (rowIds.Count == 1) await HotQueries.DeleteOutboxRow(db, rowIds[0], CancellationToken.None);
+            else await db.Outbox.Where(m => rowIds.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None); // merged messages
         }
 
         if (remembered is { } message && row.Kind == OutboxKind.Announce)

@@ -149,8 +149,7 @@ public sealed class OutboxWriter(TimeProvider time)
         // by an earlier run is not known here: this adds a second one, which costs one more edit, nothing else.
         if (_listEditWaiting.ContainsKey(buyId))
         {
-            var bumped = await db.Outbox.Where(m => m.BuyId == buyId && m.Kind == OutboxKind.ListEdit)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Generation, m => m.Generation + 1), ct);
+            var bumped = await HotQueries.MarkListEditNewer(db, buyId, ct);
             if (bumped > 0) return;
         }
 

@@ -33,6 +33,9 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteG
     {
         if (updates.Count == 0) return [];
         var ids = updates.Select(u => (long)u.Id).ToList();
+
+        // Serialised before the write gate: every writer of the process waits while the gate is held.
+        var payloads = updates.DistinctBy(u => u.Id).Select(u => (Update: u, Json: JsonSerializer.Serialize(u, JsonBotAPI.Options))).ToList();
         using var writing = await writes.Enter(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -40,11 +43,11 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteG
             .Concat(db.HandledRequests.Where(r => ids.Contains(r.Id)).Select(r => r.Id)).ToListAsync(ct));
         var now = time.GetUtcNow();
         var fresh = new List<Update>();
-        foreach (var update in updates.DistinctBy(u => u.Id))
+        foreach (var (update, json) in payloads)
         {
             if (!known.Add(update.Id)) continue;
             fresh.Add(update);
-            db.Inbox.Add(new InboxUpdate { UpdateId = update.Id, ChatId = ChatOf(update), Payload = JsonSerializer.Serialize(update, JsonBotAPI.Options), ReceivedAt = now });
+            db.Inbox.Add(new InboxUpdate { UpdateId = update.Id, ChatId = ChatOf(update), Payload = json, ReceivedAt = now });
         }
 
         if (polled)
@@ -147,7 +150,7 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteG
     public async Task MarkHandled(BotDbContext db, long updateId, CancellationToken ct)
     {
         if (updateId <= 0) return;
-        await db.Inbox.Where(u => u.UpdateId == updateId).ExecuteDeleteAsync(ct);
+        await HotQueries.DeleteInboxRow(db, updateId, ct);
 
         // Noted before the commit: if the transaction fails after all, the row stays and the update is simply
         // handled again at the next start, which its request id makes harmless.
