@@ -4,15 +4,19 @@ namespace GroupBuyBot.Core.Discovery;
 
 /// <summary>
 /// What a no names: "count me out for the relay", "pull out of the raw food", "just got a headlamp", "书法我们先不报了",
-/// "已经买了空气炸锅". A no that names a thing is about that thing; only a bare no ("算了我不要了", "we're out, sorry")
+/// "已经买了空气炸锅", and the thing put first ("车厘子我自己在超市买了,就不团了"). A no that names a thing is about that thing; only a bare no ("算了我不要了", "we're out, sorry")
 /// may be taken as leaving the one need the member is in.
 /// </summary>
 public static partial class NeedCues
 {
+    // "不拼了", "不团了", "不换了": the verb of the buy, no longer. Shared by the no and by what it names.
+    private const string NoLongerVerb = "不(要|报|去|买|凑|跟|拼|换|团|订|约|洗|装|学|上)了";
+
     // "count me out for the relay", "pull out of the raw food", "书法我们先不报了", "compost不要了".
     private static readonly Regex WithdrawnObject = new(
         $@"{B}(out (of|for|on)|pass on|skip|cancel|drop out of|pull out of|no longer (need|want)) (the |my |our |a |an |this |that )?(?<thing>[a-z][a-z' -]{{2,40}})"
-        + @"|(?<![^\s,，。!?？;:])(?!我|你|他|她|这|那)(?<thing>[^\s,，。!?？;:]{2,8}?)(我们|我家|我)?(就|先|也|今年|这次|还是)*(不要了|不报了|不去了|不参加了|不买了|不凑了|不跟了)",
+        + @"|(?<![^\s,，。!?？;:])(?!我|你|他|她|这|那)(?<thing>[^\s,，。!?？;:]{2,8}?)(我们|我家|我)?(就|先|也|今年|这次|还是)*(不参加了|" + NoLongerVerb + ")"
+        + @"|^\W*(?!我|你|他|她|这|那|不好意思|抱歉|对不起|其实|哎|唉|嗯|好吧|好的|算了|今天|这次|最近|现在)(?<thing>[^\s,，。!?？;:]{2,6}?)(我们|我家|我)(自己)?[^,，。!?？]{0,12}(买了|有了|订了|约了|报了|点了|下单了|叫了|拍了)[,，\s]*(就|先|也)?(不参加了|" + NoLongerVerb + ")",
         Options);
 
     // "just got a Petzl headlamp", "已经买了空气炸锅": what the member has already, when they withdraw from nothing.

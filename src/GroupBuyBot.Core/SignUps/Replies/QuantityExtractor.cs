@@ -9,7 +9,7 @@ namespace GroupBuyBot.Core.SignUps.Replies;
 /// </summary>
 public static partial class QuantityExtractor
 {
-    private const string ChineseDigits = "零〇一二两三四五六七八九十百俩仨";
+    private const string ChineseDigits = "零〇一二两三四五六七八九十百俩仨壹贰貳叁參肆伍陆陸柒捌玖拾佰";
 
     // Counting classifiers and sale units: a number in front of one is a quantity.
     private static readonly string[] ChineseUnits =
@@ -49,7 +49,8 @@ public static partial class QuantityExtractor
     [GeneratedRegex(@"(?<![0-9a-wyz.]|[0-9][:/-])[0-9]+(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex ArabicNumber();
 
-    [GeneratedRegex(@"[零〇一二两三四五六七八九十百俩仨]+", RegexOptions.CultureInvariant)]
+    // The financial forms (壹, 贰, 叁…) count too: "壹份".
+    [GeneratedRegex(@"[零〇一二两三四五六七八九十百俩仨壹贰貳叁參肆伍陆陸柒捌玖拾佰]+", RegexOptions.CultureInvariant)]
     private static partial Regex ChineseNumber();
 
     [GeneratedRegex(@"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(half a dozen|a dozen|dozen|a couple of|a couple|a pair of|a pair|(?:twenty|thirty|forty|fifty)(?:[- ]?(?:one|two|three|four|five|six|seven|eight|nine)(?![a-z]))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|single|an|a)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", RegexOptions.CultureInvariant)]
@@ -169,7 +170,7 @@ public static partial class QuantityExtractor
         return tens.Value + (EnglishNumbers.TryGetValue(unit, out var ones) ? ones : 0);
     }
 
-    /// <summary>Parses 一…十, 两/俩/仨, 十二, 二十, 二十五, 一百 style numerals; 0 when unreadable.</summary>
+    /// <summary>Parses 一…十, 两/俩/仨, 十二, 二十, 二十五, 一百 style numerals and their financial forms (壹, 贰拾); 0 when unreadable.</summary>
     public static int ParseChinese(string numeral)
     {
         var total = 0;
@@ -178,11 +179,11 @@ public static partial class QuantityExtractor
         {
             switch (c)
             {
-                case '十':
+                case '十' or '拾':
                     total += (current == 0 ? 1 : current) * 10;
                     current = 0;
                     break;
-                case '百':
+                case '百' or '佰':
                     total += (current == 0 ? 1 : current) * 100;
                     current = 0;
                     break;
@@ -209,15 +210,15 @@ public static partial class QuantityExtractor
     private static int DigitOf(char c) => c switch
     {
         '零' or '〇' => 0,
-        '一' => 1,
-        '二' or '两' or '俩' => 2,
-        '三' or '仨' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
+        '一' or '壹' => 1,
+        '二' or '两' or '俩' or '贰' or '貳' => 2,
+        '三' or '仨' or '叁' or '參' => 3,
+        '四' or '肆' => 4,
+        '五' or '伍' => 5,
+        '六' or '陆' or '陸' => 6,
+        '七' or '柒' => 7,
+        '八' or '捌' => 8,
+        '九' or '玖' => 9,
         _ => ChineseDigits.Contains(c) ? 0 : -1,
     };
 

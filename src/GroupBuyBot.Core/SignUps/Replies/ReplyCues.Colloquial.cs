@@ -10,10 +10,12 @@ internal static partial class ReplyCues
 {
     /// <summary>
     /// Joining without 要/want: "帮我记上", "求带", "帮我揪", "俾我" (Cantonese), "我全要了", "gimme",
-    /// "I take 1", "chope", a raised hand 🙋/✋.
+    /// "I take 1", "chope", a raised hand 🙋/✋, "记我名下", and an order whose verb is in the other language ("我 take 两个", "we 要三份").
     /// </summary>
-    [GeneratedRegex(@"帮我\s*(记|揪|带|留|报|算|登记|订|预留|chope|拼|占)|(给|替|帮)我\s*(记上|记一|登记)|记上我|求带|求拼|求上车|带我一|带上我|算埋我|我都要|俾我|畀我|要埋|我全要|全要了|全包了|包圆|跟上次一样|和上次一样|同上次|老样子|照旧|我也要揪|\+\s*揪|揪一|"
+    [GeneratedRegex(@"帮我\s*(记|揪|带|留|报|算|登记|订|预留|chope|拼|占)|(记|挂)\s*(在)?\s*我(名下|这|这里|这边|账上|头上)|(给|替|帮)我\s*(记上|记一|登记)|记上我|求带|求拼|求上车|带我一|带上我|算埋我|我都要|俾我|畀我|要埋|我全要|全要了|全包了|包圆|跟上次一样|和上次一样|同上次|老样子|照旧|我也要揪|\+\s*揪|揪一|"
         + B + @"(gimme|give me|giv me|chope|i'?ll take|i take|we take|i'?d take|same as (last time|before|usual))" + B
+        + @"|我(们|家)?\s*(也|都)?\s*(take|get|grab|order|book|want|reserve)\s*([0-9]|[一两俩二三四五六七八九十]|(one|two|three|four|five|a|an)" + B + @")" // "我 take 两个": an English verb
+        + @"|" + B + @"(i|we|me)\s*(也|都)?\s*(要|来|订|拿)\s*([0-9]|[一两俩二三四五六七八九十])" // "I 要两份": a Chinese verb
         + @"|🙋|✋|🖐|🤚", Options)]
     public static partial Regex JoinColloquial();
 
@@ -31,6 +33,21 @@ internal static partial class ReplyCues
     /// <summary>Going back to a different total when an earlier one is named: "还是要三盒吧 之前说的两盒".</summary>
     [GeneratedRegex(@"还是(要|改|换|订|来)", Options)]
     public static partial Regex RevertTo();
+
+    /// <summary>
+    /// Settling back on a smaller total, which only a change says: "还是只要一个吧", "算了还是就订两份", "on second thought just 1",
+    /// "only one after all".
+    /// </summary>
+    [GeneratedRegex(@"还是(只|就)\s*(要|订|留|来|拿)|" + B + @"on second thoughts?\W*(just|only)" + B + "|" + B + @"(just|only) (\d+|one|two|three|four) after all" + B, Options)]
+    public static partial Regex SettleOnLess();
+
+    /// <summary>Voiding what one said before: "之前说的3份作废", "the 2 I said earlier doesn't count", "ignore my earlier 2".</summary>
+    [GeneratedRegex(@"^\s*\S{0,4}?\s*(作废|不算|不作数|无效|取消|不要了)|^\s*(\w+\s+){0,3}?(is |are )?(void|cancell?ed|scrapped|doesn'?t count|don'?t count|no longer)" + B, Options)]
+    public static partial Regex VoidedAfter();
+
+    /// <summary>Voiding the earlier amount named next: "ignore my earlier 2", "scrap the 3 from before", "前面那3份不算".</summary>
+    [GeneratedRegex(B + @"(ignore|scrap|forget|disregard|cancel) (my|the|that)( earlier| previous| old)?\s*$", Options)]
+    public static partial Regex VoidedBefore();
 
     /// <summary>Taking some off and stating what remains: "减一份吧 就要一份", "reduce by 1, just 2 then".</summary>
     [GeneratedRegex(@"(减|少|扣|reduce|less|minus)", Options)]
@@ -79,7 +96,10 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"(微信|wechat|weixin|wx|vx|whatsapp|telegram|tg|ig|instagram|line|电话|手机|好友)", Options)]
     public static partial Regex ContactTalk();
 
-    /// <summary>A second share for someone else: "再帮我同事带一份", "顺便帮楼下张姐也订一箱", "帮我邻居也带一份", "plus one for my colleague".</summary>
-    [GeneratedRegex(@"(再|另外|还|顺便)\s*(帮|给|替)\s*\S{1,6}?(带|要|来|订|留|拿|报)|(帮|给|替)\s*\S{1,6}?也\s*(带|要|来|订|留|拿|报)|" + B + @"(plus|and|also)\s+(\w+\s+)?for (my|our) \w+", Options)]
+    /// <summary>
+    /// A second share for someone else: "再帮我同事带一份", "顺便帮楼下张姐也订一箱", "帮我邻居也带一份", "plus one for my colleague",
+    /// and another's share counted on one's own ("隔壁李姐的3个也算我这", "and Sam's 2 on my name").
+    /// </summary>
+    [GeneratedRegex(@"(再|另外|还|顺便)\s*(帮|给|替)\s*\S{1,6}?(带|要|来|订|留|拿|报)|(帮|给|替)\s*\S{1,6}?也\s*(带|要|来|订|留|拿|报)|也\s*(算|记|挂|放)\s*(在)?\s*我(这|这里|这边|名下|头上|账上)|" + B + @"(plus|and|also)\s+(\w+\s+)?for (my|our) \w+|" + B + @"(on|under|onto|to) my (name|order|tab|list)" + B, Options)]
     public static partial Regex ShareForAnother();
 }

@@ -43,7 +43,7 @@ public static partial class SignUpReplyParser
         // Addresses, times, prices, dates and phone numbers are masked first, so "Block 7, 4 boxes
         // please" reads as "4 boxes please" and "Flat 4B is out" as a household leaving.
         var statements = BlankQuestions(NonQuantitySpans.Mask(text), out var hadQuestion);
-        var setCue = Earliest(Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements)), RestatedTotalCue(statements));
+        var setCue = Earliest(Earliest(Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements)), RestatedTotalCue(statements)), ReplyCues.SettleOnLess().Match(statements));
         var joinCue = Earliest(Earliest(ReplyCues.Join().Match(statements), ReplyCues.JoinExtra().Match(statements)), ReplyCues.JoinColloquial().Match(statements));
         var leaves = ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements) || ReplyCues.LeaveColloquial().IsMatch(statements);
         var hesitates = ReplyCues.Hesitation().IsMatch(statements) || ReplyCues.WishDenied().IsMatch(statements);
@@ -57,6 +57,11 @@ public static partial class SignUpReplyParser
         if (setCue.Success && ReplyCues.ZeroTarget().IsMatch(statements[(setCue.Index + setCue.Length)..]))
         {
             return new SignUpReply(SignUpIntent.Leave, null, truncated); // "改为零份", "set mine to 0"
+        }
+
+        if (VoidedEarlierTotal(statements, mentions) is int replacing)
+        {
+            return new SignUpReply(SignUpIntent.Set, replacing, truncated); // "我家要5份,之前说的3份作废"
         }
 
         if (!setCue.Success && RelativeNewTotal(statements, mentions) is int relative)
@@ -152,6 +157,23 @@ public static partial class SignUpReplyParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A new total beside an earlier one the reply voids, in either order: "我家要5份,之前说的3份作废", "前面那2份不算,要4份",
+    /// "4 please, ignore my earlier 2". Null unless exactly one other live count is left.
+    /// </summary>
+    private static int? VoidedEarlierTotal(string text, IReadOnlyList<QuantityMention> mentions)
+    {
+        var voided = mentions.Where(m => DescribesEarlierQuantity(text, m) && ReplyCues.VoidedAfter().IsMatch(text[m.End..])
+            || ReplyCues.VoidedBefore().IsMatch(text[..m.Start])).ToList();
+        if (voided.Count != 1)
+        {
+            return null;
+        }
+
+        var others = mentions.Where(m => m != voided[0] && m.HasUnit && !IsNegated(text, m) && !DescribesEarlierQuantity(text, m)).ToList();
+        return others.Count == 1 ? others[0].Value : null;
     }
 
     /// <summary>
@@ -287,7 +309,7 @@ public static partial class SignUpReplyParser
         for (var i = 0; i < counted.Count; i++)
         {
             var end = i + 1 < counted.Count ? counted[i + 1].Start : text.Length;
-            var segment = Regex.Replace(text[counted[i].End..end], @"^\s*(份|个|盒|箱|袋|包|瓶|只|斤|罐|套|boxes|box|packs?|bags?|portions?)", string.Empty);
+            var segment = Regex.Replace(text[counted[i].End..end], @"^\s*([x×*]|份|个|盒|箱|袋|包|瓶|只|斤|罐|套|boxes|box|packs?|bags?|portions?)", string.Empty);
             var after = Regex.Match(segment, @"^\s*([\p{IsCJKUnifiedIdeographs}]{1,4}|[a-z]{3,12})");
             var word = after.Success ? after.Groups[1].Value : string.Empty;
             if (word.Length == 0 || !variants.Add(word))
@@ -379,6 +401,9 @@ public static partial class SignUpReplyParser
         // Politeness, corrections ("sorry, I mean"), "more"/"another", who it is for and unit words
         // can stand beside a bare count; masked addresses and times are punctuation here.
         rest = Regex.Replace(rest, @"(?<![a-z])(just|only|please|pls|plz|thanks?|thank you|thx|ty|cheers|sorry|i mean|no wait|wait|actually|oops|make it|ok|okay|yes|yep|sure|another|more|too|also|as well|each|and|for (me|us|him|her|them|mine|_+|(my|our|the|his|her) [a-z]+)|dozens?|boxes|box|bags?|packs?|packets?|bottles?|sets?|portions?|pieces?|pcs|units?|kg|kilos?|of them)(?![a-z])|谢谢|多谢|团长|麻烦|不对|我是说|吧|哦|哈|呀|啊|[份个盒箱袋桶瓶包件套斤只支罐打]|[\p{P}\p{S}\s]", string.Empty);
+
+        // A bare number of three or four digits that is not a count ("1602 壹份") is the household's door.
+        rest = Regex.Replace(rest, "^[0-9]{3,4}(?![0-9])", string.Empty);
         return rest.Length <= 3;
     }
 
