@@ -8,6 +8,11 @@ public sealed class ConversationWindows(DiscoveryOptions options)
     // Members who asked to be forgotten, with the message that asked and when: their earlier messages still on
     // their way to the worker are dropped when they arrive. Kept as long as messages are.
     private readonly Dictionary<(long ChatId, long UserId), (long BeforeMessageId, DateTimeOffset At)> _forgotten = [];
+
+    // Every forget request, by the take it followed: a window taken before it was read while the member asked, and
+    // what that reading found of them must not reach the board or the remembered wants.
+    private readonly Dictionary<(long ChatId, long UserId), (long AfterTake, DateTimeOffset At)> _forgottenAfterTake = [];
+    private long _takes;
     private readonly Lock _lock = new();
 
     public void Add(long chatId, ChatMessage message, long nowMs)
@@ -25,7 +30,8 @@ public sealed class ConversationWindows(DiscoveryOptions options)
     {
         lock (_lock)
         {
-            return [.. _windows.Where(w => w.Value.IsDue(nowMs)).Select(w => new DueWindow(w.Key, w.Value.HasNewCue, w.Value.TakeForExtraction()))];
+            var take = ++_takes;
+            return [.. _windows.Where(w => w.Value.IsDue(nowMs)).Select(w => new DueWindow(w.Key, w.Value.HasNewCue, w.Value.TakeForExtraction()) { Take = take })];
         }
     }
 
@@ -74,14 +80,33 @@ public sealed class ConversationWindows(DiscoveryOptions options)
         }
     }
 
-    /// <summary>After a reading: remembers the wants nobody joined, forgets those now on the board (<paramref name="joined"/>).</summary>
-    public void Remember(long chatId, IReadOnlyList<LiveNeed> raised, IEnumerable<long> joined, IEnumerable<long> seen, DateTimeOffset at)
+    /// <summary>
+    /// After a reading of a window taken at <paramref name="take"/>: remembers the wants nobody joined, except those of
+    /// members who asked to be forgotten since, and forgets those now on the board (<paramref name="joined"/>).
+    /// </summary>
+    public void Remember(long chatId, IReadOnlyList<LiveNeed> raised, IEnumerable<long> joined, IEnumerable<long> seen, DateTimeOffset at, long take = 0)
     {
         lock (_lock)
         {
-            if (_windows.TryGetValue(chatId, out var window)) window.Remember(raised, joined, seen, at);
+            var forgotten = ForgottenSinceLocked(chatId, take);
+            if (_windows.TryGetValue(chatId, out var window)) window.Remember([.. raised.Where(r => !forgotten.Contains(r.Members[0]))], joined, seen, at);
         }
     }
+
+    /// <summary>
+    /// Members of the chat who asked to be forgotten after the window of <paramref name="take"/> was taken
+    /// (<see cref="DueWindow.Take"/>; 0: any who asked within the retention).
+    /// </summary>
+    public IReadOnlySet<long> ForgottenSince(long chatId, long take)
+    {
+        lock (_lock)
+        {
+            return ForgottenSinceLocked(chatId, take);
+        }
+    }
+
+    private HashSet<long> ForgottenSinceLocked(long chatId, long take) =>
+        [.. _forgottenAfterTake.Where(f => f.Key.ChatId == chatId && f.Value.AfterTake >= take).Select(f => f.Key.UserId)];
 
     public void Prune(DateTimeOffset now)
     {
@@ -90,6 +115,11 @@ public sealed class ConversationWindows(DiscoveryOptions options)
             foreach (var (key, forgotten) in _forgotten.ToList())
             {
                 if (now - forgotten.At > options.RawTextRetention) _forgotten.Remove(key);
+            }
+
+            foreach (var (key, forgotten) in _forgottenAfterTake.ToList())
+            {
+                if (now - forgotten.At > options.RawTextRetention) _forgottenAfterTake.Remove(key);
             }
 
             foreach (var (chatId, window) in _windows.ToList())
@@ -107,6 +137,7 @@ public sealed class ConversationWindows(DiscoveryOptions options)
         {
             if (_windows.TryGetValue(chatId, out var window)) window.Prune(now, userId);
             if (beforeMessageId is { } before) _forgotten[(chatId, userId)] = (before, now);
+            _forgottenAfterTake[(chatId, userId)] = (_takes, now);
         }
     }
 

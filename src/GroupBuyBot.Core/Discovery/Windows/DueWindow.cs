@@ -14,4 +14,7 @@ public sealed record DueWindow(long ChatId, bool HasNewCue, IReadOnlyList<ChatMe
     /// a later join replying to one opens the need with its raiser. The model is not given them.
     /// </summary>
     public IReadOnlyList<LiveNeed> Raised { get; init; } = [];
+
+    /// <summary>Which take of <see cref="ConversationWindows.TakeDue"/> this is (0: a window made otherwise, as the eval's whole mode does).</summary>
+    public long Take { get; init; }
 }

@@ -51,7 +51,7 @@ public sealed class DiscoveryRound(
             {
                 // Not worth a reading, but a want nobody joined yet is noted by the local rules (free, no model call).
                 refused++;
-                windows.Remember(window.ChatId, EmbeddedNeedExtractor.Read(window.Messages, window.Live, window.Raised).Raised, [], window.Messages.Select(m => m.Id), now);
+                windows.Remember(window.ChatId, EmbeddedNeedExtractor.Read(window.Messages, window.Live, window.Raised).Raised, [], window.Messages.Select(m => m.Id), now, window.Take);
                 if (DeclinesALiveNeed(window))
                 {
                     // A no on its own, hours after the sign-up, is still a withdrawal from the board (no reading needed).
@@ -76,7 +76,7 @@ public sealed class DiscoveryRound(
         {
             try
             {
-                windows.Remember(reading.Window.ChatId, reading.Raised, reading.Needs.SelectMany(n => n.Evidence), reading.Window.Messages.Select(m => m.Id), now);
+                windows.Remember(reading.Window.ChatId, reading.Raised, reading.Needs.SelectMany(n => n.Evidence), reading.Window.Messages.Select(m => m.Id), now, reading.Window.Take);
                 suggested.AddRange(await Merge(settings[reading.Window.ChatId], reading, now, ct));
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -105,6 +105,24 @@ public sealed class DiscoveryRound(
         return await board.DeleteIdle(now - options.NeedIdle, ct);
     }
 
+    /// <summary>The needs a reading found, without the members who asked to be forgotten meanwhile and their messages.</summary>
+    private static IReadOnlyList<ExtractedNeed> Without(IReadOnlyList<ExtractedNeed> needs, IReadOnlySet<long> forgotten, IReadOnlyList<ChatMessage> messages)
+    {
+        if (forgotten.Count == 0) return needs;
+        var theirs = messages.Where(m => forgotten.Contains(m.FromId)).Select(m => m.Id).ToHashSet();
+        return [.. needs.Select(need =>
+        {
+            var units = need.MemberUnits?.Where(u => !forgotten.Contains(u.Key)).ToDictionary();
+            return need with
+            {
+                Interested = [.. need.Interested.Where(id => !forgotten.Contains(id))],
+                Evidence = [.. need.Evidence.Where(id => !theirs.Contains(id))],
+                MemberUnits = units,
+                Units = units is null ? need.Units : units.Count == 0 ? null : units.Values.Sum(),
+            };
+        }).Where(need => need.Interested.Count > 0)];
+    }
+
     private static bool DeclinesALiveNeed(DueWindow window) =>
         window.Messages.Any(m => window.Live.Any(n => n.Members.Contains(m.FromId)) && NeedCues.Classify(m.Text) == NeedAct.Decline);
 
@@ -128,7 +146,9 @@ public sealed class DiscoveryRound(
     private Task<List<BoardNeed>> Merge(Chats.ChatSettings chat, WindowReading reading, DateTimeOffset now, CancellationToken ct) =>
         board.ChangeChatAndSay(chat, list =>
         {
-            NeedBoard.Merge(list, chat.ChatId, reading.Window.Messages, reading.Needs, now);
+            // Asked here, inside the board's change: a /forgetme that came while the window was read is not undone by it.
+            var forgotten = windows.ForgottenSince(chat.ChatId, reading.Window.Take);
+            NeedBoard.Merge(list, chat.ChatId, reading.Window.Messages, Without(reading.Needs, forgotten, reading.Window.Messages), now);
             var toSuggest = list.Where(n => NeedBoard.IsReadyToSuggest(n, options.SuggestionThreshold)).ToList();
             foreach (var need in toSuggest)
             {
