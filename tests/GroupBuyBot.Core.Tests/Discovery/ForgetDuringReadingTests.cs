@@ -19,10 +19,7 @@ public class ForgetDuringReadingTests
     public async Task A_member_forgotten_while_their_window_is_read_stays_off_the_board()
     {
         var (round, windows, board) = Round(forgetDuringRead: Carol);
-        Hear(round, 10, Bob, "周末有没有人想带娃去做陶艺?", null, 0);
-        Hear(round, 11, Carol, "我家也想去!", 10, 1);
-
-        await round.Run(T0.AddMinutes(2), 60_000, CancellationToken.None);
+        await PotteryTalkRead(round);
 
         Assert.DoesNotContain(board.Of(Chat), n => n.Has(Carol));
         Assert.DoesNotContain(board.Of(Chat).SelectMany(n => n.EvidenceMessageIds), id => id == 11);
@@ -52,13 +49,18 @@ public class ForgetDuringReadingTests
     public async Task Without_a_forget_the_same_talk_puts_both_members_on_the_board()
     {
         var (round, _, board) = Round(forgetDuringRead: null);
-        Hear(round, 10, Bob, "周末有没有人想带娃去做陶艺?", null, 0);
-        Hear(round, 11, Carol, "我家也想去!", 10, 1);
-
-        await round.Run(T0.AddMinutes(2), 60_000, CancellationToken.None);
+        await PotteryTalkRead(round);
 
         var need = Assert.Single(board.Of(Chat));
         Assert.True(need.Has(Bob) && need.Has(Carol));
+    }
+
+    /// <summary>Bob asks, Carol joins; the window is read a minute later.</summary>
+    private static async Task PotteryTalkRead(DiscoveryRound round)
+    {
+        Hear(round, 10, Bob, "周末有没有人想带娃去做陶艺?", null, 0);
+        Hear(round, 11, Carol, "我家也想去!", 10, 1);
+        await round.Run(T0.AddMinutes(2), 60_000, CancellationToken.None);
     }
 
     private static void Hear(DiscoveryRound round, long id, long from, string text, long? replyTo, int minutes) =>
