@@ -5,7 +5,8 @@ namespace GroupBuyBot.Core.Tests.Discovery;
 
 /// <summary>
 /// The same talk arriving over days in small windows (dev-9's streams, issue 12; sentences of their own): a window the
-/// gate would refuse but the free local rules find a need in is read.
+/// gate would refuse but the free local rules find a need in is read; a member of a live need speaking of it again days
+/// later makes it the topic the sign-ups just after it join.
 /// </summary>
 public sealed class DaysOfTalkTests
 {
@@ -30,5 +31,36 @@ public sealed class DaysOfTalkTests
 
         var need = Assert.Single(board.Of(-501));
         Assert.Equal([11, 12, 13], need.Members.Select(m => m.UserId).Order());
+    }
+
+    [Theory]
+    [InlineData("奶茶团 update: 现在9杯了,还差3杯就有折扣", "老李也要一杯,少冰")]
+    [InlineData("Firewood order update: 4 households so far, need 2 more for the free delivery", "put us down for half a load please")]
+    public void A_members_update_days_later_makes_the_live_need_the_topic_the_sign_ups_after_it_join(string update, string signUp)
+    {
+        var live = new LiveNeed(7, update.StartsWith("奶茶", StringComparison.Ordinal) ? "奶茶团购" : "a firewood order", [21, 22], [3, 4]);
+        ChatMessage[] window =
+        [
+            M(40, 21, update, minutes: 3000),
+            M(41, 23, signUp, minutes: 3010),
+        ];
+
+        var need = Assert.Single(EmbeddedNeedExtractor.Extract(window, [live]));
+
+        Assert.Equal(7, need.LiveNeedId);
+        Assert.Contains(23L, need.Interested);
+    }
+
+    [Fact]
+    public void Someone_outside_the_live_need_naming_it_does_not_make_it_the_topic()
+    {
+        var live = new LiveNeed(7, "奶茶团购", [21, 22], [3, 4]);
+        ChatMessage[] window =
+        [
+            M(40, 25, "奶茶团 还在吗?", minutes: 3000),
+            M(41, 23, "老李也要一杯,少冰", minutes: 3010),
+        ];
+
+        Assert.DoesNotContain(EmbeddedNeedExtractor.Extract(window, [live]), n => n.LiveNeedId == 7 && n.Interested.Contains(23));
     }
 }
