@@ -6,7 +6,8 @@ namespace GroupBuyBot.Core.Tests.Discovery;
 /// <summary>
 /// The same talk arriving over days in small windows (dev-9's streams, issue 12; sentences of their own): a window the
 /// gate would refuse but the free local rules find a need in is read; a member of a live need speaking of it again days
-/// later makes it the topic the sign-ups just after it join.
+/// later makes it the topic the sign-ups just after it join; a need quiet for five days is still on the board (the
+/// default <see cref="DiscoveryOptions.NeedIdleHours"/> is a week).
 /// </summary>
 public sealed class DaysOfTalkTests
 {
@@ -62,5 +63,21 @@ public sealed class DaysOfTalkTests
         ];
 
         Assert.DoesNotContain(EmbeddedNeedExtractor.Extract(window, [live]), n => n.LiveNeedId == 7 && n.Interested.Contains(23));
+    }
+
+    [Fact]
+    public async Task A_need_quiet_for_five_days_is_still_joined_with_the_default_idle_expiry()
+    {
+        const int Day = 24 * 60;
+        var board = await DiscoveryChat.Replay(
+            -502,
+            M(1, 31, "Anyone want to go in on a bulk order of bird seed? The farm shop does 20% off for 5 sacks", minutes: 0),
+            M(2, 32, "Yes please, count me in for one sack", replyTo: 1, minutes: 10),
+            M(3, 33, "Put us down too", replyTo: 1, minutes: 20),
+            M(4, 34, "Only seeing this now, is the bird seed order still on? I'd like a sack too", replyTo: 1, minutes: 5 * Day));
+
+        Assert.Equal(168, new DiscoveryOptions().NeedIdleHours);
+        var need = Assert.Single(board.Of(-502));
+        Assert.Equal([31, 32, 33, 34], need.Members.Select(m => m.UserId).Order());
     }
 }
