@@ -50,8 +50,8 @@ public sealed class DiscoveryOptions
     /// <summary>Distinct interested members at which the bot suggests a group buy.</summary>
     public int SuggestionThreshold { get; set; } = 3;
 
-    /// <summary>A need nobody mentioned for this long leaves the board.</summary>
-    public int NeedIdleHours { get; set; } = 72;
+    /// <summary>A need nobody mentioned for this long leaves the board: a week, as community group buys are talked over one ("is it still on?" days later).</summary>
+    public int NeedIdleHours { get; set; } = 168;
 
     /// <summary>Messages waiting for the background worker; beyond this the oldest are not queued (logged).</summary>
     public int MaxQueuedMessages { get; set; } = 10_000;

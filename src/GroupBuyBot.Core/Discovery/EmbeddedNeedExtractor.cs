@@ -229,6 +229,12 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
 
                 default:
                     target = replyTopic; // questions and answers inside a topic's thread
+                    if (target is null && message.ReplyToId is null && keywordTopic is { Live: not null } spokenOf && spokenOf.Has(message.FromId))
+                    {
+                        // "奶茶团 update: 还差3杯" days later: a member of a live need speaking of it again at the top of the chat
+                        // makes it the topic being talked about, so the sign-ups just after it join it as they would a fresh one.
+                        target = spokenOf;
+                    }
                     if (target is null && parentAct == NeedAct.Question && parentAuthor != message.FromId && ReplyStructure.AnswersYes(text))
                     {
                         unattachedJoins.Add(message); // "omg yes I've been meaning to" under a question that someone's commitment may yet make a want

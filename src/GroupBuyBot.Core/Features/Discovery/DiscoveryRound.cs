@@ -46,12 +46,16 @@ public sealed class DiscoveryRound(
             var live = await board.ChangeChat(due.ChatId, LiveNeed.Of, ct);
             var threaded = windows.Threaded(due.ChatId, due.Messages, [.. live, .. windows.Raised(due.ChatId, due.Messages, live)]);
             var window = due with { Live = [.. threaded.Where(n => !n.Raised)], Raised = [.. threaded.Where(n => n.Raised)] };
-            var gateOk = WindowGate.IsWorthSending(window.Messages, [.. window.Live, .. window.Raised]);
-            if (!gateOk)
+            // The gate is never stricter than the local rules: a window they (free, no model call) find a need in is
+            // read, so an offer with its terms and the sign-ups under it ("£65 each if 4+" ← "put me down") reach the board.
+            var local = WindowGate.IsWorthSending(window.Messages, [.. window.Live, .. window.Raised])
+                ? default((IReadOnlyList<ExtractedNeed> Needs, IReadOnlyList<LiveNeed> Raised)?)
+                : EmbeddedNeedExtractor.Read(window.Messages, window.Live, window.Raised);
+            if (local is { Needs.Count: 0 } refusal)
             {
                 // Not worth a reading, but a want nobody joined yet is noted by the local rules (free, no model call).
                 refused++;
-                windows.Remember(window.ChatId, EmbeddedNeedExtractor.Read(window.Messages, window.Live, window.Raised).Raised, [], window.Messages.Select(m => m.Id), now, window.Take);
+                windows.Remember(window.ChatId, refusal.Raised, [], window.Messages.Select(m => m.Id), now, window.Take);
                 if (DeclinesALiveNeed(window))
                 {
                     // A no on its own, hours after the sign-up, is still a withdrawal from the board (no reading needed).
