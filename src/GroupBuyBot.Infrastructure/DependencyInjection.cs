@@ -257,7 +257,7 @@ public static class DependencyInjection
         }
 
         if (llm.IsConfigured && llm.ReadAmbiguousReplies) services.AddSingleton<ISignUpReplyReader, ModelSignUpReplyReader>();
-        else services.AddSingleton<ISignUpReplyReader, LocalSignUpReplyReader>();
+        else services.AddSingleton<ISignUpReplyReader>(_ => new LocalSignUpReplyReader());
         if (llm.IsConfigured && llm.DraftProposals) services.AddSingleton<IGroupBuyProposer, ModelGroupBuyProposer>();
         else services.AddSingleton<IGroupBuyProposer, EmbeddedGroupBuyProposer>();
     }

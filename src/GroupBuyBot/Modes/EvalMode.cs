@@ -68,7 +68,7 @@ public static class EvalMode
         {
             report = needs
                 ? await NeedsEvaluation.RunAsync(file, Strict(services.GetRequiredService<INeedExtractor>(), gateway, function, strict), predictions, CancellationToken.None)
-                : await SignUpsEvaluation.RunAsync(file, Strict(services.GetRequiredService<ISignUpReplyReader>().Read, gateway, function, strict), predictions, CancellationToken.None);
+                : await SignUpsEvaluation.RunAsync(file, Strict(await ReplyReader(file, services, gateway, output), gateway, function, strict), predictions, CancellationToken.None);
         }
         catch (FellBackException)
         {
@@ -95,6 +95,21 @@ public static class EvalMode
             ? $"warning: the model endpoint did not answer ({usage.DescribeReasons()}): these figures are the fallback's alone."
             : $"warning: {usage.FellBack} {what} were read by the fallback, not the model ({usage.DescribeReasons()}): the figures mix both.");
         return strict ? FellBackExitCode : 0;
+    }
+
+    /// <summary>
+    /// The configured reply reader; without a model, the local one with a reply-intent model that never learned from
+    /// this corpus's replies (when it is one of the embedded corpora), so the figures are those of a set never seen.
+    /// </summary>
+    private static async Task<Func<string, CancellationToken, Task<SignUpReply>>> ReplyReader(string file, IServiceProvider services, ModelGateway? gateway, TextWriter output)
+    {
+        if (gateway is not null) return services.GetRequiredService<ISignUpReplyReader>().Read;
+
+        var texts = (await EvaluationCorpus.ReadSignUpsAsync(file, CancellationToken.None)).Select(c => c.Text).ToHashSet(StringComparer.Ordinal);
+        var (model, left) = ReplyIntentModel.Without(texts);
+        if (left > 0) await output.WriteLineAsync($"reply-intent model: learned without the {left} embedded replies whose text is in this corpus");
+
+        return new LocalSignUpReplyReader(model).Read;
     }
 
     /// <summary>The production path: each conversation in a fresh chat through <see cref="DiscoveryRound"/>, the board read at its end.</summary>

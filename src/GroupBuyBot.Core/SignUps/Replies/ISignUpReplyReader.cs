@@ -16,7 +16,12 @@ public interface ISignUpReplyReader
 /// The offline reader: the local rules alone. When they are unsure, their best guess still stands,
 /// so a plain "+1" never waits on a model.
 /// </summary>
-public sealed class LocalSignUpReplyReader : ISignUpReplyReader
+public sealed class LocalSignUpReplyReader(ReplyIntentModel model) : ISignUpReplyReader
 {
-    public Task<SignUpReply> Read(string text, CancellationToken ct) => Task.FromResult(SignUpReplyParser.Parse(text));
+    public LocalSignUpReplyReader()
+        : this(ReplyIntentModel.Default)
+    {
+    }
+
+    public Task<SignUpReply> Read(string text, CancellationToken ct) => Task.FromResult(SignUpReplyParser.Parse(text, model));
 }

@@ -13,11 +13,22 @@ public static partial class SignUpReplyParser
     // Replies are short; anything longer is not a plain sign-up and is cut to bound the work.
     private const int MaxReplyChars = 400;
 
-    public static SignUpReply Parse(string text)
+    // Where the rules are unsure, the learned intent (ReplyIntentModel) replaces theirs when it is at least this sure:
+    // chosen on the development sets the rules were not tuned on (docs/discovery.md, "The learned intent"). Where the
+    // rules are sure they stand: they know addresses, questions and earlier totals, which the model does not.
+    private const double OverUnsureRules = 0.8;
+
+    /// <summary>The rules' reading, its intent weighed against <see cref="ReplyIntentModel.Default"/>.</summary>
+    public static SignUpReply Parse(string text) => Parse(text, ReplyIntentModel.Default);
+
+    /// <summary>The rules' reading, its intent weighed against <paramref name="model"/>; the rules alone when null.</summary>
+    public static SignUpReply Parse(string text, ReplyIntentModel? model)
     {
         try
         {
-            return ParseNormalized(ChatTextNormalizer.Normalize(text, MaxReplyChars).Trim(), text?.Length > MaxReplyChars);
+            var normalized = ChatTextNormalizer.FoldTraditional(ChatTextNormalizer.Normalize(text, MaxReplyChars)).Trim();
+            var rules = ParseNormalized(normalized, text?.Length > MaxReplyChars);
+            return model is null ? rules : Weigh(rules, normalized, model);
         }
         catch (Exception)
         {
@@ -25,6 +36,34 @@ public static partial class SignUpReplyParser
             return new SignUpReply(SignUpIntent.None, null, true);
         }
     }
+
+    /// <summary>
+    /// Where the rules are unsure, the model's intent when it is sure enough, with the quantity the rules read for that
+    /// intent; still flagged ambiguous (a configured LLM has the last word). Never for a reply that tries to instruct
+    /// the bot, and never a change of total without a number.
+    /// </summary>
+    private static SignUpReply Weigh(SignUpReply rules, string text, ReplyIntentModel model)
+    {
+        var (intent, confidence) = model.Predict(text);
+        if (!rules.IsAmbiguous || intent == rules.Intent || confidence <= OverUnsureRules || ReplyCues.Injection().IsMatch(text))
+        {
+            return rules;
+        }
+
+        var statements = Statements(text, out _);
+        var mentions = QuantityExtractor.Find(statements);
+        int? quantity = intent switch
+        {
+            SignUpIntent.Join => JoinQuantity(statements, mentions),
+            SignUpIntent.Set => SetQuantity(statements, 0, mentions),
+            _ => null,
+        };
+        return intent is SignUpIntent.Set && quantity is null ? rules : new SignUpReply(intent, quantity, true);
+    }
+
+    /// <summary>What the reply states: addressing removed, addresses, times and prices masked, questions blanked.</summary>
+    private static string Statements(string text, out bool hadQuestion) =>
+        BlankQuestions(NonQuantitySpans.Mask(AddressedTo().Replace(text, " ").Trim()), out hadQuestion);
 
     private static SignUpReply ParseNormalized(string text, bool truncated)
     {
