@@ -9,7 +9,7 @@ public sealed record LabelledReply(string Text, SignUpIntent Intent);
 
 /// <summary>
 /// A small learned reading of what a reply asks for: multinomial logistic regression over the character 1–3-grams
-/// (and English words) of the reply, numbers folded to one symbol. It learns at first use, in about a tenth of a
+/// (and English words) of the reply, numbers folded to one symbol. It learns at first use, in about a third of a
 /// second, from the labelled development corpora embedded in this assembly (the project's file lists them; no held-out
 /// set is among them). The local rules still read every reply and find the quantity; this model decides the intent
 /// where the rules are unsure, or where it is near certain and they disagree (<see cref="SignUpReplyParser"/>). Why:

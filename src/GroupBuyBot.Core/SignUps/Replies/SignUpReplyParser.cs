@@ -44,8 +44,13 @@ public static partial class SignUpReplyParser
     /// </summary>
     private static SignUpReply Weigh(SignUpReply rules, string text, ReplyIntentModel model)
     {
+        if (!rules.IsAmbiguous || ReplyCues.Injection().IsMatch(text))
+        {
+            return rules;
+        }
+
         var (intent, confidence) = model.Predict(text);
-        if (!rules.IsAmbiguous || intent == rules.Intent || confidence <= OverUnsureRules || ReplyCues.Injection().IsMatch(text))
+        if (intent == rules.Intent || confidence <= OverUnsureRules)
         {
             return rules;
         }
