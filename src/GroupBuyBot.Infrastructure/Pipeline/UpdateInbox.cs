@@ -43,12 +43,15 @@ public sealed class UpdateInbox(IDbContextFactory<BotDbContext> contexts, WriteG
             .Concat(db.HandledRequests.Where(r => ids.Contains(r.Id)).Select(r => r.Id)).ToListAsync(ct));
         var now = time.GetUtcNow();
         var fresh = new List<Update>();
+        var rows = new List<InboxUpdate>();
         foreach (var (update, json) in payloads)
         {
             if (!known.Add(update.Id)) continue;
             fresh.Add(update);
-            db.Inbox.Add(new InboxUpdate { UpdateId = update.Id, ChatId = ChatOf(update), Payload = json, ReceivedAt = now });
+            rows.Add(new InboxUpdate { UpdateId = update.Id, ChatId = ChatOf(update), Payload = json, ReceivedAt = now });
         }
+
+        await HotQueries.InsertInboxRows(db, rows, ct);
 
         if (polled)
         {
