@@ -121,7 +121,7 @@ public sealed partial class ReplyIntentModel
     /// </summary>
     internal static IEnumerable<string> Features(string text)
     {
-        var folded = ChatTextNormalizer.FoldTraditional(ChatTextNormalizer.Normalize(text, 400));
+        var folded = ChatTextNormalizer.Normalize(text, 400);
         folded = Digits().Replace(folded, "0");
         folded = ChineseNumerals().Replace(folded, "〇");
         folded = Spaces().Replace(folded, " ");

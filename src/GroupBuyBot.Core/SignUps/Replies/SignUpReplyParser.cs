@@ -26,7 +26,7 @@ public static partial class SignUpReplyParser
     {
         try
         {
-            var normalized = ChatTextNormalizer.FoldTraditional(ChatTextNormalizer.Normalize(text, MaxReplyChars)).Trim();
+            var normalized = ChatTextNormalizer.Normalize(text, MaxReplyChars).Trim();
             var rules = ParseNormalized(normalized, text?.Length > MaxReplyChars);
             return model is null ? rules : Weigh(rules, normalized, model);
         }
