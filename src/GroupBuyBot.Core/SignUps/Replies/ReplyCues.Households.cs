@@ -26,21 +26,29 @@ internal static partial class ReplyCues
 
     /// <summary>
     /// Another member's share said in English after one's own: "I'll take one, and my neighbour at no. 23 wants 2 as well",
-    /// "2 for me, plus my sister needs 1".
+    /// "2 for me, plus my sister needs 1", "I need 2, my wife wants 1 as well".
     /// </summary>
-    [GeneratedRegex(B + @"(and|plus|also|then)\s+(my|our|his|her|the)\s+[a-z]+(\s+\S+){0,4}?\s+(wants?|needs?|would like|will take|takes?|is taking|is getting|gets?)" + B, Options)]
+    [GeneratedRegex(@"(,|" + B + @"(and|plus|also|then))\s+(my|our|his|her|the)\s+[a-z]+(\s+\S+){0,4}?\s+(wants?|needs?|would like|will take|takes?|is taking|is getting|gets?)" + B, Options)]
     public static partial Regex AnotherWants();
 
     /// <summary>A numbered entry of a copied 接龙 list: "3. 豆豆妈 3箱", "12、小美 1份".</summary>
     [GeneratedRegex(@"^\s*[0-9]{1,3}\s*[.、)．]\s*(?=\S)", RegexOptions.Multiline | Options)]
     public static partial Regex ListEntry();
 
+    /// <summary>What heads a copied sign-up list: "接龙", "团购名单", "jielong", "the list so far".</summary>
+    [GeneratedRegex(@"接龙|名单|" + B + @"(jielong|list)" + B, Options)]
+    public static partial Regex ListHeader();
+
     /// <summary>A total that says it includes one's own share: "加上我的一共三份", "连我的共两份", "3 in total including mine".</summary>
     [GeneratedRegex(@"(加上|算上|连|包括|包含)\s*(我|我的|我家|我自己)|" + B + @"(including|with|plus) (me|mine|my own)" + B, Options)]
     public static partial Regex IncludingMine();
 
-    /// <summary>The group's target, not an order: "we need 10 for the discount", "还差3个人就成团", "满10份才发货".</summary>
-    [GeneratedRegex(B + @"(we|u|you|they)\s+(still\s+)?need\s+(\d+|[a-z]+)\s+(more\s+)?(people\s+|pax\s+|members\s+|orders\s+|persons\s+)?(for|to)\s+(the\s+|a\s+)?(discount|deal|price|minimum|moq|unlock|reach|hit|qualify|get|make|go|work)" + B
+    /// <summary>
+    /// The group's target, not an order: "we need 10 for the discount", "we still need 5 more", "还差3个人就成团", "满10份才发货".
+    /// </summary>
+    [GeneratedRegex(B + @"(we|u|you|they)\s+(still\s+)?need\s+(\d+|[a-z]+)\s+(more\s+)?(people|pax|members|persons|buyers|households|orders\s+(for|to))" + B
+        + "|" + B + @"(we|u|you|they)\s+(still\s+)?need\s+(\d+|[a-z]+)\s+more(?=\s*($|[.!,;]|to" + B + "))"
+        + "|" + B + @"(we|u|you|they)\s+(still\s+)?need\s+(\d+|[a-z]+)\s+(more\s+)?(for|to)\s+(the\s+|a\s+)?(discount|deal|price|minimum|moq|unlock|reach|hit|qualify|bulk)" + B
         + @"|还差\s*([0-9]+|[一两二三四五六七八九十]+)\s*(个人|人|份|单)|满\s*([0-9]+|[一两二三四五六七八九十]+)\s*(个人|人|份|单)\s*(才|就|可以)", Options)]
     public static partial Regex GroupTarget();
 }

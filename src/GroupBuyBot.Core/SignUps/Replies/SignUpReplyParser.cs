@@ -68,7 +68,7 @@ public static partial class SignUpReplyParser
 
     /// <summary>What the reply states: addressing removed, addresses, times and prices masked, questions blanked.</summary>
     private static string Statements(string text, out bool hadQuestion) =>
-        BlankGroupTargets(BlankQuestions(NonQuantitySpans.Mask(AddressedTo().Replace(text, " ").Trim()), out hadQuestion));
+        BlankGroupTargets(BlankQuestions(NonQuantitySpans.Mask(AddressedTo().Replace(text, " ").Trim()), out hadQuestion), ref hadQuestion);
 
     private static SignUpReply ParseNormalized(string text, bool truncated)
     {
@@ -86,7 +86,9 @@ public static partial class SignUpReplyParser
 
         // Addresses, times, prices, dates and phone numbers are masked first, so "Block 7, 4 boxes
         // please" reads as "4 boxes please" and "Flat 4B is out" as a household leaving.
-        var statements = BlankGroupTargets(BlankQuestions(NonQuantitySpans.Mask(text), out var hadQuestion));
+        // The group's target ("we still need 5 more") is blanked like a question: it is known not to be an order.
+        var statements = BlankQuestions(NonQuantitySpans.Mask(text), out var hadQuestion);
+        statements = BlankGroupTargets(statements, ref hadQuestion);
         var setCue = Earliest(Earliest(Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements)), RestatedTotalCue(statements)), ReplyCues.SettleOnLess().Match(statements));
         var joinCue = Earliest(Earliest(ReplyCues.Join().Match(statements), ReplyCues.JoinExtra().Match(statements)), ReplyCues.JoinColloquial().Match(statements));
         var leaves = ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements) || ReplyCues.LeaveColloquial().IsMatch(statements);
@@ -341,12 +343,19 @@ public static partial class SignUpReplyParser
             return counted.Sum(m => m.Value);
         }
 
-        // "I'll take one, and my neighbour wants 2 as well": one's own count and another member's, said in English.
-        var spoken = live.Where(m => !IsPlusMarker(text, m) && !DescribesEarlierQuantity(text, m)).ToList();
-        if (spoken.Count >= 2 && ReplyCues.AnotherWants().Match(text) is { Success: true } other
-            && spoken[0].Start < other.Index && spoken.Any(m => m.Start > other.Index))
+        // "I'll take one, and my neighbour wants 2 as well", "+1, my sister wants 2 too", "count me in, and my mum needs 2":
+        // one's own count (1 when a sign-up names none) and another member's, said in English.
+        if (ReplyCues.AnotherWants().Match(text) is { Success: true } other
+            && live.Where(m => m.Start > other.Index && !IsPlusMarker(text, m) && !DescribesEarlierQuantity(text, m)).ToList() is { Count: > 0 } theirs)
         {
-            return spoken.Sum(m => m.Value);
+            var before = text[..other.Index];
+            var mine = live.Where(m => m.End <= other.Index && !DescribesEarlierQuantity(text, m)).ToList();
+            int? own = mine.Count > 0 ? (mine.FirstOrDefault(m => m.HasUnit && !IsPlusMarker(text, m)) ?? mine[0]).Value
+                : ReplyCues.Join().IsMatch(before) || ReplyCues.JoinExtra().IsMatch(before) || ReplyCues.JoinColloquial().IsMatch(before) ? 1 : null;
+            if (own is int ownShare)
+            {
+                return ownShare + theirs.Sum(m => m.Value);
+            }
         }
 
         // "我前面报了2份,再加1份" / "I already have 2, add 1 more": the amount added, not the old total.
@@ -471,12 +480,26 @@ public static partial class SignUpReplyParser
 
     /// <summary>
     /// A copied 接龙 list with the replier's own line last ("接龙\n1. 李姐 2箱\n2. 小美 1箱\n3. 豆豆妈 3箱"): that line's count, or 1
-    /// when it names none. Null unless at least two numbered entries are there.
+    /// when it names none. Null unless at least two numbered entries are there under a list header (接龙, 名单, list), or
+    /// three and more that each name a count.
     /// </summary>
     private static int? OwnEntryOfCopiedList(string text, IReadOnlyList<QuantityMention> mentions)
     {
         var entries = ReplyCues.ListEntry().Matches(text);
         if (entries.Count < 2)
+        {
+            return null;
+        }
+
+        // A list, not numbered points of one's own ("1. 我要两份\n2. 能送到5栋吗?"): headed as one, or three entries and more
+        // that each name a count.
+        var headed = ReplyCues.ListHeader().IsMatch(text[..entries[0].Index]);
+        var eachCounted = entries.Count >= 3 && Enumerable.Range(0, entries.Count).All(i =>
+        {
+            var end = i + 1 < entries.Count ? entries[i + 1].Index : text.Length;
+            return mentions.Any(m => m.Start >= entries[i].Index + entries[i].Length && m.End <= end && m.HasUnit);
+        });
+        if (!headed && !eachCounted)
         {
             return null;
         }
@@ -488,11 +511,12 @@ public static partial class SignUpReplyParser
     }
 
     /// <summary>Blanks out (keeping positions) the group's target: "we need 10 for the discount", "还差3个人".</summary>
-    private static string BlankGroupTargets(string text)
+    private static string BlankGroupTargets(string text, ref bool blanked)
     {
         var result = new StringBuilder(text);
         foreach (Match m in ReplyCues.GroupTarget().Matches(text))
         {
+            blanked = true;
             for (var k = m.Index; k < m.Index + m.Length; k++)
             {
                 result[k] = ' ';
@@ -584,7 +608,7 @@ public static partial class SignUpReplyParser
 
         // Politeness, corrections ("sorry, I mean"), "more"/"another", who it is for and unit words
         // can stand beside a bare count; masked addresses and times are punctuation here.
-        rest = Regex.Replace(rest, @"(?<![a-z])(just|only|please|pls|plz|thanks?|thank you|thx|ty|cheers|sorry|i mean|no wait|wait|actually|oops|make it|ok|okay|yes|yep|sure|another|more|too|also|as well|each|and|for (me|us|him|her|them|mine|_+|(my|our|the|his|her) [a-z]+)|dozens?|boxes|box|bags?|packs?|packets?|bottles?|sets?|portions?|pieces?|pcs|units?|kg|kilos?|of them|tickets?|seats?|slots?|spots?|places?|sessions?|lessons?|classes|class|pax|love|dear|hun|ya|yah|lah|leh|la|ah|ooh|oh|wow|yay)(?![a-z])|谢谢|多谢|团长|麻烦|不对|我是说|吧|哦|哈|呀|啊|[份个盒箱袋桶瓶包件套斤只支罐打]|[\p{P}\p{S}\p{Cs}\s]", string.Empty);
+        rest = Regex.Replace(rest, @"(?<![a-z])(just|only|please|pls|plz|thanks?|thank you|thx|ty|cheers|sorry|i mean|no wait|wait|actually|oops|make it|ok|okay|yes|yep|sure|another|more|too|also|as well|each|and|for (me|us|him|her|them|mine|_+|(my|our|the|his|her) (_+\s*)?[a-z]+)|dozens?|boxes|box|bags?|packs?|packets?|bottles?|sets?|portions?|pieces?|pcs|units?|kg|kilos?|of them|tickets?|seats?|slots?|spots?|places?|sessions?|lessons?|classes|class|pax|love|dear|hun|ya|yah|lah|leh|la|ah|ooh|oh|wow|yay)(?![a-z])|谢谢|多谢|团长|麻烦|不对|我是说|吧|哦|哈|呀|啊|[份个盒箱袋桶瓶包件套斤只支罐打]|[\p{P}\p{S}\p{Cs}\s]", string.Empty);
 
         // A bare number of three or four digits that is not a count ("1602 壹份") is the household's door.
         rest = Regex.Replace(rest, "^[0-9]{3,4}(?![0-9])", string.Empty);

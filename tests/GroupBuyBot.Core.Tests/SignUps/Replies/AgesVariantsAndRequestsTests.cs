@@ -34,6 +34,8 @@ public sealed class AgesVariantsAndRequestsTests
     [InlineData("Blk 12, 3 boxes please", 3)]
     [InlineData("sign me up for 2 boxes, my son is 8", 2)]
     [InlineData("I'll take 4 pls, he's 10 and eats a lot", 4)]
+    [InlineData("My son is 12, 2 portions please", 2)]
+    [InlineData("2 tickets for the 7pm show", 2)]
     public void A_count_beside_an_age_or_address_is_still_the_count(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
 
     [Theory]
@@ -50,6 +52,7 @@ public sealed class AgesVariantsAndRequestsTests
     [InlineData("三份,一份原味两份麻辣", 3)]
     [InlineData("我要买两箱榴莲 一箱猫山王一箱黑刺", 2)]
     [InlineData("Three please, two small one large", 3)]
+    [InlineData("我要两盒 一盒自己吃一盒送人", 2)]
     public void A_total_followed_by_its_breakdown_is_the_total(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
 
     [Theory]
@@ -69,6 +72,7 @@ public sealed class AgesVariantsAndRequestsTests
     [InlineData("我同意,要一份", 1)]
     [InlineData("+1 我要两盒", 2)]
     [InlineData("I'll take 2, my kids love them", 2)]
+    [InlineData("we need 2 to make sandwiches", 2)]
     public void A_single_head_stays_one_share(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
 
     [Theory]
@@ -76,6 +80,9 @@ public sealed class AgesVariantsAndRequestsTests
     [InlineData("1 for me please, plus my colleague needs 2", 3)]
     [InlineData("帮楼下刘姐也订一盒,加上我的一共两盒", 2)]
     [InlineData("Aunty Rose says she wants 3, I help her order", 3)]
+    [InlineData("I need 2, my wife wants 1 as well", 3)]
+    [InlineData("+1, my sister wants 2 as well", 3)]
+    [InlineData("Count me in, and my neighbour wants 2", 3)]
     public void Another_members_share_is_counted(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
 
     [Theory]
@@ -95,6 +102,7 @@ public sealed class AgesVariantsAndRequestsTests
     [InlineData("How many can I bump it to?")]
     [InlineData("Can I change the pickup time?")]
     [InlineData("we still need 3 more people to unlock the price")]
+    [InlineData("we still need 5 more")]
     [InlineData("还差2个人就成团,大家拉拉朋友")]
     [InlineData("想要但是冰箱放不下,再看看吧")]
     [InlineData("I want some but I really shouldn't")]
@@ -119,6 +127,7 @@ public sealed class AgesVariantsAndRequestsTests
     [InlineData("团购接龙\\n1. Amy 1份\\n2. 张阿姨 2份\\n3. 小林 4份", 4)]
     [InlineData("接龙\\n1. 李姐 2箱\\n2. 阿花", 1)]
     [InlineData("1. 我要两份", 2)]
+    [InlineData("1. 我要两份\\n2. 能送到5栋吗?", 2)]
     [InlineData("接龙 +1", 1)]
     public void A_copied_list_counts_its_last_line(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
 }
