@@ -36,7 +36,7 @@ public static partial class QuantityExtractor
         "for me", "for us", "please", "pls",
         // Service and class units ("3 tickets", "2 seats", "1 session", "2 pax") and sizes ordered ("one medium and one
         // large"). Not "kids": "my 2 kids won't touch it" counts the household, not the order.
-        "seat", "session", "lesson", "class", "pax", "small", "medium", "large", "regular", "big",
+        "seat", "session", "lesson", "class", "pax", "tix", "small", "medium", "large", "regular", "big",
     ];
 
     private static readonly Dictionary<string, int> EnglishNumbers = new(StringComparer.Ordinal)

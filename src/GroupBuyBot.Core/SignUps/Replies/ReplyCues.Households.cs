@@ -20,6 +20,10 @@ internal static partial class ReplyCues
     [GeneratedRegex(B + @"both (of (us|them)|kids|children|boys|girls|sons|daughters|twins|(my|our|the) \w+)" + B, Options)]
     public static partial Regex BothPeople();
 
+    /// <summary>All the heads named want in, no count said: "我和老公都要", "我同埋老婆都要".</summary>
+    [GeneratedRegex(@"都\s*(要|想要|来|报|订|参加|算)", Options)]
+    public static partial Regex AllOfThem();
+
     /// <summary>"+1+1", "+1 +1 +1": one raised hand per person.</summary>
     [GeneratedRegex(@"(?<![0-9a-z])\+\s*1(\s*\+\s*1)+(?![0-9])", Options)]
     public static partial Regex RepeatedPlus();

@@ -48,7 +48,8 @@ internal static partial class ReplyCues
         + B + @"sign (\w+ ){1,2}up" + B + "|" // "sign Ethan up", "sign my son up too": someone else's sign-up is one
         + B + @"(put|count|pencil|write) (my|our) \w+( \w+)? (down|in)" + B + "|" + B + @"add (my|our) (?!names?" + B + @")\w+" + B + "|" // "put my daughter down", "count my nephew in"
         + B + @"(i )?help (her|him|them|my \w+) (sign|order|book|register|join)" + B + @"|帮(她|他|他们|她们)\s*(报|订|登记|接龙|下单)|" // signing up for another
-        + @"(_{2,}|" + B + @"(my family|our family|my household|our household|my \w+ and i|we both))\s+(wants?|needs?|will take|takes?|would like)" + B, Options)]
+        + @"(_{2,}|" + B + @"(my family|our family|my household|our household|my \w+ and i|\w+ and i|me and (my )?\w+|we both|both of us|us both))\s+(both\s+)?(wants?|needs?|will take|takes?|would like)" + B + "|"
+        + @"加多\s*([0-9]+|[一两二三四五六七八九十])\s*[份个盒箱袋瓶包件套斤台]", Options)] // Cantonese "加多一份": one more
     public static partial Regex JoinExtra();
 
     /// <summary>More ways out: "have to pull out", "drop me", "我们 out", "unit 9 is out", "can't make it".</summary>
@@ -76,7 +77,7 @@ internal static partial class ReplyCues
     public static partial Regex InformationQuestion();
 
     /// <summary>Adding on top of an earlier sign-up: the count after it is the amount added.</summary>
-    [GeneratedRegex(@"再加|再来|再要|追加|多加|加\s*([0-9]|[一两二三四五六七八九十])|" + B + @"(add|another|extra|more)" + B, Options)]
+    [GeneratedRegex(@"再加|再来|再要|追加|多加|加多|加\s*([0-9]|[一两二三四五六七八九十])|" + B + @"(add|another|extra|more)" + B, Options)]
     public static partial Regex AddOn();
 
     /// <summary>Not deciding yet: "考虑一下", "maybe", "let you know", "下次吧" ("我也想要,可惜这周不在家,下次吧").</summary>
@@ -100,7 +101,7 @@ internal static partial class ReplyCues
     public static partial Regex EarlierQuantity();
 
     /// <summary>Each of several people: "我和邻居各一份", "一人一份", "1 each", "me and hubby both want one".</summary>
-    [GeneratedRegex(@"各|一人一|每人|每家|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))both(?= (want|need|take|get|would|will|'?d|are|in|joining)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9])))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))each(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))per (person|head)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
+    [GeneratedRegex(@"各|一人一|每人|每家|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))both( of (us|them))?(?= (want|need|take|get|would|will|'?d|are|in|joining)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9])))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))each(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))per (person|head)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
     public static partial Regex Each();
 
     [GeneratedRegex(@"(^|[\s,])(is|are|do|does|did|can|could|will|would|should|has|have|any|how|what|when|where|which|who|why|whats|what's|when's|where's|how's|is there|are there)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
@@ -118,7 +119,7 @@ internal static partial class ReplyCues
     public static partial Regex AddressingOther();
 
     /// <summary>Headcounts for "each" replies.</summary>
-    [GeneratedRegex(@"我和|我跟|和我|我同(?!事|学|意|样|上|问|款|一|时)|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))me and(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))and me(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))my \w+ and i(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|我们俩|我们两|咱俩|俩人|两个人|两家|仨|三个人|我们三|三家|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))both of us(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(we|us) both(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))the two of us(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))three of us(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
+    [GeneratedRegex(@"我和|我跟|和我|我同(?!事|学|意|样|上|问|款|一|时)|(?<![a-z])[a-z]+ and i(?= (both|each|want|need|will|would|are|'d))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))me and(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))and me(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))my \w+ and i(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|我们俩|我们两|咱俩|俩人|两个人|两家|仨|三个人|我们三|三家|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))both of us(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(we|us) both(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))the two of us(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))three of us(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
     public static partial Regex Headcount();
 
     [GeneratedRegex(@"((?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(\d+|one|two|three|four|five|six)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|[0-9一两二三四五六]+份?)\s*(for|给)\s*(me|my|us|our|him|her|[^\s,]{1,6})", Options)]

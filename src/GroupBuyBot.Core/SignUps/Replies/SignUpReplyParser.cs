@@ -297,7 +297,7 @@ public static partial class SignUpReplyParser
             var count = HeadcountOf(text, heads, eachIndex);
             // The share sits next to the "each" word: "各一份" after it, "two each" before it, "both want one" a verb away.
             var shares = live.Where(m => !IsHeadcountNumber(text, m)).ToList();
-            var reach = each.Value == "both" ? 16 : 6;
+            var reach = each.Value.StartsWith("both", StringComparison.Ordinal) ? 16 : 6;
             var share = shares.FirstOrDefault(m => m.Start >= eachIndex && m.Start - eachIndex <= reach)?.Value
                 ?? shares.LastOrDefault(m => m.End <= eachIndex && eachIndex - m.End <= 12)?.Value ?? 1;
             return count * share;
@@ -322,7 +322,13 @@ public static partial class SignUpReplyParser
 
         if (live.Count == 0)
         {
-            return ReplyCues.BothPeople().IsMatch(text) ? 2 : 1; // "We're in - both kids": two heads, one each
+            // "We're in - both kids": two heads, one each; "我和老公都要", "我同埋老婆都要": the heads named, one each.
+            if (ReplyCues.AllOfThem().Match(text) is { Success: true } all && ReplyCues.Headcount().Match(text) is { Success: true } named && named.Index < all.Index)
+            {
+                return HeadcountOf(text, named, all.Index);
+            }
+
+            return ReplyCues.BothPeople().IsMatch(text) ? 2 : 1;
         }
 
         // "我一份 我妈一份": shares named per person add up.
@@ -461,7 +467,7 @@ public static partial class SignUpReplyParser
             var segment = text[start..counted[i].Start];
             segment = i == 0
                 ? Regex.Replace(segment, @"^[\s\p{P}\p{S}]*(我们家|我们|我家|我)?\s*(也|都|还)?\s*(要|来|订|拿|买)?", string.Empty)
-                : Regex.Replace(segment, @"^\s*([x×*]|份|个|盒|箱|袋|包|瓶|只|斤|罐|套|台|张|杯|boxes|box|packs?|bags?|portions?)", string.Empty);
+                : Regex.Replace(segment, @"^\s*([x×*]|份|个|盒|箱|袋|包|瓶|只|斤|罐|套|台|张|杯|件|支|条|本|提|组|樽|枝|串|扎|听|板|boxes|box|packs?|bags?|portions?)", string.Empty);
             var name = Regex.Replace(segment, @"^[\s\p{P}\p{S}]*(和|跟|还有|另外|加|and|plus|&)?[\s\p{P}\p{S}]*|\s*(各|要|来|订|拿)?\s*$", string.Empty);
             var valid = Regex.IsMatch(name, @"^\p{IsCJKUnifiedIdeographs}{1,6}$") && !Regex.IsMatch(name, "我|你|他|她|现在|之前|原来|再|又|还|然后|最后|今天|明天|不|改|共")
                 || Regex.IsMatch(name, @"^[a-z]{3,12}( [a-z]{3,12})?$") && !Regex.IsMatch(name, @"(?<![a-z])(i|i'll|ill|we|take|want|need|get|have|me|us|for|please|pls|yes|just|only|also|too|make|it|that|mine|order|another|more|then|now|and|plus|add|with|the)(?![a-z])");
@@ -608,7 +614,7 @@ public static partial class SignUpReplyParser
 
         // Politeness, corrections ("sorry, I mean"), "more"/"another", who it is for and unit words
         // can stand beside a bare count; masked addresses and times are punctuation here.
-        rest = Regex.Replace(rest, @"(?<![a-z])(just|only|please|pls|plz|thanks?|thank you|thx|ty|cheers|sorry|i mean|no wait|wait|actually|oops|make it|ok|okay|yes|yep|sure|another|more|too|also|as well|each|and|for (me|us|him|her|them|mine|_+|(my|our|the|his|her) (_+\s*)?[a-z]+)|dozens?|boxes|box|bags?|packs?|packets?|bottles?|sets?|portions?|pieces?|pcs|units?|kg|kilos?|of them|tickets?|seats?|slots?|spots?|places?|sessions?|lessons?|classes|class|pax|love|dear|hun|ya|yah|lah|leh|la|ah|ooh|oh|wow|yay)(?![a-z])|谢谢|多谢|团长|麻烦|不对|我是说|吧|哦|哈|呀|啊|[份个盒箱袋桶瓶包件套斤只支罐打]|[\p{P}\p{S}\p{Cs}\s]", string.Empty);
+        rest = Regex.Replace(rest, @"(?<![a-z])(just|only|please|pls|plz|thanks?|thank you|thx|ty|cheers|sorry|i mean|no wait|wait|actually|oops|make it|ok|okay|yes|yep|sure|another|more|too|also|as well|each|and|for (me|us|him|her|them|mine|_+|(my|our|the|his|her) (_+\s*)?[a-z]+)|dozens?|boxes|box|bags?|packs?|packets?|bottles?|sets?|portions?|pieces?|pcs|units?|kg|kilos?|of them|tickets?|tix|seats?|slots?|spots?|places?|sessions?|lessons?|classes|class|pax|kids?|children|adults?|for (today|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|the weekend)|love|dear|hun|ya|yah|lah|leh|la|ah|ooh|oh|wow|yay)(?![a-z])|谢谢|多谢|团长|麻烦|不对|我是说|吧|哦|哈|呀|啊|[份个盒箱袋桶瓶包件套斤只支罐打]|[\p{P}\p{S}\p{Cs}\s]", string.Empty);
 
         // A bare number of three or four digits that is not a count ("1602 壹份") is the household's door.
         rest = Regex.Replace(rest, "^[0-9]{3,4}(?![0-9])", string.Empty);

@@ -28,6 +28,8 @@ public sealed class AgesVariantsAndRequestsTests
     [InlineData("sign my boy up, aged 5")]
     [InlineData("add my girl please, 4 yo")]
     [InlineData("帮我女儿报一个,她6岁")]
+    [InlineData("my niece (9) wants to join")]
+    [InlineData("sign my boys up, they're 7")]
     public void An_age_is_not_a_count(string text) => AssertReads(text, SignUpIntent.Join, 1);
 
     [Theory]
@@ -42,6 +44,7 @@ public sealed class AgesVariantsAndRequestsTests
     [InlineData("芒果两箱,榴莲一箱", 3)]
     [InlineData("红的两个白的一个", 3)]
     [InlineData("原味一份 麻辣两份", 3)]
+    [InlineData("蓝色两件 灰色一件", 3)]
     [InlineData("one small and two large please", 3)]
     [InlineData("2盒原味 1盒芝麻 1盒巧克力", 4)]
     [InlineData("2 boxes plain, 1 box sesame, 1 box choc", 4)]
@@ -65,11 +68,16 @@ public sealed class AgesVariantsAndRequestsTests
     [InlineData("sign up both kids pls", 2)]
     [InlineData("We'll join - both of them", 2)]
     [InlineData("我和我妹一人一盒", 2)]
+    [InlineData("我同埋阿妹都要", 2)]
+    [InlineData("我跟我妈都要", 2)]
+    [InlineData("Sam and I both want one", 2)]
+    [InlineData("both of us want 3", 6)]
     public void Several_heads_in_one_reply_multiply(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
 
     [Theory]
     [InlineData("我同事要一份", 1)]
     [InlineData("我同意,要一份", 1)]
+    [InlineData("我们都要", 1)]
     [InlineData("+1 我要两盒", 2)]
     [InlineData("I'll take 2, my kids love them", 2)]
     [InlineData("we need 2 to make sandwiches", 2)]
@@ -118,6 +126,9 @@ public sealed class AgesVariantsAndRequestsTests
     [InlineData("2 seats, thanks dear", 2)]
     [InlineData("1 session pls", 1)]
     [InlineData("4 pax ya", 4)]
+    [InlineData("3 slots for sunday", 3)]
+    [InlineData("2 tix pls", 2)]
+    [InlineData("可以加多两盒吗?", 2)]
     [InlineData("Auntie May 3 boxes lah", 3)]
     [InlineData("Mr Tan 1 box", 1)]
     public void Service_units_and_a_name_before_a_count_join(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
