@@ -45,7 +45,7 @@ public static partial class NonQuantitySpans
 
     // Ages are not counts: "(he's 8)", "she is 6", "my son is 12", "my daughter (8)", "my son, 7 years old", "aged 7", "5 yo", "6岁", "三岁半". A count of
     // the thing ("she's 2 boxes") is left: a unit after the number keeps it.
-    [GeneratedRegex(@"(?<![a-z])(he|she|they|(my|our|his|her) (son|daughter|boy|girl|kid|child|nephew|niece|grandson|granddaughter|little one|youngest|eldest|oldest|twins))\s*('s|’s|'re|’re| is| are| turns?| just turned)\s+[0-9]{1,2}(?![0-9])(?!\s*(x|×|box|bag|pack|set|portion|piece|ticket|slot|seat|more)" + B + @")|(?<![a-z])(aged?|age)\s*[0-9]{1,2}(?![0-9])|(?<=(son|daughter|boy|girl|kid|child|nephew|niece|twins|grandson|granddaughter)\s*)\(\s*[0-9]{1,2}\s*\)|[0-9]{1,2}\s*(-\s*)?(years?|yrs?|y)(\s*-\s*|\s+)old" + B + @"|[0-9]{1,2}\s*(yo|y/o|y\.o\.)" + B + @"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*(周岁|岁半|岁)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![a-z])(he|she|they|(my|our|his|her) (son|daughter|boy|girl|kid|child|nephew|niece|grandson|granddaughter|little one|youngest|eldest|oldest|twins))\s*('s|’s|'re|’re| is| are| turns?| just turned)\s+[0-9]{1,2}(?![0-9])(?!\s*(x|×|box|bag|pack|set|portion|piece|ticket|slot|seat|more))|(?<![a-z])(aged?|age)\s*[0-9]{1,2}(?![0-9])|(?<=(son|daughter|boy|girl|kid|child|nephew|niece|twins|grandson|granddaughter)\s*)\(\s*[0-9]{1,2}\s*\)|[0-9]{1,2}\s*(-\s*)?(years?|yrs?|y)(\s*-\s*|\s+)old" + B + @"|[0-9]{1,2}\s*(yo|y/o|y\.o\.)" + B + @"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*(周岁|岁半|岁)", RegexOptions.CultureInvariant)]
     private static partial Regex Age();
 
     /// <summary>The text with every address, time, price, date, phone and age span replaced by underscores.</summary>

@@ -614,7 +614,7 @@ public static partial class SignUpReplyParser
 
         // Politeness, corrections ("sorry, I mean"), "more"/"another", who it is for and unit words
         // can stand beside a bare count; masked addresses and times are punctuation here.
-        rest = Regex.Replace(rest, @"(?<![a-z])(just|only|please|pls|plz|thanks?|thank you|thx|ty|cheers|sorry|i mean|no wait|wait|actually|oops|make it|ok|okay|yes|yep|sure|another|more|too|also|as well|each|and|for (me|us|him|her|them|mine|_+|(my|our|the|his|her) (_+\s*)?[a-z]+)|dozens?|boxes|box|bags?|packs?|packets?|bottles?|sets?|portions?|pieces?|pcs|units?|kg|kilos?|of them|tickets?|tix|seats?|slots?|spots?|places?|sessions?|lessons?|classes|class|pax|kids?|children|adults?|for (today|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|the weekend)|love|dear|hun|ya|yah|lah|leh|la|ah|ooh|oh|wow|yay)(?![a-z])|谢谢|多谢|团长|麻烦|不对|我是说|吧|哦|哈|呀|啊|[份个盒箱袋桶瓶包件套斤只支罐打]|[\p{P}\p{S}\p{Cs}\s]", string.Empty);
+        rest = Regex.Replace(rest, @"(?<![a-z])(just|only|please|pls|plz|thanks?|thank you|thx|ty|cheers|sorry|i mean|no wait|wait|actually|oops|make it|ok|okay|yes|yep|sure|another|more|too|also|as well|each|and|for (me|us|him|her|them|mine|_+|(my|our|the|his|her) (_+\s*)?[a-z]+)|dozens?|boxes|box|bags?|packs?|packets?|bottles?|sets?|portions?|pieces?|pcs|units?|kg|kilos?|of them|small|medium|large|regular|big|tickets?|tix|seats?|slots?|spots?|places?|sessions?|lessons?|classes|class|pax|kids?|children|adults?|for (today|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|the weekend)|love|dear|hun|ya|yah|lah|leh|la|ah|ooh|oh|wow|yay)(?![a-z])|谢谢|多谢|团长|麻烦|不对|我是说|吧|哦|哈|呀|啊|[份个盒箱袋桶瓶包件套斤只支罐打]|[\p{P}\p{S}\p{Cs}\s]", string.Empty);
 
         // A bare number of three or four digits that is not a count ("1602 壹份") is the household's door.
         rest = Regex.Replace(rest, "^[0-9]{3,4}(?![0-9])", string.Empty);
@@ -676,7 +676,9 @@ public static partial class SignUpReplyParser
         if (asks)
         {
             // "Can you update mine to 2 please?" asks politely for an action: not a question.
-            return !(hasCue && (ReplyCues.PoliteRequest().IsMatch(trimmed) || ReplyCues.RequestQuestion().IsMatch(trimmed) || ReplyCues.RequestTag().IsMatch(trimmed)));
+            // "3 boxes can?", "改成两份可以吗": a count or a change asked with a tag that seeks agreement is a request too.
+            var tagged = ReplyCues.RequestTag().IsMatch(trimmed) && (hasCue || QuantityExtractor.Find(trimmed).Any(m => m.HasUnit));
+            return !(tagged || hasCue && (ReplyCues.PoliteRequest().IsMatch(trimmed) || ReplyCues.RequestQuestion().IsMatch(trimmed)));
         }
 
         return !hasCue && (ReplyCues.QuestionWord().IsMatch(trimmed) || ReplyCues.EnglishQuestionStart().Match(trimmed) is { Success: true, Index: 0 });
