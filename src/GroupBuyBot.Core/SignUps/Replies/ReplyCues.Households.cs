@@ -16,8 +16,8 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"(得唔得|得不得|可唔可以|可以吗|可以嘛|可以不|可以么|行吗|行不|好吗|好唔好|ok吗|ok嘛|" + B + @"(can|can or not|can anot|can not|ok|okay|ok not|possible|is that ok|is it ok|alright)" + B + @")\s*(呀|啊|啦|呢|先|吖|嘅)?[\s\p{P}\p{S}]*$", Options)]
     public static partial Regex RequestTag();
 
-    /// <summary>Two people named by "both" without a count: "both kids", "both of them", "both my girls".</summary>
-    [GeneratedRegex(B + @"both (of (us|them)|kids|children|boys|girls|sons|daughters|twins|(my|our|the) \w+)" + B, Options)]
+    /// <summary>Two people named by "both" without a count: "both kids", "both of them", "both my girls", "sign both up".</summary>
+    [GeneratedRegex(B + @"both (of (us|them)|kids|children|boys|girls|sons|daughters|twins|(my|our|the) \w+|up|in)" + B, Options)]
     public static partial Regex BothPeople();
 
     /// <summary>All the heads named want in, no count said: "我和老公都要", "我同埋老婆都要".</summary>

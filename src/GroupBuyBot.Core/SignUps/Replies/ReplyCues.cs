@@ -46,6 +46,7 @@ internal static partial class ReplyCues
         + @"^(yes|yep|yeah|yup|sure|ok|okay)\W+([0-9]+|one|two|three|four|five|six)\s+[a-z]+|" // "yes! 2 tickets": a yes that says how many
         + B + @"(\d+|one|two|three|a|an)( \w+)? each" + B + "|"
         + B + @"sign (\w+ ){1,2}up" + B + "|" // "sign Ethan up", "sign my son up too": someone else's sign-up is one
+        + B + @"(i|we)'?ll do\s+(\d+|one|two|three|four|five|six)" + B + "|" // "I'll do 2 sessions"
         + B + @"(put|count|pencil|write) (my|our) \w+( \w+)? (down|in)" + B + "|" + B + @"add (my|our) (?!names?" + B + @")\w+" + B + "|" // "put my daughter down", "count my nephew in"
         + B + @"(i )?help (her|him|them|my \w+) (sign|order|book|register|join)" + B + @"|帮(她|他|他们|她们)\s*(报|订|登记|接龙|下单)|" // signing up for another
         + @"(_{2,}|" + B + @"(my family|our family|my household|our household|my \w+ and i|\w+ and i|me and (my )?\w+|we both|both of us|us both))\s+(both\s+)?(wants?|needs?|will take|takes?|would like)" + B + "|"

@@ -485,7 +485,8 @@ public static partial class SignUpReplyParser
         mentions.Where(m => m.HasUnit && !IsPlusMarker(text, m) && !IsNegated(text, m) && !DescribesEarlierQuantity(text, m)).ToList();
 
     /// <summary>
-    /// A copied 接龙 list with the replier's own line last ("接龙\n1. 李姐 2箱\n2. 小美 1箱\n3. 豆豆妈 3箱"): that line's count, or 1
+    /// A copied 接龙 list with the replier's own line last ("接龙\n1. 李姐 2箱\n2. 小美 1箱\n3. 豆豆妈 3箱", or an unnumbered line
+    /// under the list): that line's count, or 1
     /// when it names none. Null unless at least two numbered entries are there under a list header (接龙, 名单, list), or
     /// three and more that each name a count.
     /// </summary>
@@ -510,9 +511,11 @@ public static partial class SignUpReplyParser
             return null;
         }
 
+        // The replier's line is the last one: the last entry, or a line of their own under the list ("…\n我 2盒").
         var last = entries[^1];
-        var lineEnd = text.IndexOf('\n', last.Index + last.Length);
-        var own = mentions.Where(m => m.Start >= last.Index + last.Length && (lineEnd < 0 || m.End <= lineEnd) && !IsNegated(text, m)).ToList();
+        var trimmedEnd = text.TrimEnd().Length;
+        var ownLine = Math.Max(last.Index + last.Length, text.LastIndexOf('\n', Math.Max(0, trimmedEnd - 1)) + 1);
+        var own = mentions.Where(m => m.Start >= ownLine && !IsNegated(text, m)).ToList();
         return (own.FirstOrDefault(m => m.HasUnit && !IsPlusMarker(text, m)) ?? own.FirstOrDefault())?.Value ?? 1;
     }
 
