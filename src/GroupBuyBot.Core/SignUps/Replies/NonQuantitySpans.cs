@@ -5,7 +5,7 @@ namespace GroupBuyBot.Core.SignUps.Replies;
 
 /// <summary>
 /// Masks, in normalised text, the spans whose numbers are not counts: addresses ("block 7",
-/// "room 1502", "flat 12b", "5栋302", "a栋1203"), clock times, prices, dates and phone numbers.
+/// "room 1502", "flat 12b", "5栋302", "a栋1203"), clock times, prices, dates, phone numbers and ages.
 /// Each masked character becomes <see cref="MaskChar"/>, so positions are kept and the remaining
 /// words ("4 boxes please") can be read as if the address were not there.
 /// </summary>
@@ -43,7 +43,12 @@ public static partial class NonQuantitySpans
     [GeneratedRegex(@"(?<![a-z0-9_])@?[a-z][a-z0-9]*_[a-z0-9_]*[0-9]+[a-z0-9_]*|@[a-z][a-z0-9_]*[0-9]+", RegexOptions.CultureInvariant)]
     private static partial Regex Handle();
 
-    /// <summary>The text with every address, time, price, date and phone span replaced by underscores.</summary>
+    // Ages are not counts: "(he's 8)", "she is 6", "my son is 12", "my daughter (8)", "my son, 7 years old", "aged 7", "5 yo", "6岁", "三岁半". A count of
+    // the thing ("she's 2 boxes") is left: a unit after the number keeps it.
+    [GeneratedRegex(@"(?<![a-z])(he|she|they|(my|our|his|her) (sons?|daughters?|boys?|girls?|kids?|child|children|nephews?|nieces?|grandsons?|granddaughters?|little ones?|youngest|eldest|oldest|twins))\s*('s|’s|'re|’re| is| are| turns?| just turned)\s+[0-9]{1,2}(\s*(,|&|and)\s*[0-9]{1,2})*(?![0-9])(?!\s*(x|×|box|bag|pack|set|portion|piece|ticket|slot|seat|more))|(?<![a-z])(aged?|age|ages)\s*[0-9]{1,2}(\s*(,|&|and)\s*[0-9]{1,2})*(?![0-9])|(?<=(son|daughter|boy|girl|kid|child|nephew|niece|twins|grandson|granddaughter)\s*)\(\s*[0-9]{1,2}\s*\)|[0-9]{1,2}\s*(-\s*)?(years?|yrs?|y)(\s*-\s*|\s+)old" + B + @"|[0-9]{1,2}\s*(yo|y/o|y\.o\.)" + B + @"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*(周岁|岁半|岁)", RegexOptions.CultureInvariant)]
+    private static partial Regex Age();
+
+    /// <summary>The text with every address, time, price, date, phone and age span replaced by underscores.</summary>
     public static string Mask(string normalized)
     {
         if (string.IsNullOrEmpty(normalized))
@@ -52,7 +57,7 @@ public static partial class NonQuantitySpans
         }
 
         var builder = new StringBuilder(normalized);
-        foreach (var pattern in (Regex[])[Handle(), EnglishAddress(), ChineseAddress(), DoorNumber(), ClockTime(), Price(), DateOrPhone()])
+        foreach (var pattern in (Regex[])[Handle(), EnglishAddress(), ChineseAddress(), DoorNumber(), ClockTime(), Price(), DateOrPhone(), Age()])
         {
             foreach (Match m in pattern.Matches(builder.ToString()))
             {

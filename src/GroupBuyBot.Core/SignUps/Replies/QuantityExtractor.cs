@@ -34,6 +34,9 @@ public static partial class QuantityExtractor
         "serving", "piece", "pc", "kg", "kilo", "unit", "slot", "spot", "place", "ticket", "share", "order",
         "loaf", "loaves", "case", "crate", "bundle", "pot", "cup", "bar", "dozen", "pair", "of them", "more",
         "for me", "for us", "please", "pls",
+        // Service and class units ("3 tickets", "2 seats", "1 session", "2 pax") and sizes ordered ("one medium and one
+        // large"). Not "kids": "my 2 kids won't touch it" counts the household, not the order.
+        "seat", "session", "lesson", "class", "pax", "tix", "small", "medium", "large", "regular", "big",
     ];
 
     private static readonly Dictionary<string, int> EnglishNumbers = new(StringComparer.Ordinal)
@@ -126,13 +129,14 @@ public static partial class QuantityExtractor
             var word = m.Groups[1].Value;
             var after = normalized[(m.Index + m.Length)..];
             var before = normalized[..m.Index];
-            if (IsAddressLike(after) || Regex.IsMatch(before, @"(?<![a-z])(no|any|some|every|which|the|that|this|each|per|at|of)\s*$")
+            if (IsAddressLike(after) || Regex.IsMatch(before, @"(?<![a-z])(no|any|some|every|which|(?<!(just|only) )the|that|this|each|per|at|of)\s*$")
                 || Regex.IsMatch(after, @"^\s*(of|day|time|question|thing|sec|second|moment|idea|more time|another|by one)\b"))
             {
                 continue;
             }
 
-            var hasUnit = StartsWithUnit(after);
+            // "just the one": the article before a lone "one" is not "the one (I said)".
+            var hasUnit = StartsWithUnit(after) || word is "one" && Regex.IsMatch(before, @"(?<![a-z])(just|only) the\s*$");
             if (word is "a" or "an" or "another" or "single" && !hasUnit)
             {
                 continue; // the article alone is not a count

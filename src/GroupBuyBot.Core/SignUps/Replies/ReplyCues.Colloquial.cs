@@ -38,7 +38,7 @@ internal static partial class ReplyCues
     /// Settling back on a smaller total, which only a change says: "还是只要一个吧", "算了还是就订两份", "on second thought just 1",
     /// "only one after all".
     /// </summary>
-    [GeneratedRegex(@"还是(只|就)\s*(要|订|留|来|拿)|" + B + @"on second thoughts?\W*(just|only)" + B + "|" + B + @"(just|only) (\d+|one|two|three|four) after all" + B, Options)]
+    [GeneratedRegex(@"还是(只|就)\s*(要|订|留|来|拿)|" + B + @"on second thoughts?\W*(just|only)" + B + "|" + B + @"(just|only) (\d+|one|two|three|four)( [a-z]+){0,3} after all" + B, Options)]
     public static partial Regex SettleOnLess();
 
     /// <summary>Voiding what one said before: "之前说的3份作废", "the 2 I said earlier doesn't count", "ignore my earlier 2".</summary>
@@ -72,7 +72,7 @@ internal static partial class ReplyCues
     /// "can chope 1 for me?", "could add 2 for us?", "can change to 1 only?", "could I grab two more?", and an English modal
     /// before a Chinese verb ("Can 改成两份吗"): a request phrased as a question.
     /// </summary>
-    [GeneratedRegex(B + @"(can|could|may)\s+(i\s+|we\s+|u\s+|you\s+)?(chope|add|reserve|book|get|grab|have|take|order|save|keep|put|change|revise|update|switch|make|reduce|cut)" + B
+    [GeneratedRegex(B + @"(can|could|may)\s+(i\s+|we\s+|u\s+|you\s+)?(chope|add|reserve|book|get|grab|have|take|order|save|keep|put|change|revise|update|switch|make|reduce|cut|bump|increase|raise|lower|drop|up|top up|go up|go down|move)" + B
         + "|" + B + @"(can|could|may)\s*(i\s*|we\s*|u\s*|you\s*)?(改|换|加|减|帮我|给我)", Options)]
     public static partial Regex RequestQuestion();
 
@@ -80,12 +80,12 @@ internal static partial class ReplyCues
     /// A wish the reply itself turns down: a "but" with a reason it cannot ("我也想要但是钱包不允许", "would love some but I'm
     /// skint") or an unreal condition ("I'd join if it were free", "要是免费我就要").
     /// </summary>
-    [GeneratedRegex(@"(想|要|" + B + @"(want|love|like|would|i'?d)" + B + @")[^.!?。!?]{0,16}(但是|可是|不过|可惜|" + B + @"but" + B + @")[^.!?。!?]{0,16}(钱包|没钱|预算|不允许|买不起|舍不得|囊中羞涩|" + B + @"(can'?t afford|broke|skint|no budget|wallet|no money)" + B + @")"
+    [GeneratedRegex(@"(想|要|" + B + @"(want|love|like|would|i'?d)" + B + @")[^.!?。!?]{0,16}(但是|可是|不过|可惜|" + B + @"but" + B + @")[^.!?。!?]{0,16}(钱包|没钱|预算|不允许|买不起|舍不得|囊中羞涩|塞不下|放不下|装不下|没地方放|" + B + @"(can'?t afford|broke|skint|no budget|wallet|no money|shouldn'?t|should not|better not|mustn'?t|no (space|room))" + B + @")"
         + "|" + B + @"(i'?d|i would|we'?d|we would)\s+\w+(\s+\w+)?\s+if\s+(it|they|that|this)\s+(were|was)" + B + @"|要是[^,，。!?？]{0,6}(免费|不要钱|白送)(的话)?我?就", Options)]
     public static partial Regex WishDenied();
 
     /// <summary>A share named per person: "我一份 我妈一份", "老公两盒 我一盒".</summary>
-    [GeneratedRegex(@"(我们家|我家|我|[我给帮]?(妈|爸|老公|老婆|同事|朋友|邻居|婆婆|公公|孩子|儿子|女儿|姐|妹|哥|弟)|[^\s\p{P}]{1,3}(妈|爸|家))\s*(要|来|拿|订)?\s*([0-9]+|[一两二三四五六七八九十俩])\s*[份个盒箱袋瓶包件套斤]", Options)]
+    [GeneratedRegex(@"(我们家|我家|我|[我给帮]?(妈|爸|老公|老婆|同事|同学|室友|闺蜜|朋友|邻居|婆婆|公公|孩子|儿子|女儿|姐|妹|哥|弟)|[^\s\p{P}]{1,3}(妈|爸|家))\s*(也|都)?\s*(要|来|拿|订)?\s*([0-9]+|[一两二三四五六七八九十俩])\s*[份个盒箱袋瓶包件套斤]", Options)]
     public static partial Regex PersonShare();
 
     /// <summary>Leaving in Cantonese and mixed text: "我唔要喇", "drop 我 from the list".</summary>

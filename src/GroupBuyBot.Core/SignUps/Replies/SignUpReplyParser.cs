@@ -68,7 +68,7 @@ public static partial class SignUpReplyParser
 
     /// <summary>What the reply states: addressing removed, addresses, times and prices masked, questions blanked.</summary>
     private static string Statements(string text, out bool hadQuestion) =>
-        BlankQuestions(NonQuantitySpans.Mask(AddressedTo().Replace(text, " ").Trim()), out hadQuestion);
+        BlankGroupTargets(BlankQuestions(NonQuantitySpans.Mask(AddressedTo().Replace(text, " ").Trim()), out hadQuestion), ref hadQuestion);
 
     private static SignUpReply ParseNormalized(string text, bool truncated)
     {
@@ -86,7 +86,9 @@ public static partial class SignUpReplyParser
 
         // Addresses, times, prices, dates and phone numbers are masked first, so "Block 7, 4 boxes
         // please" reads as "4 boxes please" and "Flat 4B is out" as a household leaving.
+        // The group's target ("we still need 5 more") is blanked like a question: it is known not to be an order.
         var statements = BlankQuestions(NonQuantitySpans.Mask(text), out var hadQuestion);
+        statements = BlankGroupTargets(statements, ref hadQuestion);
         var setCue = Earliest(Earliest(Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements)), RestatedTotalCue(statements)), ReplyCues.SettleOnLess().Match(statements));
         var joinCue = Earliest(Earliest(ReplyCues.Join().Match(statements), ReplyCues.JoinExtra().Match(statements)), ReplyCues.JoinColloquial().Match(statements));
         var leaves = ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements) || ReplyCues.LeaveColloquial().IsMatch(statements);
@@ -101,6 +103,11 @@ public static partial class SignUpReplyParser
         if (setCue.Success && ReplyCues.ZeroTarget().IsMatch(statements[(setCue.Index + setCue.Length)..]))
         {
             return new SignUpReply(SignUpIntent.Leave, null, truncated); // "改为零份", "set mine to 0"
+        }
+
+        if (OwnEntryOfCopiedList(statements, mentions) is int own)
+        {
+            return new SignUpReply(SignUpIntent.Join, own, truncated); // "接龙\n1. 李姐 2箱\n2. 豆豆妈 3箱": the last line is the replier's
         }
 
         if (VoidedEarlierTotal(statements, mentions) is int replacing)
@@ -119,7 +126,8 @@ public static partial class SignUpReplyParser
             var parts = mentions.Where(m => m.End <= setCue.Index && m.HasUnit).ToList();
             var before = statements[..setCue.Index];
             if (newTotal is int sum && (joinCue.Success && joinCue.Index < setCue.Index || parts.Count >= 2) && ReplyCues.SumWord().IsMatch(setCue.Value)
-                && (parts.Sum(m => m.Value) == sum || ReplyCues.Each().IsMatch(before) && JoinQuantity(before, QuantityExtractor.Find(before)) == sum))
+                && (parts.Sum(m => m.Value) == sum || ReplyCues.Each().IsMatch(before) && JoinQuantity(before, QuantityExtractor.Find(before)) == sum
+                    || ReplyCues.ShareForAnother().IsMatch(before) && ReplyCues.IncludingMine().IsMatch(before)))
             {
                 return new SignUpReply(SignUpIntent.Join, sum, truncated); // "我家要两袋，我妈家要一袋，一共三袋", "我跟我妈各一份 一共两份": a first sign-up, added up
             }
@@ -135,7 +143,8 @@ public static partial class SignUpReplyParser
 
         if (leaves)
         {
-            var alsoJoins = joinCue.Success && mentions.Count > 0;
+            // "退出+1", "out +1": a "+1" beside nothing but the withdrawal agrees with it; it is no count.
+            var alsoJoins = joinCue.Success && mentions.Count > 0 && !EchoedWithdrawal(statements);
             return new SignUpReply(SignUpIntent.Leave, null, truncated || alsoJoins);
         }
 
@@ -159,16 +168,33 @@ public static partial class SignUpReplyParser
             return new SignUpReply(SignUpIntent.None, null, true); // "改一下" without a number
         }
 
+        var counted = Counted(statements, mentions);
         if (mentions.Count > 0 && !ReplyCues.PastNarrative().IsMatch(statements)
             && (IsMostlyQuantity(statements, mentions) || LeadsWithCountClause(statements, mentions)
-                || ReplyCues.PersonShare().Count(statements) >= 2))
+                || ReplyCues.PersonShare().Count(statements) >= 2
+                || counted.Count >= 2 && VariantTotal(statements, counted) is not null
+                || counted.Count > 0 && ReplyCues.Each().IsMatch(statements) && ReplyCues.Headcount().IsMatch(statements)))
         {
-            // "３份,谢谢" / "2 boxes please": a bare count answers the announcement.
+            // "３份,谢谢" / "2 boxes please" / "原味两盒,抹茶一盒" / "我跟我婆婆一人一份": a bare count answers the announcement.
             return new SignUpReply(SignUpIntent.Join, JoinQuantity(statements, mentions), !mentions[0].HasUnit);
         }
 
         var unclear = !hadQuestion && (mentions.Count > 0 || text.Length > 12);
         return new SignUpReply(SignUpIntent.None, null, unclear || truncated);
+    }
+
+    /// <summary>A withdrawal and a bare "+1" and nothing else: "退出+1", "+1 取消", "out +1".</summary>
+    private static bool EchoedWithdrawal(string text)
+    {
+        foreach (var leave in (Regex[])[ReplyCues.Leave(), ReplyCues.LeaveExtra(), ReplyCues.LeaveColloquial()])
+        {
+            if (leave.Match(text) is { Success: true } m && Regex.IsMatch(text.Remove(m.Index, m.Length), @"^[\s\p{P}]*\+\s*1[\s\p{P}\p{S}]*$"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -265,15 +291,22 @@ public static partial class SignUpReplyParser
         var live = mentions.Where(m => !IsNegated(text, m)).ToList();
 
         // "我和邻居各一份", "我们仨都要,一人一份": heads times the share of each.
-        if (ReplyCues.Each().IsMatch(text) && ReplyCues.Headcount().Match(text) is { Success: true } heads)
+        if (ReplyCues.Each().Match(text) is { Success: true } each && ReplyCues.Headcount().Match(text) is { Success: true } heads)
         {
-            var eachIndex = ReplyCues.Each().Match(text).Index;
+            var eachIndex = each.Index;
             var count = HeadcountOf(text, heads, eachIndex);
-            // The share sits next to the "each" word: "各一份" after it, "two each" before it.
+            // The share sits next to the "each" word: "各一份" after it, "two each" before it, "both want one" a verb away.
             var shares = live.Where(m => !IsHeadcountNumber(text, m)).ToList();
-            var share = shares.FirstOrDefault(m => m.Start >= eachIndex && m.Start - eachIndex <= 6)?.Value
+            var reach = each.Value.StartsWith("both", StringComparison.Ordinal) ? 16 : 6;
+            var share = shares.FirstOrDefault(m => m.Start >= eachIndex && m.Start - eachIndex <= reach)?.Value
                 ?? shares.LastOrDefault(m => m.End <= eachIndex && eachIndex - m.End <= 12)?.Value ?? 1;
             return count * share;
+        }
+
+        // "+1+1 我同老公": one raised hand per person, unless a count with a unit says how many.
+        if (ReplyCues.RepeatedPlus().Match(text) is { Success: true } hands && !live.Any(m => m.HasUnit && !IsPlusMarker(text, m)))
+        {
+            return hands.Value.Count(c => c == '+');
         }
 
         // "1 for me and 1 for my mum": several people counted in one reply.
@@ -289,7 +322,13 @@ public static partial class SignUpReplyParser
 
         if (live.Count == 0)
         {
-            return 1;
+            // "We're in - both kids": two heads, one each; "我和老公都要", "我同埋老婆都要": the heads named, one each.
+            if (ReplyCues.AllOfThem().Match(text) is { Success: true } all && ReplyCues.Headcount().Match(text) is { Success: true } named && named.Index < all.Index)
+            {
+                return HeadcountOf(text, named, all.Index);
+            }
+
+            return ReplyCues.BothPeople().IsMatch(text) ? 2 : 1;
         }
 
         // "我一份 我妈一份": shares named per person add up.
@@ -310,6 +349,21 @@ public static partial class SignUpReplyParser
             return counted.Sum(m => m.Value);
         }
 
+        // "I'll take one, and my neighbour wants 2 as well", "+1, my sister wants 2 too", "count me in, and my mum needs 2":
+        // one's own count (1 when a sign-up names none) and another member's, said in English.
+        if (ReplyCues.AnotherWants().Match(text) is { Success: true } other
+            && live.Where(m => m.Start > other.Index && !IsPlusMarker(text, m) && !DescribesEarlierQuantity(text, m)).ToList() is { Count: > 0 } theirs)
+        {
+            var before = text[..other.Index];
+            var mine = live.Where(m => m.End <= other.Index && !DescribesEarlierQuantity(text, m)).ToList();
+            int? own = mine.Count > 0 ? (mine.FirstOrDefault(m => m.HasUnit && !IsPlusMarker(text, m)) ?? mine[0]).Value
+                : ReplyCues.Join().IsMatch(before) || ReplyCues.JoinExtra().IsMatch(before) || ReplyCues.JoinColloquial().IsMatch(before) ? 1 : null;
+            if (own is int ownShare)
+            {
+                return ownShare + theirs.Sum(m => m.Value);
+            }
+        }
+
         // "我前面报了2份,再加1份" / "I already have 2, add 1 more": the amount added, not the old total.
         var current = live.Where(m => !DescribesEarlierQuantity(text, m)).ToList();
         if (current.Count > 0 && current.Count < live.Count)
@@ -328,9 +382,9 @@ public static partial class SignUpReplyParser
             return live[^1].Value; // "我要2份,不,3份": the last word wins
         }
 
-        if (VariantShares(text, counted) is int variants)
+        if (VariantTotal(text, counted) is int variants)
         {
-            return variants; // "我要一份原味一份辣味": one order in several variants adds up
+            return variants; // "我要一份原味一份辣味", "原味两盒,抹茶一盒": one order in several variants adds up
         }
 
         // "+1 我要两盒": an explicit count with a unit beats the bare "+1" marker.
@@ -365,6 +419,122 @@ public static partial class SignUpReplyParser
         return counted.Sum(m => m.Value);
     }
 
+    /// <summary>One order in several variants: a total and its breakdown, else the variants' counts added up.</summary>
+    private static int? VariantTotal(string text, List<QuantityMention> counted) =>
+        TotalThenBreakdown(text, counted) ?? VariantsNamedBefore(text, counted) ?? VariantShares(text, counted);
+
+    /// <summary>
+    /// A total and then its breakdown, "两台空调 一台挂机一台柜机" (2), "Two please, one large one medium" (2), "2 boxes: 1 plain 1
+    /// sesame" (2): the first count equals the sum of the rest, a break follows it, and the rest are one run or follow a colon.
+    /// Null otherwise: "2 plain 1 sesame 1 choc" and "2 plain, 1 sesame, 1 choc" name three variants (4).
+    /// </summary>
+    private static int? TotalThenBreakdown(string text, List<QuantityMention> counted)
+    {
+        if (counted.Count < 3 || counted[0].Value != counted.Skip(1).Sum(m => m.Value))
+        {
+            return null;
+        }
+
+        var first = text[counted[0].End..counted[1].Start];
+        if (Regex.IsMatch(first, @"[:：(（—]"))
+        {
+            return counted[0].Value;
+        }
+
+        // The breakdown is one run: no comma inside it ("1 large 1 medium", "一台挂机一台柜机"); a comma after the total, or a
+        // space where the breakdown has none.
+        var inside = Enumerable.Range(1, counted.Count - 2).Select(i => text[counted[i].End..counted[i + 1].Start]).ToList();
+        var unbroken = inside.All(s => !Regex.IsMatch(s, "[,;、，]"));
+        var spaceless = inside.All(s => !Regex.IsMatch(s, @"\s"));
+        return unbroken && (Regex.IsMatch(first, "[,;、，]") || spaceless && Regex.IsMatch(first, @"\s")) ? counted[0].Value : null;
+    }
+
+    /// <summary>
+    /// Counts that each follow their own variant ("原味两盒,抹茶一盒", "大的一个小的一个", "猪肉白菜两袋,韭菜鸡蛋一袋"): their sum; null
+    /// unless every count has a different short name right before it. "两份,一份原味一份辣的" has none before its first count.
+    /// </summary>
+    private static int? VariantsNamedBefore(string text, List<QuantityMention> counted)
+    {
+        if (counted.Count < 2)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < counted.Count; i++)
+        {
+            var start = i == 0 ? text.LastIndexOfAny([',', '.', ';', '!', '\n'], Math.Max(0, counted[0].Start - 1)) + 1 : counted[i - 1].End;
+            var segment = text[start..counted[i].Start];
+            segment = i == 0
+                ? Regex.Replace(segment, @"^[\s\p{P}\p{S}]*(我们家|我们|我家|我)?\s*(也|都|还)?\s*(要|来|订|拿|买)?", string.Empty)
+                : Regex.Replace(segment, @"^\s*([x×*]|份|个|盒|箱|袋|包|瓶|只|斤|罐|套|台|张|杯|件|支|条|本|提|组|樽|枝|串|扎|听|板|boxes|box|packs?|bags?|portions?)", string.Empty);
+            var name = Regex.Replace(segment, @"^[\s\p{P}\p{S}]*(和|跟|还有|另外|加|and|plus|&)?[\s\p{P}\p{S}]*|\s*(各|要|来|订|拿)?\s*$", string.Empty);
+            var valid = Regex.IsMatch(name, @"^\p{IsCJKUnifiedIdeographs}{1,6}$") && !Regex.IsMatch(name, "我|你|他|她|现在|之前|原来|再|又|还|然后|最后|今天|明天|不|改|共")
+                || Regex.IsMatch(name, @"^[a-z]{3,12}( [a-z]{3,12})?$") && !Regex.IsMatch(name, @"(?<![a-z])(i|i'll|ill|we|take|want|need|get|have|me|us|for|please|pls|yes|just|only|also|too|make|it|that|mine|order|another|more|then|now|and|plus|add|with|the)(?![a-z])");
+            if (!valid || !names.Add(name))
+            {
+                return null;
+            }
+        }
+
+        return counted.Sum(m => m.Value);
+    }
+
+    /// <summary>The counts with a unit that are live: not a "+1" marker, not negated, not the earlier amount.</summary>
+    private static List<QuantityMention> Counted(string text, IReadOnlyList<QuantityMention> mentions) =>
+        mentions.Where(m => m.HasUnit && !IsPlusMarker(text, m) && !IsNegated(text, m) && !DescribesEarlierQuantity(text, m)).ToList();
+
+    /// <summary>
+    /// A copied 接龙 list with the replier's own line last ("接龙\n1. 李姐 2箱\n2. 小美 1箱\n3. 豆豆妈 3箱", or an unnumbered line
+    /// under the list): that line's count, or 1
+    /// when it names none. Null unless at least two numbered entries are there under a list header (接龙, 名单, list), or
+    /// three and more that each name a count.
+    /// </summary>
+    private static int? OwnEntryOfCopiedList(string text, IReadOnlyList<QuantityMention> mentions)
+    {
+        var entries = ReplyCues.ListEntry().Matches(text);
+        if (entries.Count < 2)
+        {
+            return null;
+        }
+
+        // A list, not numbered points of one's own ("1. 我要两份\n2. 能送到5栋吗?"): headed as one, or three entries and more
+        // that each name a count.
+        var headed = ReplyCues.ListHeader().IsMatch(text[..entries[0].Index]);
+        var eachCounted = entries.Count >= 3 && Enumerable.Range(0, entries.Count).All(i =>
+        {
+            var end = i + 1 < entries.Count ? entries[i + 1].Index : text.Length;
+            return mentions.Any(m => m.Start >= entries[i].Index + entries[i].Length && m.End <= end && m.HasUnit);
+        });
+        if (!headed && !eachCounted)
+        {
+            return null;
+        }
+
+        // The replier's line is the last one: the last entry, or a line of their own under the list ("…\n我 2盒").
+        var last = entries[^1];
+        var trimmedEnd = text.TrimEnd().Length;
+        var ownLine = Math.Max(last.Index + last.Length, text.LastIndexOf('\n', Math.Max(0, trimmedEnd - 1)) + 1);
+        var own = mentions.Where(m => m.Start >= ownLine && !IsNegated(text, m)).ToList();
+        return (own.FirstOrDefault(m => m.HasUnit && !IsPlusMarker(text, m)) ?? own.FirstOrDefault())?.Value ?? 1;
+    }
+
+    /// <summary>Blanks out (keeping positions) the group's target: "we need 10 for the discount", "还差3个人".</summary>
+    private static string BlankGroupTargets(string text, ref bool blanked)
+    {
+        var result = new StringBuilder(text);
+        foreach (Match m in ReplyCues.GroupTarget().Matches(text))
+        {
+            blanked = true;
+            for (var k = m.Index; k < m.Index + m.Length; k++)
+            {
+                result[k] = ' ';
+            }
+        }
+
+        return result.ToString();
+    }
+
     /// <summary>
     /// How many people "each" covers: a spoken number ("我们仨", "three of us") or else the people
     /// listed before it ("我和我妈" = 2, "me, my wife and my son" = 3).
@@ -384,8 +554,8 @@ public static partial class SignUpReplyParser
 
         var listStart = text.LastIndexOfAny(['.', ';', '!', '?', '\n'], heads.Index) + 1;
         var list = text[listStart..eachIndex].TrimEnd(' ', ',', '.', ';', '\n');
-        var joins = Regex.Count(list, @"和|跟|与|还有|、|&|(?<![a-z])and(?![a-z])");
-        var lastAnd = Regex.Match(list, @"(?<![a-z])and(?![a-z])|和|跟", RegexOptions.RightToLeft);
+        var joins = Regex.Count(list, @"和|跟|与|还有|、|&|(?<![a-z])and(?![a-z])|同(?!事|学|意|样|上|问|款|一|时)");
+        var lastAnd = Regex.Match(list, @"(?<![a-z])and(?![a-z])|和|跟|同(?!事|学|意|样|上|问|款|一|时)", RegexOptions.RightToLeft);
         var commas = lastAnd.Success ? list[..lastAnd.Index].Count(c => c == ',') : 0;
         return Math.Max(2, 1 + joins + commas);
     }
@@ -442,9 +612,12 @@ public static partial class SignUpReplyParser
             rest = rest.Remove(mention.Start, mention.End - mention.Start);
         }
 
+        // A name before the count ("Mrs Lim 2 boxes ya", "auntie May 1 box") says whose it is.
+        rest = Regex.Replace(rest, @"^\s*(mrs|mr|ms|miss|mdm|madam|auntie|aunty|uncle|dr)\.?\s+[a-z]+(?![a-z])", string.Empty);
+
         // Politeness, corrections ("sorry, I mean"), "more"/"another", who it is for and unit words
         // can stand beside a bare count; masked addresses and times are punctuation here.
-        rest = Regex.Replace(rest, @"(?<![a-z])(just|only|please|pls|plz|thanks?|thank you|thx|ty|cheers|sorry|i mean|no wait|wait|actually|oops|make it|ok|okay|yes|yep|sure|another|more|too|also|as well|each|and|for (me|us|him|her|them|mine|_+|(my|our|the|his|her) [a-z]+)|dozens?|boxes|box|bags?|packs?|packets?|bottles?|sets?|portions?|pieces?|pcs|units?|kg|kilos?|of them)(?![a-z])|谢谢|多谢|团长|麻烦|不对|我是说|吧|哦|哈|呀|啊|[份个盒箱袋桶瓶包件套斤只支罐打]|[\p{P}\p{S}\s]", string.Empty);
+        rest = Regex.Replace(rest, @"(?<![a-z])(just|only|please|pls|plz|thanks?|thank you|thx|ty|cheers|sorry|i mean|no wait|wait|actually|oops|make it|ok|okay|yes|yep|sure|another|more|too|also|as well|each|and|for (me|us|him|her|them|mine|_+|(my|our|the|his|her) (_+\s*)?[a-z]+)|dozens?|boxes|box|bags?|packs?|packets?|bottles?|sets?|portions?|pieces?|pcs|units?|kg|kilos?|of them|small|medium|large|regular|big|tickets?|tix|seats?|slots?|spots?|places?|sessions?|lessons?|classes|class|pax|kids?|children|adults?|for (today|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|the weekend)|love|dear|hun|ya|yah|lah|leh|la|ah|ooh|oh|wow|yay)(?![a-z])|谢谢|多谢|团长|麻烦|不对|我是说|吧|哦|哈|呀|啊|[份个盒箱袋桶瓶包件套斤只支罐打]|[\p{P}\p{S}\p{Cs}\s]", string.Empty);
 
         // A bare number of three or four digits that is not a count ("1602 壹份") is the household's door.
         rest = Regex.Replace(rest, "^[0-9]{3,4}(?![0-9])", string.Empty);
@@ -506,7 +679,9 @@ public static partial class SignUpReplyParser
         if (asks)
         {
             // "Can you update mine to 2 please?" asks politely for an action: not a question.
-            return !(hasCue && (ReplyCues.PoliteRequest().IsMatch(trimmed) || ReplyCues.RequestQuestion().IsMatch(trimmed)));
+            // "3 boxes can?", "改成两份可以吗": a count or a change asked with a tag that seeks agreement is a request too.
+            var tagged = ReplyCues.RequestTag().IsMatch(trimmed) && (hasCue || QuantityExtractor.Find(trimmed).Any(m => m.HasUnit));
+            return !(tagged || hasCue && (ReplyCues.PoliteRequest().IsMatch(trimmed) || ReplyCues.RequestQuestion().IsMatch(trimmed)));
         }
 
         return !hasCue && (ReplyCues.QuestionWord().IsMatch(trimmed) || ReplyCues.EnglishQuestionStart().Match(trimmed) is { Success: true, Index: 0 });

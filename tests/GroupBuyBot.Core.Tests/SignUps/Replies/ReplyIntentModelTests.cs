@@ -8,7 +8,7 @@ namespace GroupBuyBot.Core.Tests.SignUps.Replies;
 /// </summary>
 public sealed class ReplyIntentModelTests
 {
-    // A toy corpus in which "tickets" and "seats" replies are sign-ups, which the rules have no unit for.
+    // A toy corpus in which "tickets" and "seats" replies are sign-ups.
     private static readonly LabelledReply[] Toy =
     [
         new("2 tickets pls", SignUpIntent.Join), new("4 tickets thanks", SignUpIntent.Join), new("1 ticket for me", SignUpIntent.Join),
@@ -41,10 +41,11 @@ public sealed class ReplyIntentModelTests
     [Fact]
     public void Where_the_rules_are_unsure_a_sure_model_decides_and_the_rules_still_count()
     {
+        // The rules know tickets, not "grabbing" as an order verb: a count in a clause of other words leaves them unsure.
         var model = ReplyIntentModel.Train(Toy);
-        var rulesAlone = SignUpReplyParser.Parse("3 tickets, thanks love", null);
+        var rulesAlone = SignUpReplyParser.Parse("grabbing 3 tickets for the gang", null);
 
-        var weighed = SignUpReplyParser.Parse("3 tickets, thanks love", model);
+        var weighed = SignUpReplyParser.Parse("grabbing 3 tickets for the gang", model);
 
         Assert.Equal(SignUpIntent.None, rulesAlone.Intent);
         Assert.True(rulesAlone.IsAmbiguous);
