@@ -57,7 +57,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         for (var position = 0; position < window.Count; position++)
         {
             var message = window[position];
-            var text = ChatTextNormalizer.Normalize(message.Text);
+            var text = DiscoveryText.Normalize(message.Text);
             var act = NeedCues.Classify(message.Text);
             var parentAct = message.ReplyToId is long p0 && actOfMessage.TryGetValue(p0, out var pa) ? pa : NeedAct.Other;
             var parentAuthor = message.ReplyToId is long p1 && authorOfMessage.TryGetValue(p1, out var author) ? author : (long?)null;
@@ -147,6 +147,9 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     // Asking who provides something is a new want, however many words it shares with another topic.
                     var anotherThing = act == NeedAct.Want && ReplyStructure.AsksAfterAnotherThing(text);
                     var similar = keywordScore >= 2 && !NeedCues.OpensNewSubject(text) && !NeedCues.SeeksProvider(text) && !anotherThing ? keywordTopic : null;
+                    // "士多啤梨仲有冇人要?" days later by the one who raised the strawberry order: their own call again, though it
+                    // names the board's need by one word of its summary (all that is left of it).
+                    similar ??= keywordScore >= 1 && keywordTopic is { Live: not null } && keywordTopic.Owner == message.FromId && !NeedCues.OpensNewSubject(text) && !NeedCues.SeeksProvider(text) && !anotherThing ? keywordTopic : null;
                     similar ??= NeedCues.IsTally(text) ? topics.LastOrDefault(x => x.Owner == message.FromId) : null; // "统计一下:…还有要的说"
                     similar ??= act == NeedAct.Want && !anotherThing || replyTopic?.Owner == message.FromId ? replyTopic : null; // "想报" under the proposal; the organiser asking on in their own thread
                     // "keen to split a moss treatment" under "anyone know someone for a roof moss treatment? happy to share":
@@ -176,9 +179,11 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     joinsWithLaughter += NeedCues.HasLaughter(text) ? 1 : 0;
                     // An organiser's running list belongs to the topic it names or to the speaker's own
                     // topic, never just to the latest one.
+                    // "老李,我也换,三个卧室加阳台": a join that opens by addressing the member who raised a topic joins that topic.
+                    var addressed = ReplyStructure.AddressedTo(text, window, position) is long who ? topics.LastOrDefault(x => x.Owner == who && x.Live is null) : null;
                     target = NeedCues.IsTally(text)
                         ? keywordTopic ?? topics.FirstOrDefault(x => x.Owner == message.FromId) ?? replyTopic
-                        : copied ?? seedTopic ?? keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
+                        : copied ?? seedTopic ?? addressed ?? keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
                     if (target is null && ReplyStructure.RaisedBy(message, position, window, topicOfMessage.ContainsKey) is int raised)
                     {
                         // "空调一开又是一股霉味" or "有人知道哪里能请人上门清洗空调吗?" answered by "我家那台也该洗了":
@@ -223,7 +228,13 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                         target = memberOf.Count == 1 && memberOf[0] == latest && !NeedCues.DeclinesSomethingElse(text, memberOf[0].Grams) ? memberOf[0] : target;
                     }
 
-                    target?.Remove(message.FromId);
+                    // The raiser calling their own need off at the top of the chat ("插花课凑不到人,取消了") ends it for
+                    // everyone; those who wanted it still did, and so did the raiser.
+                    if (target is not null && !(target.Owner == message.FromId && message.ReplyToId is null && target.Members.Count > 1))
+                    {
+                        target.Remove(message.FromId);
+                    }
+
                     break;
                 }
 
@@ -265,7 +276,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         }
 
         var needs = topics
-            .Where(x => x.Members.Count >= 2 && !OnlyLaughedAlong(x, window) && (x.Live is not null || x.WasRaised || SpeaksOfBuying(x, window, topicOfMessage)))
+            .Where(x => x.Members.Count >= 2 && !OnlyLaughedAlong(x, window) && !LaughedOff(x, window, actOfMessage) && (x.Live is not null || x.WasRaised || SpeaksOfBuying(x, window, topicOfMessage)))
             .Select(x => x.Live is null
                 ? new ExtractedNeed(x.Summary, x.Members.Keys.ToList(), x.Members.Values.SelectMany(ids => ids).Order().ToList())
                 : AddedTo(x))
@@ -276,7 +287,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
         var seeds = window.Select(m => m.Id).ToHashSet();
         var wants = topics
             .Where(x => x.Live is null && !x.WasRaised && x.Members.Count == 1 && x.Has(x.Owner) && seeds.Contains(x.SeedId)
-                        && !NeedCues.IsPlayful(ChatTextNormalizer.Normalize(window.First(m => m.Id == x.SeedId).Text))
+                        && !NeedCues.IsPlayful(DiscoveryText.Normalize(window.First(m => m.Id == x.SeedId).Text))
                         && SpeaksOfBuying(x, window, topicOfMessage))
             .Select(x => LiveNeed.RaisedBy(x.Owner, x.SeedId, x.Summary))
             .ToList();
@@ -300,9 +311,9 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
     {
         var evidence = topic.Members.Values.SelectMany(ids => ids).ToHashSet();
         return window.Any(m => (evidence.Contains(m.Id) || topicOfMessage.GetValueOrDefault(m.Id) == topic)
-                               && NeedCues.SpeaksOfBuying(ChatTextNormalizer.Normalize(m.Text)))
+                               && NeedCues.SpeaksOfBuying(DiscoveryText.Normalize(m.Text)))
             || window.Any(m => evidence.Contains(m.Id) && m.FromId != topic.Owner
-                               && ReplyStructure.PicksAPart(ChatTextNormalizer.Normalize(m.Text)));
+                               && ReplyStructure.PicksAPart(DiscoveryText.Normalize(m.Text)));
     }
 
     /// <summary>
@@ -311,14 +322,38 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
     /// </summary>
     private static bool OnlyLaughedAlong(Topic topic, IReadOnlyList<ChatMessage> window)
     {
-        var textOf = window.ToDictionary(m => m.Id, m => ChatTextNormalizer.Normalize(m.Text));
+        var textOf = window.ToDictionary(m => m.Id, m => DiscoveryText.Normalize(m.Text));
         var joined = topic.Members.Where(member => member.Key != topic.Owner && (topic.Live is null || member.Value.Count > 0)).ToList();
 
         // A laugh beside the very thing asked for ("our roof is the same, green lol. keen to split a moss treatment") is sincere.
         var asked = textOf.TryGetValue(topic.SeedId, out var seed) ? ContentGrams.Of(seed) : [];
-        bool Jokes(string t) => NeedCues.HasLaughter(t) && ContentGrams.Of(t).Count(asked.Contains) < 2 || NeedCues.NamesAJokeThing(t);
+        // Under a call for a thing no group can buy ("台风假可以团购吗🤣"), a join that commits to nothing ("我第一个+1") plays along.
+        var jokeAsked = seed is not null && NeedCues.NamesAJokeThing(seed);
+        bool Jokes(string t) => NeedCues.HasLaughter(t) && ContentGrams.Of(t).Count(asked.Contains) < 2 || NeedCues.NamesAJokeThing(t) || jokeAsked && !NeedCues.CommitsToIt(t);
         return (topic.Live is null || joined.Count > 0)
             && joined.All(member => member.Value.All(id => textOf.TryGetValue(id, out var t) && Jokes(t)));
+    }
+
+    /// <summary>
+    /// "有没有人想合买一台时光机" ← "+1 and go back to undergrad 😭" ← "我要两台" ← the raiser: "hahaha 睡吧睡吧". A joke the
+    /// raiser laughs off once others played along: after a join the raiser laughs, at the top of the chat or answering a
+    /// join (not someone's question), ordering, asking and buying nothing; and the thing asked for is a joke or someone's
+    /// join is playful.
+    /// </summary>
+    private static bool LaughedOff(Topic topic, IReadOnlyList<ChatMessage> window, Dictionary<long, NeedAct> actOfMessage)
+    {
+        if (topic.Live is not null || topic.WasRaised) return false;
+        var joined = topic.Members.Where(m => m.Key != topic.Owner).SelectMany(m => m.Value).ToHashSet();
+        if (joined.Count == 0) return false;
+        var firstJoin = joined.Min();
+        var laughs = window.Any(m => m.FromId == topic.Owner && m.Id > firstJoin && (m.ReplyToId is not long answered || joined.Contains(answered))
+                                     && actOfMessage.GetValueOrDefault(m.Id) is NeedAct.Other or NeedAct.Question
+                                     && DiscoveryText.Normalize(m.Text) is var t && NeedCues.HasLaughter(t) && !NeedCues.SpeaksOfBuying(t)
+                                     && !t.Any(char.IsAsciiDigit));
+        if (!laughs) return false;
+        var seed = window.FirstOrDefault(m => m.Id == topic.SeedId);
+        return seed is not null && NeedCues.NamesAJokeThing(DiscoveryText.Normalize(seed.Text))
+               || window.Any(m => joined.Contains(m.Id) && NeedCues.IsPlayful(DiscoveryText.Normalize(m.Text)));
     }
 
     /// <summary>
@@ -414,7 +449,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             Owner = seed.FromId;
             SeedId = seed.Id;
             Summary = NeedSummary.Of(seed.Text);
-            Grams = ContentGrams.Of(ChatTextNormalizer.Normalize(seed.Text));
+            Grams = ContentGrams.Of(DiscoveryText.Normalize(seed.Text));
             LastActive = position;
             Add(seed.FromId, seed.Id);
         }
@@ -429,7 +464,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 Owner = need.Members[0];
                 SeedId = need.Evidence[0];
                 Summary = need.Summary;
-                Grams = ContentGrams.Of(ChatTextNormalizer.Normalize(need.Summary));
+                Grams = ContentGrams.Of(DiscoveryText.Normalize(need.Summary));
                 LastActive = int.MinValue / 2;
                 Add(Owner, SeedId);
                 return;
@@ -439,7 +474,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             Owner = need.Members[0];
             SeedId = need.Evidence.Count > 0 ? need.Evidence[0] : long.MinValue;
             Summary = need.Summary;
-            Grams = ContentGrams.Of(ChatTextNormalizer.Normalize(need.Summary));
+            Grams = ContentGrams.Of(DiscoveryText.Normalize(need.Summary));
             LastActive = int.MinValue / 2; // never the most recent topic until the window speaks of it
             foreach (var member in need.Members) Members[member] = [];
         }

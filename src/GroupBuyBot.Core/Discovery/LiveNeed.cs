@@ -99,5 +99,5 @@ public sealed record LiveNeed(long Id, string Summary, IReadOnlyList<long> Membe
     /// </summary>
     public bool IsNamedBy(ChatMessage message) =>
         message.ReplyToId is long parent && (Evidence.Contains(parent) || Thread.Contains(parent))
-        || ContentGrams.Of(ChatTextNormalizer.Normalize(message.Text)).Overlaps(ContentGrams.Of(ChatTextNormalizer.Normalize(Summary)));
+        || ContentGrams.Of(DiscoveryText.Normalize(message.Text)).Overlaps(ContentGrams.Of(DiscoveryText.Normalize(Summary)));
 }

@@ -30,7 +30,7 @@ public static partial class NeedCues
     /// </summary>
     public static bool CommitsToIt(string text)
     {
-        var t = ChatTextNormalizer.Normalize(text);
+        var t = DiscoveryText.Normalize(text);
         return OwnWant.IsMatch(t) || SameProblem.IsMatch(t) || Commitment.IsMatch(t);
     }
 
@@ -60,7 +60,7 @@ public static partial class NeedCues
     /// </summary>
     public static bool AsksForSomething(string text)
     {
-        var t = ChatTextNormalizer.Normalize(text);
+        var t = DiscoveryText.Normalize(text);
         return !PastQuestion.IsMatch(t) && ContentGrams.Of(t).Count >= 2;
     }
 }

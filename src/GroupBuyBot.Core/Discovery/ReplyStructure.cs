@@ -28,7 +28,7 @@ internal static partial class ReplyStructure
     public static int? RaisedBy(ChatMessage join, int position, IReadOnlyList<ChatMessage> window, Func<long, bool> inTopic)
     {
         // "我家厨房也是…要不一起找个疏通的" under "我家下水道又堵了": proposing to do it together commits as much as a sign-up.
-        if (!NeedCues.CommitsToIt(join.Text) && !NeedCues.IsSolicitation(ChatTextNormalizer.Normalize(join.Text)))
+        if (!NeedCues.CommitsToIt(join.Text) && !NeedCues.IsSolicitation(DiscoveryText.Normalize(join.Text)))
         {
             return null;
         }
@@ -50,7 +50,7 @@ internal static partial class ReplyStructure
         var act = NeedCues.Classify(message.Text);
         var raisesAWant = act == NeedAct.Question || act == NeedAct.Other && message.ReplyToId is null;
         return message.FromId != join.FromId && !inTopic(message.Id) && raisesAWant
-            && NeedCues.AsksForSomething(message.Text) && !NeedCues.IsPlayful(ChatTextNormalizer.Normalize(message.Text))
+            && NeedCues.AsksForSomething(message.Text) && !NeedCues.IsPlayful(DiscoveryText.Normalize(message.Text))
             ? raised
             : null;
     }
@@ -155,8 +155,31 @@ internal static partial class ReplyStructure
         var named = match.Groups["name"].Value;
         for (var i = position - 1; i >= 0; i--)
         {
-            var name = ChatTextNormalizer.Normalize(window[i].FromName).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            var name = DiscoveryText.Normalize(window[i].FromName).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
             if (name is { Length: >= 2 } && window[i].FromId != window[position].FromId && named.StartsWith(name, StringComparison.Ordinal)) return window[i].Id;
+        }
+
+        return null;
+    }
+
+    // "老李,我也换", "Vivian 帮我加个波波", "@Mei Lin keen": a name first, then a comma, a colon or a space.
+    [GeneratedRegex(@"^\W*@?(?<name>[^\s,，:：!！?？.]{2,12})(\s*[,，:：]|\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex NameFirst();
+
+    /// <summary>
+    /// The member a message opens by addressing ("老李,我也换,三个卧室加阳台" to "15栋 老李"): the latest earlier writer in the
+    /// window whose display name, or a word of it, is the name the message starts with; null when it names nobody there.
+    /// </summary>
+    public static long? AddressedTo(string normalizedText, IReadOnlyList<ChatMessage> window, int position)
+    {
+        var match = NameFirst().Match(normalizedText);
+        if (!match.Success) return null;
+        var named = match.Groups["name"].Value;
+        for (var i = position - 1; i >= 0; i--)
+        {
+            if (window[i].FromId == window[position].FromId) continue;
+            var name = DiscoveryText.Normalize(window[i].FromName);
+            if (name == named || name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(word => word.Length >= 2 && word == named)) return window[i].FromId;
         }
 
         return null;

@@ -84,35 +84,51 @@ public static class NeedBoard
             var memberOf = board.Where(n => n.Status != BoardNeedStatus.Never && n.Has(message.FromId)).ToList();
             if (memberOf.Count == 0) continue;
 
-            var grams = ContentGrams.Of(ChatTextNormalizer.Normalize(message.Text));
+            var grams = ContentGrams.Of(DiscoveryText.Normalize(message.Text));
             var about = memberOf.Where(n => message.ReplyToId is long parent && n.EvidenceMessageIds.Contains(parent)
-                                           || grams.Overlaps(ContentGrams.Of(ChatTextNormalizer.Normalize(n.Summary)))).ToList();
+                                           || grams.Overlaps(ContentGrams.Of(DiscoveryText.Normalize(n.Summary)))).ToList();
             // "算了我不要了" with one need in play; but "Aircon we just serviced, no need" under the aircon need is about
             // that need, even when the member is only in another one.
             var aboutAnother = board.Any(n => !memberOf.Contains(n) && (message.ReplyToId is long p && n.EvidenceMessageIds.Contains(p)
-                                                                       || grams.Overlaps(ContentGrams.Of(ChatTextNormalizer.Normalize(n.Summary)))));
+                                                                       || grams.Overlaps(ContentGrams.Of(DiscoveryText.Normalize(n.Summary)))));
             // A no that names something else ("just got a headlamp", "count me out for the relay") leaves no need of theirs.
-            var text = ChatTextNormalizer.Normalize(message.Text);
-            if (about.Count == 0 && memberOf.Count == 1 && !aboutAnother
-                && !NeedCues.DeclinesSomethingElse(text, ContentGrams.Of(ChatTextNormalizer.Normalize(memberOf[0].Summary)))) about = memberOf;
+            var text = DiscoveryText.Normalize(message.Text);
+            if (about.Count == 0 && memberOf.Count == 1 && !aboutAnother && !AnswersSomethingElse(message, memberOf[0], window)
+                && !NeedCues.DeclinesSomethingElse(text, ContentGrams.Of(DiscoveryText.Normalize(memberOf[0].Summary)))) about = memberOf;
 
             foreach (var need in about)
             {
+                // "offsite transport update: company will arrange a bus, so no need" by the one who raised it calls the
+                // need off for everyone; it is not the raiser taking back their interest while others still want it.
+                if (RaisedBy(need) == message.FromId && message.ReplyToId is null && need.Members.Count > 1) continue;
                 var member = need.Members.Find(m => m.UserId == message.FromId)!;
                 if (member.MessageIds.Count == 0 || member.MessageIds.Max() < message.Id) need.Members.Remove(member);
             }
         }
     }
 
+    /// <summary>
+    /// A no is an answer to the message it replies to: "already ate, next time" under "lunch at the hawker centre?" and
+    /// "not for me this time" under the massage update turn those down, not the order the member is in. True when the
+    /// message replied to is in the window and is neither one of the need's own messages nor written by one of its members.
+    /// </summary>
+    private static bool AnswersSomethingElse(ChatMessage no, BoardNeed need, IReadOnlyList<ChatMessage> window) =>
+        no.ReplyToId is long parentId && window.FirstOrDefault(m => m.Id == parentId) is { } parent
+        && !need.EvidenceMessageIds.Contains(parentId) && !need.Has(parent.FromId);
+
+    /// <summary>Who raised the need: the member whose message is the need's first.</summary>
+    private static long? RaisedBy(BoardNeed need) =>
+        need.Members.Where(m => m.MessageIds.Count > 0).MinBy(m => m.MessageIds.Min())?.UserId;
+
     /// <summary>Two needs' summaries name the same thing (two content words or characters in common): how linked groups' needs are matched.</summary>
     public static bool SameThing(string summary, string other) =>
-        ContentGrams.Of(ChatTextNormalizer.Normalize(summary)).Intersect(ContentGrams.Of(ChatTextNormalizer.Normalize(other))).Count() >= 2;
+        ContentGrams.Of(DiscoveryText.Normalize(summary)).Intersect(ContentGrams.Of(DiscoveryText.Normalize(other))).Count() >= 2;
 
     private static BoardNeed? FindMatch(List<BoardNeed> board, ExtractedNeed need)
     {
         var evidence = need.Evidence.ToHashSet();
         var interested = need.Interested.ToHashSet();
-        var grams = ContentGrams.Of(ChatTextNormalizer.Normalize(need.Summary));
+        var grams = ContentGrams.Of(DiscoveryText.Normalize(need.Summary));
         return board
             .Select(n => (Need: n, Score: Score(n, evidence, interested, grams)))
             .Where(x => x.Score > 0)
@@ -127,7 +143,7 @@ public static class NeedBoard
         var members = need.Members.Select(m => m.UserId).ToHashSet();
         var union = members.Union(interested).Count();
         var jaccard = union == 0 ? 0 : (double)members.Intersect(interested).Count() / union;
-        var shared = grams.Intersect(ContentGrams.Of(ChatTextNormalizer.Normalize(need.Summary))).Count();
+        var shared = grams.Intersect(ContentGrams.Of(DiscoveryText.Normalize(need.Summary))).Count();
         if (shared >= 2) return 2 + Math.Min(shared, 10) / 10.0;
         return jaccard >= 0.5 && shared >= 1 ? 1 + jaccard : 0;
     }
