@@ -1,4 +1,3 @@
-using GroupBuyBot.Core.SignUps.Replies;
 
 namespace GroupBuyBot.Core.Discovery;
 
@@ -37,6 +36,17 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
     /// speaks of buying, which a later window may see joined.
     /// </summary>
     public static (IReadOnlyList<ExtractedNeed> Needs, IReadOnlyList<LiveNeed> Raised) Read(IReadOnlyList<ChatMessage> window, IReadOnlyList<LiveNeed> live, IReadOnlyList<LiveNeed> earlierWants)
+    {
+        var (needs, raised, _) = ReadWithJokes(window, live, earlierWants);
+        return (needs, raised);
+    }
+
+    /// <summary>
+    /// <see cref="Read"/>, and the messages that raised topics of the window read as jokes (<c>Jokes</c>: their first
+    /// message's id), which an earlier window, cut before the laughter, may have put on the board.
+    /// </summary>
+    public static (IReadOnlyList<ExtractedNeed> Needs, IReadOnlyList<LiveNeed> Raised, IReadOnlyList<long> Jokes) ReadWithJokes(
+        IReadOnlyList<ChatMessage> window, IReadOnlyList<LiveNeed> live, IReadOnlyList<LiveNeed> earlierWants)
     {
         var topics = new List<Topic>();
         var topicOfMessage = new Dictionary<long, Topic>();
@@ -180,7 +190,10 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     // An organiser's running list belongs to the topic it names or to the speaker's own
                     // topic, never just to the latest one.
                     // "老李,我也换,三个卧室加阳台": a join that opens by addressing the member who raised a topic joins that topic.
-                    var addressed = ReplyStructure.AddressedTo(text, window, position) is long who ? topics.LastOrDefault(x => x.Owner == who && x.Live is null) : null;
+                    // Of the member's topics, the one it names, else their latest.
+                    var addressed = ReplyStructure.AddressedTo(text, window, position) is long who
+                        ? keywordTopic?.Owner == who ? keywordTopic : topics.LastOrDefault(x => x.Owner == who && x.Live is null)
+                        : null;
                     target = NeedCues.IsTally(text)
                         ? keywordTopic ?? topics.FirstOrDefault(x => x.Owner == message.FromId) ?? replyTopic
                         : copied ?? seedTopic ?? addressed ?? keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
@@ -262,21 +275,26 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             }
         }
 
+        var seeds = window.Select(m => m.Id).ToHashSet();
+        // Topics raised in this window (a live need's too, its first message still here): those a joke may be.
+        var fresh = topics.Where(x => !x.WasRaised && x.Members.Count >= 2 && seeds.Contains(x.SeedId)).ToList();
+
         // Several laughing join-ins: the chat is joking ("团购一个男朋友"), not buying.
         if (joinsWithLaughter >= 2 && joinsWithLaughter * 2 >= joins)
         {
-            return ([], []);
+            return ([], [], [.. fresh.Select(x => x.SeedId)]);
         }
 
         // A thread whose wants and joins are mostly jokes ("团购一个年假", "+10086 求带", "chip in for
         // a yacht") is banter, not a shared need.
         if (playfulWants >= 2 && playfulWants * 2 >= Math.Max(joins, 1))
         {
-            return ([], []);
+            return ([], [], [.. fresh.Select(x => x.SeedId)]);
         }
 
+        var jokes = fresh.Where(x => OnlyLaughedAlong(x, window) || LaughedOff(x, window, actOfMessage)).ToList();
         var needs = topics
-            .Where(x => x.Members.Count >= 2 && !OnlyLaughedAlong(x, window) && !LaughedOff(x, window, actOfMessage) && (x.Live is not null || x.WasRaised || SpeaksOfBuying(x, window, topicOfMessage)))
+            .Where(x => x.Members.Count >= 2 && !jokes.Contains(x) && !OnlyLaughedAlong(x, window) && !LaughedOff(x, window, actOfMessage) && (x.Live is not null || x.WasRaised || SpeaksOfBuying(x, window, topicOfMessage)))
             .Select(x => x.Live is null
                 ? new ExtractedNeed(x.Summary, x.Members.Keys.ToList(), x.Members.Values.SelectMany(ids => ids).Order().ToList())
                 : AddedTo(x))
@@ -284,14 +302,13 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             .ToList();
 
         // A want nobody joined here, its message in this window: remembered, so a join hours later still meets it.
-        var seeds = window.Select(m => m.Id).ToHashSet();
         var wants = topics
             .Where(x => x.Live is null && !x.WasRaised && x.Members.Count == 1 && x.Has(x.Owner) && seeds.Contains(x.SeedId)
                         && !NeedCues.IsPlayful(DiscoveryText.Normalize(window.First(m => m.Id == x.SeedId).Text))
                         && SpeaksOfBuying(x, window, topicOfMessage))
             .Select(x => LiveNeed.RaisedBy(x.Owner, x.SeedId, x.Summary))
             .ToList();
-        return (needs, wants);
+        return (needs, wants, [.. jokes.Select(x => x.SeedId)]);
     }
 
     /// <summary>What the window adds to a live need: its members who spoke for it here, and those messages; null when nobody did.</summary>
@@ -336,24 +353,24 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
 
     /// <summary>
     /// "有没有人想合买一台时光机" ← "+1 and go back to undergrad 😭" ← "我要两台" ← the raiser: "hahaha 睡吧睡吧". A joke the
-    /// raiser laughs off once others played along: after a join the raiser laughs, at the top of the chat or answering a
-    /// join (not someone's question), ordering, asking and buying nothing; and the thing asked for is a joke or someone's
-    /// join is playful.
+    /// raiser laughs off once others played along: after a join the raiser laughs and says nothing else (no word of
+    /// content, no count), at the top of the chat or answering a join, not someone's question; and the thing asked for is
+    /// a joke or half the joins are playful. "哈哈欢迎" or "haha perfect, a third each then" say something: not laughed off.
     /// </summary>
     private static bool LaughedOff(Topic topic, IReadOnlyList<ChatMessage> window, Dictionary<long, NeedAct> actOfMessage)
     {
-        if (topic.Live is not null || topic.WasRaised) return false;
+        if (topic.WasRaised) return false;
         var joined = topic.Members.Where(m => m.Key != topic.Owner).SelectMany(m => m.Value).ToHashSet();
         if (joined.Count == 0) return false;
         var firstJoin = joined.Min();
         var laughs = window.Any(m => m.FromId == topic.Owner && m.Id > firstJoin && (m.ReplyToId is not long answered || joined.Contains(answered))
                                      && actOfMessage.GetValueOrDefault(m.Id) is NeedAct.Other or NeedAct.Question
                                      && DiscoveryText.Normalize(m.Text) is var t && NeedCues.HasLaughter(t) && !NeedCues.SpeaksOfBuying(t)
-                                     && !t.Any(char.IsAsciiDigit));
+                                     && !t.Any(char.IsAsciiDigit) && ContentGrams.Of(t).All(NeedCues.HasLaughter));
         if (!laughs) return false;
         var seed = window.FirstOrDefault(m => m.Id == topic.SeedId);
-        return seed is not null && NeedCues.NamesAJokeThing(DiscoveryText.Normalize(seed.Text))
-               || window.Any(m => joined.Contains(m.Id) && NeedCues.IsPlayful(DiscoveryText.Normalize(m.Text)));
+        var playful = window.Count(m => joined.Contains(m.Id) && NeedCues.IsPlayful(DiscoveryText.Normalize(m.Text)));
+        return seed is not null && NeedCues.NamesAJokeThing(DiscoveryText.Normalize(seed.Text)) || playful * 2 >= joined.Count;
     }
 
     /// <summary>

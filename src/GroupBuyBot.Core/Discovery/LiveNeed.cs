@@ -1,5 +1,4 @@
 using GroupBuyBot.Core.Discovery.Board;
-using GroupBuyBot.Core.SignUps.Replies;
 
 namespace GroupBuyBot.Core.Discovery;
 

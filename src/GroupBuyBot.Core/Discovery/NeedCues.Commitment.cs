@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using GroupBuyBot.Core.SignUps.Replies;
 
 namespace GroupBuyBot.Core.Discovery;
 

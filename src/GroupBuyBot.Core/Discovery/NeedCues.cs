@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using GroupBuyBot.Core.SignUps.Replies;
 
 namespace GroupBuyBot.Core.Discovery;
 
@@ -68,7 +67,7 @@ public static partial class NeedCues
 
     private static readonly Regex DeclineOrWithdraw = new(
         @"不去了|" + NoLongerVerb + "|就不(了|去|参加|凑|要|报|用)|先不(了|要|报|去|凑)|不凑了|不参加|这次不|不用(了|啦)|不需要|算了|不要了|(不|没)(打算|想)(去|买|要|报)|取消|退出|撤了|我撤|不报了|去掉我|删掉我|请不了|去不了|来不了|"
-        + $@"{B}i'?ll (pass|skip|sit this one out){B}|{B}remove (me|us|[a-z]-?[0-9]{{1,4}}[a-z]?){B}|{B}no need( for (me|us))?{B}|{B}(not|no) for (me|us){B}|{B}count (me|us) out{B}|{B}take (me|us) off{B}|{B}drop(ping)? out{B}|{B}withdraw|{B}can'?t make it{B}|{B}not (this time|interested){B}|{B}(i'?m|we'?re) out{B}|{B}next time{B}|{B}cancel|{B}(don'?t|do not) (need|want) (it|them|that|the \w+|any)( \w+)? any ?more{B}|{B}no longer (need|want){B}|不跟了|就不跟|唔使(喇|啦|了)|唔要|{B}pull(ing)? out{B}|{B}(have|need) to (skip|pass|bail){B}|(^|[,，\s])skip\W*$",
+        + $@"{B}i'?ll (pass|skip|sit this one out){B}|{B}remove (me|us|[a-z]-?[0-9]{{1,4}}[a-z]?){B}|{B}no need( for (me|us))?{B}|{B}(not|no) for (me|us){B}|{B}no [a-z]+( [a-z]+)? for (me|us)( this time| thanks)?\W*$|{B}count (me|us) out{B}|{B}take (me|us) off{B}|{B}drop(ping)? out{B}|{B}withdraw|{B}can'?t make it{B}|{B}not (this time|interested){B}|{B}(i'?m|we'?re) out{B}|{B}next time{B}|{B}cancel|{B}(don'?t|do not) (need|want) (it|them|that|the \w+|any)( \w+)? any ?more{B}|{B}no longer (need|want){B}|不跟了|就不跟|唔使(喇|啦|了)|唔要|{B}pull(ing)? out{B}|{B}(have|need) to (skip|pass|bail){B}|(^|[,，\s])skip\W*$",
         Options);
 
     // Already has or bought it, so the member does not want it now.

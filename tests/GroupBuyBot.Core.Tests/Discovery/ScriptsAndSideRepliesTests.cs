@@ -9,7 +9,8 @@ namespace GroupBuyBot.Core.Tests.Discovery;
 /// "I join", Malay "nak 2kg", a want asking whether the kind is there); a no answers the message it replies to; the raiser
 /// calling a need off is not withdrawing from it; "我已经买了两盆" names what the clause before it names; the raiser's
 /// call again names the board's need by one word; a join that opens by addressing the raiser joins their topic; a joke the
-/// raiser laughs off, or a joke thing asked for and answered by a bare "+1", is no need.
+/// raiser laughs off, or a joke thing asked for and answered by a bare "+1", is no need, and leaves the board when a window
+/// read before the laughter had put it there.
 /// </summary>
 public sealed class ScriptsAndSideRepliesTests
 {
@@ -183,8 +184,21 @@ public sealed class ScriptsAndSideRepliesTests
             M(1, 51, "有没有人想合买一扇任意门,上班不用挤地铁"),
             M(2, 52, "+1 每天通勤两小时 😭", 1),
             M(3, 53, "我要两个,一个放老家", 1),
-            M(4, 51, "哈哈哈 洗洗睡吧", 3),
+            M(4, 51, "哈哈哈 你们想多了", 3),
         ]));
+    }
+
+    [Fact]
+    public async Task A_joke_read_before_the_laughter_leaves_the_board_when_the_laughter_is_read()
+    {
+        var board = await DiscoveryChat.Replay(-1004,
+            M(1, 51, "有没有人想合买一扇任意门,上班不用挤地铁", minutes: 0),
+            M(2, 52, "+1 每天通勤两小时 😭", 1, 1),
+            M(3, 53, "我要两个,一个放老家", 1, 9),
+            M(4, 51, "哈哈哈 你们想多了", 3, 10));
+
+        Assert.DoesNotContain(board.Of(-1004), n => n.Members.Count >= 2);
+        Assert.Empty(board.Said); // never suggested
     }
 
     [Fact]

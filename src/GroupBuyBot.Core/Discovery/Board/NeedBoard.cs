@@ -1,4 +1,3 @@
-using GroupBuyBot.Core.SignUps.Replies;
 
 namespace GroupBuyBot.Core.Discovery.Board;
 
@@ -55,6 +54,21 @@ public static class NeedBoard
         }
 
         RemoveWithdrawn(board, window);
+    }
+
+    /// <summary>
+    /// "有没有人想合买一台时光机" ← "+1 😭" was read two minutes in, before the raiser laughed it off: a later reading of the
+    /// same messages that finds the talk a joke (<paramref name="jokes"/>: the messages that raised it) leaves the need,
+    /// not yet suggested, without members, as if all had withdrawn (it leaves the board when idle). A need already
+    /// suggested stays for the organisers to answer.
+    /// </summary>
+    public static void DropJokes(List<BoardNeed> board, IReadOnlyCollection<long> jokes)
+    {
+        if (jokes.Count == 0) return;
+        foreach (var need in board.Where(n => n.Status == BoardNeedStatus.Gathering && n.EvidenceMessageIds.Any() && jokes.Contains(n.EvidenceMessageIds.Min())))
+        {
+            need.Members.Clear();
+        }
     }
 
     /// <summary>True for a gathering need with enough members: post the (one) suggestion.</summary>
