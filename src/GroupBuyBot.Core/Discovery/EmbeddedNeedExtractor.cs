@@ -192,7 +192,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     // "老李,我也换,三个卧室加阳台": a join that opens by addressing the member who raised a topic joins that topic.
                     // Of the member's topics, the one it names, else their latest.
                     var addressed = ReplyStructure.AddressedTo(text, window, position) is long who
-                        ? keywordTopic?.Owner == who ? keywordTopic : topics.LastOrDefault(x => x.Owner == who && x.Live is null)
+                        ? keywordTopic?.Owner == who ? keywordTopic : topics.LastOrDefault(x => x.Owner == who)
                         : null;
                     target = NeedCues.IsTally(text)
                         ? keywordTopic ?? topics.FirstOrDefault(x => x.Owner == message.FromId) ?? replyTopic

@@ -177,6 +177,20 @@ public sealed class ScriptsAndSideRepliesTests
     }
 
     [Fact]
+    public async Task Addressing_the_raiser_joins_their_need_already_on_the_board()
+    {
+        ChatMessage Named(long id, long from, string name, string text, int minutes, long? replyTo = null) => new(id, from, name, T0.AddMinutes(minutes), text, replyTo);
+        var board = await DiscoveryChat.Replay(-1005,
+            Named(1, 41, "3栋 老陈", "想团购装防盗网,有没有人一起?满8户打九折", 0),
+            Named(2, 42, "阿芳", "我家也要装,算我家一户", 4, 1),
+            Named(3, 43, "小吴", "我想顺便装个晾衣架,有没有人知道哪家好", 30),
+            Named(4, 44, "王姐", "老陈,我也装,两个房间", 50));
+
+        var need = Assert.Single(board.Of(-1005), n => n.Members.Count >= 2);
+        Assert.Equal([41L, 42, 44], need.Members.Select(m => m.UserId).Order());
+    }
+
+    [Fact]
     public void A_joke_the_raiser_laughs_off_is_no_need()
     {
         Assert.Empty(EmbeddedNeedExtractor.Extract(
