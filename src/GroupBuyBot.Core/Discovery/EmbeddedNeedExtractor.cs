@@ -38,6 +38,17 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
     /// </summary>
     public static (IReadOnlyList<ExtractedNeed> Needs, IReadOnlyList<LiveNeed> Raised) Read(IReadOnlyList<ChatMessage> window, IReadOnlyList<LiveNeed> live, IReadOnlyList<LiveNeed> earlierWants)
     {
+        var (needs, raised, _) = ReadWithJokes(window, live, earlierWants);
+        return (needs, raised);
+    }
+
+    /// <summary>
+    /// <see cref="Read"/>, and the messages that raised topics of the window read as jokes (<c>Jokes</c>: their first
+    /// message's id), which an earlier window, cut before the laughter, may have put on the board.
+    /// </summary>
+    public static (IReadOnlyList<ExtractedNeed> Needs, IReadOnlyList<LiveNeed> Raised, IReadOnlyList<long> Jokes) ReadWithJokes(
+        IReadOnlyList<ChatMessage> window, IReadOnlyList<LiveNeed> live, IReadOnlyList<LiveNeed> earlierWants)
+    {
         var topics = new List<Topic>();
         var topicOfMessage = new Dictionary<long, Topic>();
         foreach (var need in live.Concat(earlierWants))
@@ -147,6 +158,9 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     // Asking who provides something is a new want, however many words it shares with another topic.
                     var anotherThing = act == NeedAct.Want && ReplyStructure.AsksAfterAnotherThing(text);
                     var similar = keywordScore >= 2 && !NeedCues.OpensNewSubject(text) && !NeedCues.SeeksProvider(text) && !anotherThing ? keywordTopic : null;
+                    // "士多啤梨仲有冇人要?" days later by the one who raised the strawberry order: their own call again, though it
+                    // names the board's need by one word of its summary (all that is left of it).
+                    similar ??= keywordScore >= 1 && keywordTopic is { Live: not null } && keywordTopic.Owner == message.FromId && !NeedCues.OpensNewSubject(text) && !NeedCues.SeeksProvider(text) && !anotherThing ? keywordTopic : null;
                     similar ??= NeedCues.IsTally(text) ? topics.LastOrDefault(x => x.Owner == message.FromId) : null; // "统计一下:…还有要的说"
                     similar ??= act == NeedAct.Want && !anotherThing || replyTopic?.Owner == message.FromId ? replyTopic : null; // "想报" under the proposal; the organiser asking on in their own thread
                     // "keen to split a moss treatment" under "anyone know someone for a roof moss treatment? happy to share":
@@ -176,9 +190,14 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     joinsWithLaughter += NeedCues.HasLaughter(text) ? 1 : 0;
                     // An organiser's running list belongs to the topic it names or to the speaker's own
                     // topic, never just to the latest one.
+                    // "老李,我也换,三个卧室加阳台": a join that opens by addressing the member who raised a topic joins that topic.
+                    // Of the member's topics, the one it names, else their latest.
+                    var addressed = ReplyStructure.AddressedTo(text, window, position) is long who
+                        ? keywordTopic?.Owner == who ? keywordTopic : topics.LastOrDefault(x => x.Owner == who)
+                        : null;
                     target = NeedCues.IsTally(text)
                         ? keywordTopic ?? topics.FirstOrDefault(x => x.Owner == message.FromId) ?? replyTopic
-                        : copied ?? seedTopic ?? keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
+                        : copied ?? seedTopic ?? addressed ?? keywordTopic ?? replyTopic ?? ImplicitTopic(message, position, topics, topicOfMessage, authorOfMessage, actOfMessage);
                     if (target is null && ReplyStructure.RaisedBy(message, position, window, topicOfMessage.ContainsKey) is int raised)
                     {
                         // "空调一开又是一股霉味" or "有人知道哪里能请人上门清洗空调吗?" answered by "我家那台也该洗了":
@@ -223,7 +242,13 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                         target = memberOf.Count == 1 && memberOf[0] == latest && !NeedCues.DeclinesSomethingElse(text, memberOf[0].Grams) ? memberOf[0] : target;
                     }
 
-                    target?.Remove(message.FromId);
+                    // The raiser calling their own need off at the top of the chat ("插花课凑不到人,取消了") ends it for
+                    // everyone; those who wanted it still did, and so did the raiser.
+                    if (target is not null && !(target.Owner == message.FromId && message.ReplyToId is null && target.Members.Count > 1))
+                    {
+                        target.Remove(message.FromId);
+                    }
+
                     break;
                 }
 
@@ -251,21 +276,26 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             }
         }
 
+        var seeds = window.Select(m => m.Id).ToHashSet();
+        // Topics raised in this window (a live need's too, its first message still here): those a joke may be.
+        var fresh = topics.Where(x => !x.WasRaised && x.Members.Count >= 2 && seeds.Contains(x.SeedId)).ToList();
+
         // Several laughing join-ins: the chat is joking ("团购一个男朋友"), not buying.
         if (joinsWithLaughter >= 2 && joinsWithLaughter * 2 >= joins)
         {
-            return ([], []);
+            return ([], [], [.. fresh.Select(x => x.SeedId)]);
         }
 
         // A thread whose wants and joins are mostly jokes ("团购一个年假", "+10086 求带", "chip in for
         // a yacht") is banter, not a shared need.
         if (playfulWants >= 2 && playfulWants * 2 >= Math.Max(joins, 1))
         {
-            return ([], []);
+            return ([], [], [.. fresh.Select(x => x.SeedId)]);
         }
 
+        var jokes = fresh.Where(x => OnlyLaughedAlong(x, window) || LaughedOff(x, window, actOfMessage)).ToList();
         var needs = topics
-            .Where(x => x.Members.Count >= 2 && !OnlyLaughedAlong(x, window) && (x.Live is not null || x.WasRaised || SpeaksOfBuying(x, window, topicOfMessage)))
+            .Where(x => x.Members.Count >= 2 && !jokes.Contains(x) && !OnlyLaughedAlong(x, window) && !LaughedOff(x, window, actOfMessage) && (x.Live is not null || x.WasRaised || SpeaksOfBuying(x, window, topicOfMessage)))
             .Select(x => x.Live is null
                 ? new ExtractedNeed(x.Summary, x.Members.Keys.ToList(), x.Members.Values.SelectMany(ids => ids).Order().ToList())
                 : AddedTo(x))
@@ -273,14 +303,13 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             .ToList();
 
         // A want nobody joined here, its message in this window: remembered, so a join hours later still meets it.
-        var seeds = window.Select(m => m.Id).ToHashSet();
         var wants = topics
             .Where(x => x.Live is null && !x.WasRaised && x.Members.Count == 1 && x.Has(x.Owner) && seeds.Contains(x.SeedId)
                         && !NeedCues.IsPlayful(ChatTextNormalizer.Normalize(window.First(m => m.Id == x.SeedId).Text))
                         && SpeaksOfBuying(x, window, topicOfMessage))
             .Select(x => LiveNeed.RaisedBy(x.Owner, x.SeedId, x.Summary))
             .ToList();
-        return (needs, wants);
+        return (needs, wants, [.. jokes.Select(x => x.SeedId)]);
     }
 
     /// <summary>What the window adds to a live need: its members who spoke for it here, and those messages; null when nobody did.</summary>
@@ -316,9 +345,33 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
 
         // A laugh beside the very thing asked for ("our roof is the same, green lol. keen to split a moss treatment") is sincere.
         var asked = textOf.TryGetValue(topic.SeedId, out var seed) ? ContentGrams.Of(seed) : [];
-        bool Jokes(string t) => NeedCues.HasLaughter(t) && ContentGrams.Of(t).Count(asked.Contains) < 2 || NeedCues.NamesAJokeThing(t);
+        // Under a call for a thing no group can buy ("台风假可以团购吗🤣"), a join that commits to nothing ("我第一个+1") plays along.
+        var jokeAsked = seed is not null && NeedCues.NamesAJokeThing(seed);
+        bool Jokes(string t) => NeedCues.HasLaughter(t) && ContentGrams.Of(t).Count(asked.Contains) < 2 || NeedCues.NamesAJokeThing(t) || jokeAsked && !NeedCues.CommitsToIt(t);
         return (topic.Live is null || joined.Count > 0)
             && joined.All(member => member.Value.All(id => textOf.TryGetValue(id, out var t) && Jokes(t)));
+    }
+
+    /// <summary>
+    /// "有没有人想合买一台时光机" ← "+1 and go back to undergrad 😭" ← "我要两台" ← the raiser: "hahaha 睡吧睡吧". A joke the
+    /// raiser laughs off once others played along: after a join the raiser laughs and says nothing else (no word of
+    /// content, no count), at the top of the chat or answering a join, not someone's question; and the thing asked for is
+    /// a joke or half the joins are playful. "哈哈欢迎" or "haha perfect, a third each then" say something: not laughed off.
+    /// </summary>
+    private static bool LaughedOff(Topic topic, IReadOnlyList<ChatMessage> window, Dictionary<long, NeedAct> actOfMessage)
+    {
+        if (topic.WasRaised) return false;
+        var joined = topic.Members.Where(m => m.Key != topic.Owner).SelectMany(m => m.Value).ToHashSet();
+        if (joined.Count == 0) return false;
+        var firstJoin = joined.Min();
+        var laughs = window.Any(m => m.FromId == topic.Owner && m.Id > firstJoin && (m.ReplyToId is not long answered || joined.Contains(answered))
+                                     && actOfMessage.GetValueOrDefault(m.Id) is NeedAct.Other or NeedAct.Question
+                                     && ChatTextNormalizer.Normalize(m.Text) is var t && NeedCues.HasLaughter(t) && !NeedCues.SpeaksOfBuying(t)
+                                     && !t.Any(char.IsAsciiDigit) && ContentGrams.Of(t).All(NeedCues.HasLaughter));
+        if (!laughs) return false;
+        var seed = window.FirstOrDefault(m => m.Id == topic.SeedId);
+        var playful = window.Count(m => joined.Contains(m.Id) && NeedCues.IsPlayful(ChatTextNormalizer.Normalize(m.Text)));
+        return seed is not null && NeedCues.NamesAJokeThing(ChatTextNormalizer.Normalize(seed.Text)) || playful * 2 >= joined.Count;
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
-using GroupBuyBot.Core.Discovery.Board;
 using GroupBuyBot.Core.SignUps.Replies;
+using GroupBuyBot.Core.Discovery.Board;
 
 namespace GroupBuyBot.Core.Discovery;
 

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using GroupBuyBot.Core.SignUps.Replies;
+using System.Text.RegularExpressions;
 
 namespace GroupBuyBot.Core.Discovery;
 

@@ -25,6 +25,11 @@ public static partial class NeedCues
         + @"|(已经|刚)(买|订|约|换|装|洗|报)(了|过)?(?<thing>[^\s,，。!?？;:了过的]{2,8})",
         Options);
 
+    // "三盆", "two", "2个": how many, not what.
+    private static readonly Regex CountOnly = new(
+        $@"^([0-9]+|[一二两三四五六七八九十几半]+|{B}(one|two|three|four|five|some|a few|a couple)){B}?\s*[^\s0-9]?\s*$",
+        Options);
+
     /// <summary>
     /// The thing a decline names ("the relay", "书法"), or null for a bare no. What the member already has counts only
     /// when they withdraw from nothing else: "她已经约了宠物店,我们这次不参加了" is a bare no with its reason.
@@ -35,7 +40,13 @@ public static partial class NeedCues
         if (withdrawn.Success && !DeclineOrWithdraw.IsMatch(withdrawn.Groups["thing"].Value)) return withdrawn.Groups["thing"].Value.Trim(); // not "算了" in "算了我不要了"
         if (DeclineOrWithdraw.IsMatch(normalizedText)) return null;
         var had = AlreadyHadObject.Match(normalizedText);
-        return had.Success ? had.Groups["thing"].Value.Trim() : null;
+        if (!had.Success) return null;
+        var thing = had.Groups["thing"].Value.Trim();
+
+        // "市集有人卖玉露一盆才50,我已经买了三盆": a count alone names nothing; the clause before names what was bought.
+        return CountOnly.IsMatch(thing) && normalizedText[..had.Index].TrimEnd(' ', ',', '，', '.', '!', '~') is var before && ContentGrams.Of(before).Count > 0
+            ? before
+            : thing;
     }
 
     /// <summary>

@@ -15,6 +15,12 @@ public sealed record WindowReading(DueWindow Window, IReadOnlyList<ExtractedNeed
 {
     /// <summary>Wants the window raised that nobody joined in it (embedded extractor only), remembered for later windows.</summary>
     public IReadOnlyList<LiveNeed> Raised { get; init; } = [];
+
+    /// <summary>
+    /// Messages that raised what the window shows to be a joke (embedded extractor only): a need an earlier, shorter
+    /// window put on the board from them, before the laughter, leaves it (<see cref="Board.NeedBoard.DropJokes"/>).
+    /// </summary>
+    public IReadOnlyList<long> Jokes { get; init; } = [];
 }
 
 /// <summary>What reading a set of windows gave: one reading per window, the model calls made for them (several windows can share one) and their tokens.</summary>
@@ -35,8 +41,8 @@ public sealed class EmbeddedNeedReader : INeedReader
     /// <summary>One window read by the embedded extractor, as the only reader or as the model's fallback.</summary>
     public static WindowReading Reading(DueWindow window, WindowReader by = WindowReader.Embedded)
     {
-        var (needs, raised) = EmbeddedNeedExtractor.Read(window.Messages, window.Live, window.Raised);
-        return new WindowReading(window, needs, by) { Raised = raised };
+        var (needs, raised, jokes) = EmbeddedNeedExtractor.ReadWithJokes(window.Messages, window.Live, window.Raised);
+        return new WindowReading(window, needs, by) { Raised = raised, Jokes = jokes };
     }
 
     public Task<NeedReadings> Read(IReadOnlyList<DueWindow> windows, CancellationToken ct)

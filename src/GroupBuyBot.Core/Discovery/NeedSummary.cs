@@ -17,9 +17,29 @@ public static partial class NeedSummary
     /// <summary>The summary of <paramref name="text"/>; the text itself (capped) when nothing is left after the asking.</summary>
     public static string Of(string text)
     {
-        var clean = Mention().Replace(Url().Replace(text, " "), " ").Trim();
+        // The asking is read in simplified characters ("有沒有人要一起" is "有没有人要一起"), the summary kept in the writer's.
+        var folded = TraditionalFold.Fold(text);
+        var clean = Mention().Replace(Url().Replace(folded, " "), " ").Trim();
         var result = Named(clean) ?? clean;
-        return result.Length > MaxLength ? result[..CutAt(result, MaxLength)].TrimEnd() + "…" : result;
+        result = result.Length > MaxLength ? result[..CutAt(result, MaxLength)].TrimEnd() + "…" : result;
+        return ReferenceEquals(folded, text) ? result : InWritersCharacters(result, folded, text);
+    }
+
+    // The summary is what is left of the folded text: each of its characters is found, in order, in the folded text,
+    // and the writer's own character at that place is taken (the fold changes characters, never their places).
+    private static string InWritersCharacters(string summary, string folded, string original)
+    {
+        var chars = summary.ToCharArray();
+        var from = 0;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var at = folded.IndexOf(chars[i], from);
+            if (at < 0) continue;
+            chars[i] = original[at];
+            from = at + 1;
+        }
+
+        return new string(chars);
     }
 
     // The first clause that asks or raises a want, with the asking removed; else the first clause with words left.
@@ -124,14 +144,14 @@ public static partial class NeedSummary
     private static partial Regex ChineseTail();
 
     // A deal's terms: a count with a threshold or a discount ("5只起每只便宜50", "同一栋满10台上门打八折").
-    [GeneratedRegex(@"\p{N}\S*(起|便宜|折|优惠|包邮|免运费?|减)|满\s*\p{N}")]
+    [GeneratedRegex(@"[\p{N}一二两三四五六七八九十百千几]\S*(起|以上|便宜|折|优惠|包邮|免运费?|减)|满\s*[\p{N}一二两三四五六七八九十百千几]")]
     private static partial Regex Terms();
 
     [GeneratedRegex(@"^(我|我们|我家|咱|咱们|俺)")]
     private static partial Regex FirstPerson();
 
     // How it comes, alone in a clause: "5斤一箱", "10斤一袋", "6个一盒".
-    [GeneratedRegex(@"^[\p{N}一二两三四五六七八九十几半.$¥￥]+\s*\p{IsCJKUnifiedIdeographs}?\s*[一每]?\s*\p{IsCJKUnifiedIdeographs}?(\s*[$¥￥]?\p{N}+(\.\p{N}+)?\s*(元|块|刀)?)?$")]
+    [GeneratedRegex(@"^[\p{N}一二两三四五六七八九十几半.$¥￥]+\s*\p{IsCJKUnifiedIdeographs}?\s*[一每]?\s*\p{IsCJKUnifiedIdeographs}?(\s*[$¥￥]?[\p{N}一二两三四五六七八九十百千万]+(\.\p{N}+)?\s*(元|块|刀)?)?$")]
     private static partial Regex Packaging();
 
     // Whose it is, at the start: "我屏东朋友的…", "朋友的…", "老家的…".

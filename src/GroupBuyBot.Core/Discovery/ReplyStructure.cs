@@ -162,6 +162,29 @@ internal static partial class ReplyStructure
         return null;
     }
 
+    // "老李,我也换", "Vivian 帮我加个波波", "@Mei Lin keen": a name first, then a comma, a colon or a space.
+    [GeneratedRegex(@"^\W*@?(?<name>[^\s,，:：!！?？.]{2,12})(\s*[,，:：]|\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex NameFirst();
+
+    /// <summary>
+    /// The member a message opens by addressing ("老李,我也换,三个卧室加阳台" to "15栋 老李"): the latest earlier writer in the
+    /// window whose display name, or a word of it, is the name the message starts with; null when it names nobody there.
+    /// </summary>
+    public static long? AddressedTo(string normalizedText, IReadOnlyList<ChatMessage> window, int position)
+    {
+        var match = NameFirst().Match(normalizedText);
+        if (!match.Success) return null;
+        var named = match.Groups["name"].Value;
+        for (var i = position - 1; i >= 0; i--)
+        {
+            if (window[i].FromId == window[position].FromId) continue;
+            var name = ChatTextNormalizer.Normalize(window[i].FromName);
+            if (name == named || name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(word => word.Length >= 2 && word == named)) return window[i].FromId;
+        }
+
+        return null;
+    }
+
     private static int IndexOf(IReadOnlyList<ChatMessage> window, long id, int before)
     {
         for (var i = before - 1; i >= 0; i--)

@@ -23,6 +23,8 @@ public sealed class DevelopmentSetFloorTests
     [InlineData("dev6-streams", "0.85", "0.75", "0.5")]
     [InlineData("dev7", "0.95", "0.95", "0")]
     [InlineData("dev7-streams", "0.84", "0.78", "0")]
+    [InlineData("dev10", "0.97", "0.97", "0")]
+    [InlineData("dev10-streams", "0.92", "0.88", "0")]
     public async Task Needs_stay_above_their_floor(string set, string needF1, string memberF1, string falseSuggestions)
     {
         var report = await NeedsEvaluation.RunAsync(EvalData.Needs(set), new EmbeddedNeedExtractor(), null, CancellationToken.None);

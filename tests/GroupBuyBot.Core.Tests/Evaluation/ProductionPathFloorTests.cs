@@ -19,6 +19,8 @@ public sealed class ProductionPathFloorTests
     [InlineData("dev6-streams", "0.80", "0.67")]
     [InlineData("dev7", "0.92", "0.90")]
     [InlineData("dev7-streams", "0.83", "0.76")]
+    [InlineData("dev10", "0.97", "0.97")]
+    [InlineData("dev10-streams", "0.97", "0.96")]
     public async Task Needs_on_the_board_stay_above_their_floor(string set, string needF1, string memberF1)
     {
         var (round, board) = DiscoveryChat.EmbeddedRound();

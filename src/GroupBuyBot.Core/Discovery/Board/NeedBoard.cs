@@ -57,6 +57,21 @@ public static class NeedBoard
         RemoveWithdrawn(board, window);
     }
 
+    /// <summary>
+    /// "有没有人想合买一台时光机" ← "+1 😭" was read two minutes in, before the raiser laughed it off: a later reading of the
+    /// same messages that finds the talk a joke (<paramref name="jokes"/>: the messages that raised it) leaves the need,
+    /// not yet suggested, without members, as if all had withdrawn (it leaves the board when idle). A need already
+    /// suggested stays for the organisers to answer.
+    /// </summary>
+    public static void DropJokes(List<BoardNeed> board, IReadOnlyCollection<long> jokes)
+    {
+        if (jokes.Count == 0) return;
+        foreach (var need in board.Where(n => n.Status == BoardNeedStatus.Gathering && n.EvidenceMessageIds.Any() && jokes.Contains(n.EvidenceMessageIds.Min())))
+        {
+            need.Members.Clear();
+        }
+    }
+
     /// <summary>True for a gathering need with enough members: post the (one) suggestion.</summary>
     public static bool IsReadyToSuggest(BoardNeed need, int threshold) =>
         need.Status == BoardNeedStatus.Gathering && need.Members.Count >= Math.Max(2, threshold);
@@ -93,16 +108,32 @@ public static class NeedBoard
                                                                        || grams.Overlaps(ContentGrams.Of(ChatTextNormalizer.Normalize(n.Summary)))));
             // A no that names something else ("just got a headlamp", "count me out for the relay") leaves no need of theirs.
             var text = ChatTextNormalizer.Normalize(message.Text);
-            if (about.Count == 0 && memberOf.Count == 1 && !aboutAnother
+            if (about.Count == 0 && memberOf.Count == 1 && !aboutAnother && !AnswersSomethingElse(message, memberOf[0], window)
                 && !NeedCues.DeclinesSomethingElse(text, ContentGrams.Of(ChatTextNormalizer.Normalize(memberOf[0].Summary)))) about = memberOf;
 
             foreach (var need in about)
             {
+                // "offsite transport update: company will arrange a bus, so no need" by the one who raised it calls the
+                // need off for everyone; it is not the raiser taking back their interest while others still want it.
+                if (RaisedBy(need) == message.FromId && message.ReplyToId is null && need.Members.Count > 1) continue;
                 var member = need.Members.Find(m => m.UserId == message.FromId)!;
                 if (member.MessageIds.Count == 0 || member.MessageIds.Max() < message.Id) need.Members.Remove(member);
             }
         }
     }
+
+    /// <summary>
+    /// A no is an answer to the message it replies to: "already ate, next time" under "lunch at the hawker centre?" and
+    /// "not for me this time" under the massage update turn those down, not the order the member is in. True when the
+    /// message replied to is in the window and is neither one of the need's own messages nor written by one of its members.
+    /// </summary>
+    private static bool AnswersSomethingElse(ChatMessage no, BoardNeed need, IReadOnlyList<ChatMessage> window) =>
+        no.ReplyToId is long parentId && window.FirstOrDefault(m => m.Id == parentId) is { } parent
+        && !need.EvidenceMessageIds.Contains(parentId) && !need.Has(parent.FromId);
+
+    /// <summary>Who raised the need: the member whose message is the need's first.</summary>
+    private static long? RaisedBy(BoardNeed need) =>
+        need.Members.Where(m => m.MessageIds.Count > 0).MinBy(m => m.MessageIds.Min())?.UserId;
 
     /// <summary>Two needs' summaries name the same thing (two content words or characters in common): how linked groups' needs are matched.</summary>
     public static bool SameThing(string summary, string other) =>

@@ -153,6 +153,7 @@ public sealed class DiscoveryRound(
             // Asked here, inside the board's change: a /forgetme that came while the window was read is not undone by it.
             var forgotten = windows.ForgottenSince(chat.ChatId, reading.Window.Take);
             NeedBoard.Merge(list, chat.ChatId, reading.Window.Messages, Without(reading.Needs, forgotten, reading.Window.Messages), now);
+            NeedBoard.DropJokes(list, reading.Jokes);
             var toSuggest = list.Where(n => NeedBoard.IsReadyToSuggest(n, options.SuggestionThreshold)).ToList();
             foreach (var need in toSuggest)
             {

@@ -113,7 +113,7 @@ public sealed class ReplyIntentModelTests
     [Fact]
     public void Folding_traditional_characters_keeps_everything_else()
     {
-        Assert.Equal("我要两盒 ok 🍊", ChatTextNormalizer.FoldTraditional("我要兩盒 ok 🍊"));
-        Assert.Equal("plain text", ChatTextNormalizer.FoldTraditional("plain text"));
+        Assert.Equal("我要两盒 ok 🍊", TraditionalFold.Fold("我要兩盒 ok 🍊"));
+        Assert.Equal("plain text", TraditionalFold.Fold("plain text"));
     }
 }
