@@ -138,6 +138,7 @@ public static class DependencyInjection
         services.AddHostedService<PollingService>();
         services.AddHostedService<HandledRequestPruning>();
         services.AddHostedService<PeriodicSweeps>();
+        services.AddHostedService<ReplyIntentWarmUp>();
         services.AddHostedService<WebhookServer>(); // idle unless Webhook:Enabled; then polling is idle instead
 
         AddScheduling(services, configuration, database);

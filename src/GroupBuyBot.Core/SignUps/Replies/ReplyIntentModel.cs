@@ -9,12 +9,12 @@ public sealed record LabelledReply(string Text, SignUpIntent Intent);
 
 /// <summary>
 /// A small learned reading of what a reply asks for: multinomial logistic regression over the character 1–3-grams
-/// (and English words) of the reply, numbers folded to one symbol. It learns at first use, in about a third of a
-/// second, from the labelled development corpora embedded in this assembly (the project's file lists them; no held-out
-/// set is among them). The local rules still read every reply and find the quantity; this model decides the intent
-/// where the rules are unsure, or where it is near certain and they disagree (<see cref="SignUpReplyParser"/>). Why:
-/// the rules score 0.98 on the sets they were tuned on and about 0.80 on sets nobody tuned on; this model, trained
-/// without the set it is scored on, about 0.95 (docs/discovery.md, "The learned intent").
+/// (and English words) of the reply, numbers folded to one symbol. It learns at first use (the host warms it at
+/// start-up: ReplyIntentWarmUp), in about a third of a second, from the labelled development corpora embedded in this
+/// assembly (the project file lists them; no held-out set is among them). The local rules still read every reply and
+/// find the quantity; this model decides the intent only where the rules are unsure (<see cref="SignUpReplyParser"/>).
+/// Why: the rules scored 0.98 on the sets they were tuned on and about 0.80 on sets nobody tuned on; this model,
+/// trained without the set it is scored on, about 0.95 (docs/discovery.md, "The learned intent").
 /// </summary>
 public sealed partial class ReplyIntentModel
 {
