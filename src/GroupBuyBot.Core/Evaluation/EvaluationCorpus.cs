@@ -39,16 +39,16 @@ public static class EvaluationCorpus
 
     public static async Task<IReadOnlyList<SignUpCase>> ReadSignUpsAsync(string path, CancellationToken ct)
     {
-        var cases = new List<SignUpCase>();
-        foreach (var line in await ReadLinesAsync(path, ct))
-        {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            var quantity = root.TryGetProperty("quantity", out var q) && q.ValueKind == JsonValueKind.Number ? q.GetInt32() : (int?)null;
-            cases.Add(new SignUpCase(root.GetProperty("text").GetString() ?? string.Empty, ParseIntent(root.GetProperty("intent").GetString()), quantity));
-        }
+        return [.. (await ReadLinesAsync(path, ct)).Select(ParseSignUp)];
+    }
 
-        return cases;
+    /// <summary>One line of a signups-*.jsonl corpus (also what <see cref="ReplyIntentModel"/> learns from).</summary>
+    public static SignUpCase ParseSignUp(string line)
+    {
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        var quantity = root.TryGetProperty("quantity", out var q) && q.ValueKind == JsonValueKind.Number ? q.GetInt32() : (int?)null;
+        return new SignUpCase(root.GetProperty("text").GetString() ?? string.Empty, ParseIntent(root.GetProperty("intent").GetString()), quantity);
     }
 
     public static string IntentName(SignUpIntent intent) => intent switch

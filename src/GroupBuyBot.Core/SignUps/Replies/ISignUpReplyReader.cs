@@ -13,8 +13,8 @@ public interface ISignUpReplyReader
 }
 
 /// <summary>
-/// The offline reader: the local rules alone. When they are unsure, their best guess still stands,
-/// so a plain "+1" never waits on a model.
+/// The offline reader: the local rules, with the learned intent (<see cref="ReplyIntentModel"/>) where they are unsure.
+/// Their best guess then stands, so a plain "+1" never waits on a model.
 /// </summary>
 public sealed class LocalSignUpReplyReader(ReplyIntentModel model) : ISignUpReplyReader
 {

@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using GroupBuyBot.Core.Evaluation;
 
 namespace GroupBuyBot.Core.SignUps.Replies;
 
@@ -23,7 +23,10 @@ public sealed partial class ReplyIntentModel
     private const string Bias = "\u0001bias";
 
     private static readonly SignUpIntent[] Classes = [SignUpIntent.None, SignUpIntent.Join, SignUpIntent.Set, SignUpIntent.Leave];
-    private static readonly Lazy<ReplyIntentModel> Trained = new(() => Train(EmbeddedCorpus()));
+    private const string CorpusPrefix = "ReplyIntentCorpus/";
+
+    private static readonly Lazy<IReadOnlyList<LabelledReply>> Corpus = new(ReadEmbeddedCorpus);
+    private static readonly Lazy<ReplyIntentModel> Trained = new(() => Train(Corpus.Value));
 
     // Feature -> its weight for each class, in the order of Classes.
     private readonly Dictionary<string, double[]> _weights;
@@ -34,7 +37,7 @@ public sealed partial class ReplyIntentModel
     public static ReplyIntentModel Default => Trained.Value;
 
     /// <summary>How many labelled replies <see cref="Default"/> learns from.</summary>
-    public static int EmbeddedExamples => EmbeddedCorpus().Count;
+    public static int EmbeddedExamples => Corpus.Value.Count;
 
     /// <summary>
     /// The model learned from the embedded corpora less every reply whose text is in <paramref name="texts"/> (and how
@@ -43,7 +46,7 @@ public sealed partial class ReplyIntentModel
     public static (ReplyIntentModel Model, int LeftOut) Without(IEnumerable<string> texts)
     {
         var excluded = texts.ToHashSet(StringComparer.Ordinal);
-        var examples = EmbeddedCorpus();
+        var examples = Corpus.Value;
         var left = examples.Count(e => excluded.Contains(e.Text));
         return (left == 0 ? Default : Train(examples.Where(e => !excluded.Contains(e.Text))), left);
     }
@@ -89,7 +92,7 @@ public sealed partial class ReplyIntentModel
     public (SignUpIntent Intent, double Confidence) Predict(string text)
     {
         var probabilities = new double[Classes.Length];
-        Probabilities(Features(text).Append(Bias).Where(_weights.ContainsKey), probabilities);
+        Probabilities(Features(text).Append(Bias), probabilities);
         var best = 0;
         for (var c = 1; c < Classes.Length; c++)
         {
@@ -99,12 +102,13 @@ public sealed partial class ReplyIntentModel
         return (Classes[best], probabilities[best]);
     }
 
+    // Features never seen in training carry no weight.
     private void Probabilities(IEnumerable<string> features, double[] into)
     {
         Array.Clear(into);
         foreach (var feature in features)
         {
-            var w = _weights[feature];
+            if (!_weights.TryGetValue(feature, out var w)) continue;
             for (var c = 0; c < Classes.Length; c++) into[c] += w[c];
         }
 
@@ -142,20 +146,19 @@ public sealed partial class ReplyIntentModel
         }
     }
 
-    private static List<LabelledReply> EmbeddedCorpus()
+    private static List<LabelledReply> ReadEmbeddedCorpus()
     {
         var assembly = typeof(ReplyIntentModel).Assembly;
         var examples = new List<LabelledReply>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("ReplyIntentCorpus/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in EmbeddedCorpusNames())
         {
             using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"Missing resource {name}");
             using var reader = new StreamReader(stream, Encoding.UTF8);
             while (reader.ReadLine() is { } line)
             {
                 if (string.IsNullOrWhiteSpace(line)) continue;
-                using var document = JsonDocument.Parse(line);
-                var root = document.RootElement;
-                examples.Add(new LabelledReply(root.GetProperty("text").GetString() ?? string.Empty, IntentOf(root.GetProperty("intent").GetString())));
+                var labelled = EvaluationCorpus.ParseSignUp(line);
+                examples.Add(new LabelledReply(labelled.Text, labelled.Intent));
             }
         }
 
@@ -164,15 +167,7 @@ public sealed partial class ReplyIntentModel
 
     /// <summary>The names of the embedded corpora the model learns from.</summary>
     public static IReadOnlyList<string> EmbeddedCorpusNames() =>
-        [.. typeof(ReplyIntentModel).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("ReplyIntentCorpus/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
-
-    private static SignUpIntent IntentOf(string? name) => name switch
-    {
-        "join" => SignUpIntent.Join,
-        "set" => SignUpIntent.Set,
-        "leave" => SignUpIntent.Leave,
-        _ => SignUpIntent.None,
-    };
+        [.. typeof(ReplyIntentModel).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(CorpusPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
     [GeneratedRegex("[0-9]+")]
     private static partial Regex Digits();

@@ -66,7 +66,11 @@ public static partial class SignUpReplyParser
         return intent is SignUpIntent.Set && quantity is null ? rules : new SignUpReply(intent, quantity, true);
     }
 
-    /// <summary>What the reply states: addressing removed, addresses, times and prices masked, questions blanked.</summary>
+    /// <summary>
+    /// What the reply states: addressing removed; addresses, times, prices, dates and phone numbers masked, so "Block 7,
+    /// 4 boxes please" reads as "4 boxes please" and "Flat 4B is out" as a household leaving; questions blanked, and the
+    /// group's target ("we still need 5 more") with them: it is known not to be an order.
+    /// </summary>
     private static string Statements(string text, out bool hadQuestion) =>
         BlankGroupTargets(BlankQuestions(NonQuantitySpans.Mask(AddressedTo().Replace(text, " ").Trim()), out hadQuestion), ref hadQuestion);
 
@@ -84,11 +88,7 @@ public static partial class SignUpReplyParser
             return SignUpReply.NoneCertain;
         }
 
-        // Addresses, times, prices, dates and phone numbers are masked first, so "Block 7, 4 boxes
-        // please" reads as "4 boxes please" and "Flat 4B is out" as a household leaving.
-        // The group's target ("we still need 5 more") is blanked like a question: it is known not to be an order.
-        var statements = BlankQuestions(NonQuantitySpans.Mask(text), out var hadQuestion);
-        statements = BlankGroupTargets(statements, ref hadQuestion);
+        var statements = Statements(text, out var hadQuestion);
         var setCue = Earliest(Earliest(Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements)), RestatedTotalCue(statements)), ReplyCues.SettleOnLess().Match(statements));
         var joinCue = Earliest(Earliest(ReplyCues.Join().Match(statements), ReplyCues.JoinExtra().Match(statements)), ReplyCues.JoinColloquial().Match(statements));
         var leaves = ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements) || ReplyCues.LeaveColloquial().IsMatch(statements);
