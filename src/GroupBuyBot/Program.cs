@@ -37,13 +37,13 @@ if (string.IsNullOrWhiteSpace(token))
 
 if (!TelegramOptions.IsWellFormedToken(token))
 {
-    Console.Error.WriteLine("The Telegram bot token is malformed: it should look like 123456789:ABCdef… as @BotFather gives it.");
+    await Console.Error.WriteLineAsync("The Telegram bot token is malformed: it should look like 123456789:ABCdef… as @BotFather gives it.");
     return 2;
 }
 
 if (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Problem() is { } databaseProblem)
 {
-    Console.Error.WriteLine(databaseProblem);
+    await Console.Error.WriteLineAsync(databaseProblem);
     return 2;
 }
 

@@ -52,9 +52,9 @@ public static class JoinStormScenario
             WHERE b."ChatId" = @chat GROUP BY s."Status"
             """, ("chat", chat));
         int active = 0, waitlisted = 0, rows = 0, users = 0, units = 0;
-        using (var reader = command.ExecuteReader())
+        await using (var reader = await command.ExecuteReaderAsync())
         {
-            while (reader.Read())
+            while (await reader.ReadAsync())
             {
                 var (status, count, distinct, quantity) = (reader.GetString(0), reader.Int(1), reader.Int(2), reader.Int(3));
                 if (status == "Active") active = count;

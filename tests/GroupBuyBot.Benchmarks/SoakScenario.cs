@@ -48,7 +48,7 @@ public static class SoakScenario
         using var db = bot.OpenDatabase();
         using var command = db.Query("""SELECT COUNT(*) FROM "SignUps" s JOIN "GroupBuys" b ON b."Id" = s."GroupBuyId" WHERE b."ChatId" <= @first AND b."ChatId" > @last""",
             ("first", ChatId(0)), ("last", ChatId(chats)));
-        var signUps = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var signUps = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         foreach (var lost in confirmations.UnansweredCommandList().Take(5)) Explain(bot, db, lost);
         return new Result(chats, confirmations.Commands, seconds, confirmations.UnansweredCommands(), confirmations.CommandsAnsweredTwice(), signUps, counts);
     }

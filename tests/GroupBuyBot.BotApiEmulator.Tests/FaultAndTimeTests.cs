@@ -98,9 +98,8 @@ public sealed class FaultTests : EmulatorTestBase
     {
         // The client gives up long before the stall ends, but late enough that its call surely reached the emulator on a
         // busy machine (with 300 ms it sometimes gave up before the request was even read).
-        var impatient = new TelegramBotClient(
-            new TelegramBotClientOptions(Token, Emulator.BaseUrl.ToString()) { RetryThreshold = 0 },
-            new HttpClient { Timeout = TimeSpan.FromSeconds(2) });
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var impatient = new TelegramBotClient(new TelegramBotClientOptions(Token, Emulator.BaseUrl.ToString()) { RetryThreshold = 0 }, http);
         Emulator.State.SetRandomFaults(new RandomFaults(TimeoutRate: 1, TimeoutMilliseconds: 20_000));
 
         await Assert.ThrowsAnyAsync<Exception>(() => impatient.SendMessage(GroupId, "lost in transit"));

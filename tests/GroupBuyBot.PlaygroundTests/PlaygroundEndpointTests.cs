@@ -27,7 +27,7 @@ public class PlaygroundEndpointTests
         var info = await http.GetFromJsonAsync<JsonElement>("/playground/info");
         var groupId = info.GetProperty("group_chat_id").GetInt64();
         var chat = await http.GetFromJsonAsync<JsonElement>($"/driver/chats/{groupId}");
-        Assert.Equal("administrator", chat.GetProperty("members").GetProperty(PlaygroundGroup.Alice.Id.ToString()).GetString());
+        Assert.Equal("administrator", chat.GetProperty("members").GetProperty(PlaygroundGroup.Alice.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetString());
     }
 
     [Fact]

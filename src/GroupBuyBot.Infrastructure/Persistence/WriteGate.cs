@@ -8,6 +8,7 @@ namespace GroupBuyBot.Infrastructure.Persistence;
 /// outbox rows (ids are taken at insert, not at commit) still count on this process committing one writer at a time.
 /// Other processes are not held by it.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A singleton for the process's life; its SemaphoreSlim holds no wait handle (AvailableWaitHandle is never read), and disposing it at shutdown would make a late release throw.")]
 public sealed class WriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -76,7 +76,9 @@ public sealed class ActiveInstance(DatabaseProvider database, SecretRedactor red
     private async Task Hold(InstanceLease lease, CancellationToken stoppingToken)
     {
         await using var _ = lease;
-        var held = new CancellationTokenSource(); // not disposed: tokens handed out stay readable after the lease is gone
+#pragma warning disable CA2000 // not disposed: tokens handed out stay readable after the lease is gone (it holds no timer and no wait handle)
+        var held = new CancellationTokenSource();
+#pragma warning restore CA2000
         lock (_lock) _active.TrySetResult(held.Token);
         logger.LogInformation("This is the active instance: it polls and sends");
         try

@@ -10,6 +10,7 @@ namespace GroupBuyBot.Infrastructure.Pipeline;
 /// wakes the <see cref="OutboxSender"/> once that transaction committed. The toast of a button tap is not written:
 /// it is answered at once or never (Telegram forgets a tap after a few seconds).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A singleton for the process's life; its SemaphoreSlim holds no wait handle (AvailableWaitHandle is never read), and disposing it at shutdown would make a late wake-up throw.")]
 public sealed class OutboxWriter(TimeProvider time)
 {
     private readonly SemaphoreSlim _written = new(0, 1);

@@ -16,7 +16,7 @@ public static class PlaygroundMode
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (database.Problem() is { } problem)
         {
-            Console.Error.WriteLine(problem);
+            await Console.Error.WriteLineAsync(problem);
             return 2;
         }
 

@@ -17,7 +17,7 @@ public sealed class DevCorpusTargetTests
 
             Assert.True(report.Get("intent_accuracy") >= 0.92, report.Format());
             Assert.True(report.Get("quantity_accuracy") >= 0.92, report.Format());
-            Assert.Equal((int)report.Get("n"), File.ReadAllLines(output).Length);
+            Assert.Equal((int)report.Get("n"), (await File.ReadAllLinesAsync(output)).Length);
         }
         finally
         {

@@ -4,7 +4,7 @@ namespace GroupBuyBot.Core.Tests.Evaluation;
 
 public sealed class NeedsScoringTests
 {
-    private static IReadOnlySet<long> Set(params long[] ids) => ids.ToHashSet();
+    private static HashSet<long> Set(params long[] ids) => ids.ToHashSet();
 
     [Fact]
     public void Jaccard_of_half_overlap_matches_and_counts_members()

@@ -52,7 +52,7 @@ public class BuyOptionsTests
     public void Options_read_as_organizers_write_them(string text, string expected)
     {
         Assert.True(OptionText.TryParseList(text, out var options));
-        Assert.Equal(expected, string.Join(';', options.Select(o => $"{o.Name}|{o.Price}|{o.Capacity?.ToString() ?? "-"}")));
+        Assert.Equal(expected, string.Join(';', options.Select(o => $"{o.Name}|{o.Price}|{o.Capacity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}")));
     }
 
     [Theory]
@@ -196,7 +196,7 @@ public class BuyOptionsTests
     {
         var options = Buy("大箱 Large 60, 小箱 Small 35").Options;
         var mentions = OptionMentions.Find(text, options);
-        Assert.Equal(expected, string.Join(',', mentions.Select(m => $"{m.Option}:{m.Quantity?.ToString() ?? "-"}")));
+        Assert.Equal(expected, string.Join(',', mentions.Select(m => $"{m.Option}:{m.Quantity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}")));
     }
 
     [Theory]
@@ -206,7 +206,7 @@ public class BuyOptionsTests
     public void Sessions_are_named_by_a_word_of_theirs_no_other_session_has(string text, string expected)
     {
         var options = Buy("Saturday 周六 10:00 80, Sunday 周日 14:00 80").Options;
-        Assert.Equal(expected, string.Join(',', OptionMentions.Find(text, options).Select(m => $"{m.Option}:{m.Quantity?.ToString() ?? "-"}")));
+        Assert.Equal(expected, string.Join(',', OptionMentions.Find(text, options).Select(m => $"{m.Option}:{m.Quantity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}")));
     }
 
     [Fact]

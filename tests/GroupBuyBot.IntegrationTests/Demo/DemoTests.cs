@@ -13,7 +13,7 @@ public class DemoTests
     [InlineData("en", "💡 It sounds like 3 of you want", "is closed and formed (成团): 4 units at ¥60 each", "✅ Gannan Orchard accepted the order of group buy #1", "Carol signed up for 2 units.")]
     public async Task The_story_completes_in_either_language_and_exits_0(string language, string suggestion, string closedAtDeadline, string accepted, string carolConfirmed)
     {
-        var transcript = new StringWriter();
+        using var transcript = new StringWriter();
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var exitCode = await DemoMode.Run(["demo", "--lang", language], transcript);
@@ -38,7 +38,7 @@ public class DemoTests
     [InlineData("en", "Bob ×1", "Erin, which option of #1?", "Sun 14:00: 2 units × ¥90 = ¥180")]
     public async Task The_options_story_completes_in_either_language_and_exits_0(string language, string bob, string asked, string sunday)
     {
-        var transcript = new StringWriter();
+        using var transcript = new StringWriter();
 
         var exitCode = await DemoMode.Run(["demo", "--story", "options-payments", "--lang", language], transcript);
 
@@ -55,7 +55,7 @@ public class DemoTests
     [InlineData("en", "Maple Lane neighbours: 3 units from 2 members, ¥180", "6 together")]
     public async Task The_pooling_story_completes_in_either_language_and_exits_0(string language, string subtotal, string together)
     {
-        var transcript = new StringWriter();
+        using var transcript = new StringWriter();
 
         var exitCode = await DemoMode.Run(["demo", "--story", "pooling", "--lang", language], transcript);
 
@@ -69,7 +69,7 @@ public class DemoTests
     [Fact]
     public async Task A_step_the_bot_does_not_live_up_to_fails_the_run_with_the_reason()
     {
-        var transcript = new StringWriter();
+        using var transcript = new StringWriter();
         DemoStep[] steps =
         [
             new("Alice greets the group", demo =>
@@ -98,6 +98,7 @@ public class DemoTests
     [InlineData("demo", "--story", "payments")]
     public async Task Bad_arguments_print_the_usage_and_exit_2(params string[] args)
     {
-        Assert.Equal(2, await DemoMode.Run(args, new StringWriter()));
+        using var transcript = new StringWriter();
+        Assert.Equal(2, await DemoMode.Run(args, transcript));
     }
 }

@@ -128,7 +128,7 @@ public sealed class ChildBotHarness : IAsyncDisposable
 
         foreach (var process in _processes)
         {
-            Log($"--- last lines of {process.Label} (pid {process.Id}, exit code {(process.HasExited ? process.Exited.Result.ToString(CultureInfo.InvariantCulture) : "?")}):");
+            Log($"--- last lines of {process.Label} (pid {process.Id}, exit code {(process.HasExited ? (await process.Exited).ToString(CultureInfo.InvariantCulture) : "?")}):");
             foreach (var line in process.Tail(25)) Log(line);
         }
 

@@ -10,6 +10,7 @@ namespace GroupBuyBot.IntegrationTests.Faults;
 
 /// <summary>Tests that start bot processes run alone: they measure recovery in real time and must not share 2 cores.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "xUnit names a collection definition so")]
 public sealed class CrashCollection
 {
     public const string Name = "Crash (bot child processes)";

@@ -49,11 +49,11 @@ public class WebhookTests
         return settings;
     }
 
-    internal static Task<HttpResponseMessage> Post(HttpClient http, string update, string? secret)
+    internal static async Task<HttpResponseMessage> Post(HttpClient http, string update, string? secret)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
         if (secret is not null) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
-        return http.SendAsync(request);
+        return await http.SendAsync(request);
     }
 
     internal static string NewBuyUpdate(long updateId, int messageId)

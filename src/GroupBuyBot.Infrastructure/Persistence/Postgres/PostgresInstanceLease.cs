@@ -30,7 +30,9 @@ public sealed class PostgresInstanceLease : InstanceLease
             CommandTimeout = CheckTimeoutSeconds,
             ApplicationName = $"{new NpgsqlConnectionStringBuilder(connectionString).ApplicationName} (active instance)",
         };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
+#pragma warning disable CA2000 // the lease owns it once taken; the finally disposes it on every other path (the analyzer does not follow DisposeAsync there)
+        NpgsqlConnection? connection = new(builder.ConnectionString);
+#pragma warning restore CA2000
         try
         {
             await connection.OpenAsync(ct);
@@ -43,16 +45,19 @@ public sealed class PostgresInstanceLease : InstanceLease
 
             await using var take = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
             take.Parameters.AddWithValue("key", ActiveInstanceLockKey);
-            if (await take.ExecuteScalarAsync(ct) is true) return new PostgresInstanceLease(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+            if (await take.ExecuteScalarAsync(ct) is true)
+            {
+                var lease = new PostgresInstanceLease(connection);
+                connection = null; // the lease owns it now
+                return lease;
+            }
 
-        await connection.DisposeAsync();
-        return null;
+            return null;
+        }
+        finally
+        {
+            if (connection is not null) await connection.DisposeAsync();
+        }
     }
 
     /// <summary>
