@@ -23,6 +23,11 @@ public sealed class BotHarness : IAsyncDisposable
     public const long GroupId = -1001;
     public const string Token = "123456:TEST-token-for-the-emulator";
 
+    // How long a wait for the bot's message may last before the test fails. A ceiling, not a timing check: the wait
+    // returns as soon as the message is there. 10 s failed a test once on a 2-core machine at load average 30 (a cold
+    // bot's first announcement); nothing here asserts speed.
+    private const int WaitSeconds = 30;
+
     public static readonly EmulatedUser Alice = new(11, "Alice", Username: "alice");   // administrator
     public static readonly EmulatedUser Bob = new(12, "Bob", Username: "bob");
     public static readonly EmulatedUser Carol = new(13, "Carol", Username: "carol");
@@ -175,22 +180,22 @@ public sealed class BotHarness : IAsyncDisposable
     public PostedMessage Say(EmulatedUser user, string text, int? replyTo = null) => Telegram.PostMessage(GroupId, user.Id, text, replyTo);
 
     /// <summary>Waits for a bot message in the group that satisfies <paramref name="predicate"/>.</summary>
-    public Task<EmulatedMessage> BotMessage(Func<EmulatedMessage, bool> predicate, int timeoutSeconds = 10) =>
+    public Task<EmulatedMessage> BotMessage(Func<EmulatedMessage, bool> predicate, int timeoutSeconds = WaitSeconds) =>
         Telegram.WaitForMessage(GroupId, m => m.IsFromBot && predicate(m), TimeSpan.FromSeconds(timeoutSeconds));
 
     /// <summary>Waits for the bot's reply to a given message.</summary>
-    public Task<EmulatedMessage> ReplyTo(PostedMessage message, int timeoutSeconds = 10) =>
+    public Task<EmulatedMessage> ReplyTo(PostedMessage message, int timeoutSeconds = WaitSeconds) =>
         BotMessage(m => m.ReplyToMessageId == message.MessageId, timeoutSeconds);
 
     /// <summary>The live list of buy #<paramref name="number"/>, once its text satisfies <paramref name="predicate"/>.</summary>
-    public Task<EmulatedMessage> List(int number, Func<string, bool>? predicate = null, int timeoutSeconds = 10) =>
+    public Task<EmulatedMessage> List(int number, Func<string, bool>? predicate = null, int timeoutSeconds = WaitSeconds) =>
         BotMessage(m => m.Text is { } text && IsList(text, number) && (predicate?.Invoke(text) ?? true), timeoutSeconds);
 
     public EmulatedMessage CurrentList(int number) =>
         Telegram.GetMessages(GroupId).Last(m => m.IsFromBot && m.Text is { } text && IsList(text, number));
 
     /// <summary>Waits for a private message from the bot to <paramref name="user"/>.</summary>
-    public Task<EmulatedMessage> PrivateMessage(EmulatedUser user, Func<EmulatedMessage, bool> predicate, int timeoutSeconds = 10) =>
+    public Task<EmulatedMessage> PrivateMessage(EmulatedUser user, Func<EmulatedMessage, bool> predicate, int timeoutSeconds = WaitSeconds) =>
         Telegram.WaitForMessage(user.Id, m => m.IsFromBot && predicate(m), TimeSpan.FromSeconds(timeoutSeconds));
 
     /// <summary>The bot's messages in the private chat with <paramref name="user"/> so far.</summary>
@@ -201,7 +206,7 @@ public sealed class BotHarness : IAsyncDisposable
     public async Task<EmulatedMessage> StartPrivateChat(EmulatedUser user, string? payload = null)
     {
         var started = Telegram.StartBot(user.Id, payload);
-        return await Telegram.WaitForMessage(user.Id, m => m.IsFromBot && m.MessageId > started.MessageId, TimeSpan.FromSeconds(10));
+        return await Telegram.WaitForMessage(user.Id, m => m.IsFromBot && m.MessageId > started.MessageId, TimeSpan.FromSeconds(WaitSeconds));
     }
 
     /// <summary>Bot messages in the group whose text contains <paramref name="text"/>.</summary>
@@ -231,7 +236,7 @@ public sealed class BotHarness : IAsyncDisposable
     }
 
     /// <summary>Waits until the bot answered a button tap, and returns what the member saw.</summary>
-    public async Task<string?> Answer(TappedButton tap, int timeoutSeconds = 10)
+    public async Task<string?> Answer(TappedButton tap, int timeoutSeconds = WaitSeconds)
     {
         var until = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         while (DateTime.UtcNow < until)
