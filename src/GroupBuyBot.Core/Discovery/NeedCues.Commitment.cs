@@ -23,6 +23,10 @@ public static partial class NeedCues
         + $@"{B}(count|put|sign|book|pencil) (me|us)( \w+)? ?(in|down|up)?{B}|{B}(i|we)'?d (book|buy|pay|order|join|take|love|like|be in|split|sign)|{B}(i|we)'?ll (take|join|book|order|get|have){B}|{B}(i'?m|we'?re) in{B}|{B}(i|we) (want|need|take|join){B}|(就|也|早就|一直|正|都)想(洗|修|换|买|约|找|请|做|装|剪|去|学|订|团|报|要)|(如果|要是)[^,，。!?？]{{0,20}}就好了|(也|都)在(找|等)",
         Options);
 
+    // Added with dev-11: a count ordered with any ordering verb and unit ("整两袋", "我要三筒"), a household's "也 + verb"
+    // ("我家阿黄也约"): both commit.
+    private static readonly Regex CountedOrder = new(OrderedCount + "|" + GivenCount + "|" + HouseholdToo, Options);
+
     /// <summary>
     /// The join commits the speaker to the thing itself, not just agrees: a want or need verb, a sign-up verb, a count,
     /// "my … too" of the speaker's own thing. A bare "+1", "me too" or "我家也是" can agree with a complaint or an
@@ -31,7 +35,7 @@ public static partial class NeedCues
     public static bool CommitsToIt(string text)
     {
         var t = ChatTextNormalizer.Normalize(text);
-        return OwnWant.IsMatch(t) || SameProblem.IsMatch(t) || Commitment.IsMatch(t);
+        return OwnWant.IsMatch(t) || SameProblem.IsMatch(t) || Commitment.IsMatch(t) || CountedOrder.IsMatch(t);
     }
 
     /// <summary>The first clause states the same need ("我家的也该换了,…要不一起买"), not a later one.</summary>

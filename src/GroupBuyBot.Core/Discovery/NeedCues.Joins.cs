@@ -21,5 +21,39 @@ public static partial class NeedCues
         // kind is there ("我要黑刺的有吗?"), "I join" / "also join" said of oneself, and Malay "nak 1kg" (wants one kilo).
         + @"|我(哋|地|们)?(都|也)加埋|加埋(我|我哋|我地)|(我|我哋|我地)(个|的|家)?(仔|女|囡|儿子|女儿|孩子|娃|老公|老婆|老婆仔)\s*(也|都)?\s*(一起|一齐)\W*$"
         + @"|^\W*我(也|们|家|们家)?要[^\s,，。!?？]{1,8}?的?\s*(有吗|有没有|有冇|可以吗|行吗|得唔得)\W*$"
-        + $@"|{B}(i|we) (can |will |also |wanna |want to )?join{B}(?!\s+(me|us)\b)|{B}also join{B}(?!\s+(me|us)\b)|{B}(nak|mau|mahu)\s+([0-9]|(satu|dua|tiga|se(kilo|kotak|biji|ekor|pek)){B})";
+        + $@"|{B}(i|we) (can |will |also |wanna |want to )?join{B}(?!\s+(me|us)\b)|{B}also join{B}(?!\s+(me|us)\b)|{B}(nak|mau|mahu)\s+([0-9]|(satu|dua|tiga|se(kilo|kotak|biji|ekor|pek)){B})"
+        // Added with dev-11: a count ordered with any ordering verb and any unit of a thing ("我要三筒", "那我来十只",
+        // "整两袋", "带一包", "我也加一个吧"; not "要两天", "来两个人", "带一个朋友", "不用带两包", "谁再来一把?"); a household's "也 +
+        // verb" with what it is for between ("我家也洗吧", "我家阿黄也约", "那我家猫也上门打吧"; not "我家猫也打过了");
+        // "我订!"; "for me pls"; "I am interesting" (meaning interested).
+        + "|" + OrderedCount + "|" + HouseholdToo
+        + @"|我(们|家|们家)?(也|都)?订(?![了过单])(?=\s*([!！,，.。~]|$))|" + GivenCount
+        + @"|我(们|家|们家)?(肯定|也|都|就|必须|一定)+算(一|个|[0-9]|我)"
+        + $@"|{B}(also )?for (me|us) (pls|plz|thanks){B}|{B}(i am|i'?m|we are|we'?re) (very |so |also )?interesting{B}";
+
+    private const string CountedUnit =
+        @"(份|盒|箱|袋|瓶|包|件|套|斤|只|筒|桶|提|把|双|台|粒|磅|张|罐|支|条|对|盆|杯|个(?!人|月|小时|星期|礼拜|钟|朋友|同事|孩子|小孩|学生|时间))";
+
+    private const string OrderedCount =
+        @"(?<![不需想别甭没用]|谁[^\s,，。!?？]{0,3}|有人[^\s,，。!?？]{0,3})(要|来|订|定|整|带|拿|加|留|约)\s*(一|两|二|三|四|五|六|七|八|九|十|半|[0-9]{1,3})\s*" + CountedUnit
+        + @"(?![^\s,，。!！]{0,6}[?？吗么])";
+
+    private const string GivenCount =
+        @"给我(也)?\s*(一|两|二|三|四|五|六|七|八|九|十|半|[0-9]{1,3})\s*" + CountedUnit;
+
+    private const string HouseholdToo =
+        @"我(们)?家[^\s,，。!?？]{0,4}?(也|都)(上门|一起)?(洗|约|打|修|换|装|订|买|报|做|弄|拆洗|清洗|加|团|拼)(一洗|一下)?(吧|呗|啦|喇)?(?![了过吗么呢好完])(?=\s*([,，!！.。~]|$|\s|[0-9一两二三四五六七八九十]|个|份|套|台))";
+
+    // Added with dev-11: asking to be let in and saying what for, in one message ("can join? 3 units", "还能加吗 我家两台",
+    // "团购那个还有位吗 我一个人"): a join, though it asks. Asking alone ("还能加吗?") stays a question here.
+    private static readonly System.Text.RegularExpressions.Regex AskIn = new(
+        $@"{B}(can|could) (i|we )?(also |still )?join{B}|还(能|可以)(加|报|算|上车|参加)|还有(位|位置|名额|空位)|(能|可以)(带|算|加)上?我",
+        Options);
+
+    private static readonly System.Text.RegularExpressions.Regex OwnCountAfterAsking = new(
+        $@"[?？吗]\W*.{{0,20}}(?<![0-9])([0-9]{{1,2}}|一|两|二|三|四|五|六|七|八|九|十)\s*(台|个|份|套|只|间|位|箱|盒|袋|units?|pax|pairs?|boxes|rooms?|kids?|people|of us)(?![a-z])",
+        Options);
+
+    /// <summary>Asks to be let in and says for how many or how much in the same message: a join.</summary>
+    private static bool AsksInWithOwnCount(string t) => AskIn.IsMatch(t) && OwnCountAfterAsking.IsMatch(t);
 }

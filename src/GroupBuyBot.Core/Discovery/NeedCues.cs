@@ -49,7 +49,9 @@ public static partial class NeedCues
     // The deal's terms for a group, in an offer: "满10台打八折", "三家以上每家280", "£50 each if 3+ families book", "10+ rate".
     private static readonly Regex GroupTerms = new(
         $@"满\s*[0-9一二两三四五六七八九十]+\s*(个|人|家|户|台|份|箱|位|组|单)|[0-9一二两三四五六七八九十]+\s*(家|户|人|位|个人|台)(以上|起)|凑够|人多(运费)?(更|就|能)?便宜|团购价|"
-        + $@"{B}if (we|a few of us|enough (of us|people)|[0-9]+\+? (families|households|people|of us|flats|houses|units)) (order|book|take|get|go|join|sign|enter|register){B}|{B}[0-9]+\+ (families|households|people|of us|flats|houses|units|kids){B}|{B}(group|bulk|society|block) (rate|discount|price|deal){B}|{B}if we order [0-9]+{B}|{B}if (we|a few of us|enough of us) [a-z ]{{2,20}}[0-9]+\s*\+",
+        + $@"{B}if (we|a few of us|enough (of us|people)|[0-9]+\+? (families|households|people|of us|flats|houses|units)) (order|book|take|get|go|join|sign|enter|register){B}|{B}[0-9]+\+ (families|households|people|of us|flats|houses|units|kids){B}|{B}(group|bulk|society|block) (rate|discount|price|deal){B}|{B}if we order [0-9]+{B}|{B}if (we|a few of us|enough of us) [a-z ]{{2,20}}[0-9]+\s*\+"
+        // Added with dev-11: "if we are 8+", "if several of us sign up", "5 pairs is free shipping", "cheaper per person".
+        + $@"|{B}if (we|we'?re|we are|there are) [0-9]+\s*\+|{B}if (several|some|a few|more|enough|all) of us (sign|order|book|join|go|take|get|enter|register){B}|{B}[0-9]+\+? [a-z]+ (is|are|gets?|for|=) (free (shipping|delivery|postage)|[0-9]+\s*% off){B}|{B}cheaper (per|for each) (person|head|family|household|pair|unit){B}",
         Options);
 
     // First-person wanting of something that can be bought, booked or hired.
@@ -225,6 +227,11 @@ public static partial class NeedCues
         if (UrgesAnother(t) || IsIronic(t))
         {
             return NeedAct.Other; // urging someone else, or a mock "I'd LOVE to 🙃", is not the speaker's own interest
+        }
+
+        if (AsksInWithOwnCount(t))
+        {
+            return NeedAct.Join; // "can join? 2 units": asks to be let in, and says for what
         }
 
         if (PastQuestion.IsMatch(t) && !OwnWant.IsMatch(t) && !ProviderSeeking.IsMatch(t))

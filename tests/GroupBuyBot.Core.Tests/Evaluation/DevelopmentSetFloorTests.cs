@@ -25,6 +25,8 @@ public sealed class DevelopmentSetFloorTests
     [InlineData("dev7-streams", "0.84", "0.78", "0")]
     [InlineData("dev10", "0.97", "0.97", "0")]
     [InlineData("dev10-streams", "0.92", "0.88", "0")]
+    [InlineData("dev11", "0.85", "0.86", "0.09")]
+    [InlineData("dev11-streams", "0.77", "0.72", "0")]
     public async Task Needs_stay_above_their_floor(string set, string needF1, string memberF1, string falseSuggestions)
     {
         var report = await NeedsEvaluation.RunAsync(EvalData.Needs(set), new EmbeddedNeedExtractor(), null, CancellationToken.None);

@@ -21,6 +21,8 @@ public sealed class ProductionPathFloorTests
     [InlineData("dev7-streams", "0.83", "0.76")]
     [InlineData("dev10", "0.97", "0.97")]
     [InlineData("dev10-streams", "0.97", "0.96")]
+    [InlineData("dev11", "0.85", "0.86")]
+    [InlineData("dev11-streams", "0.60", "0.57")]
     public async Task Needs_on_the_board_stay_above_their_floor(string set, string needF1, string memberF1)
     {
         var (round, board) = DiscoveryChat.EmbeddedRound();
