@@ -9,7 +9,7 @@ namespace GroupBuyBot.Core.SignUps.Replies;
 internal static partial class ReplyCues
 {
     /// <summary>A raised hand multiplied: "+1 x2", "+1 ×3", "+1 (x2)", "+1 * 4": the multiplier is the count.</summary>
-    [GeneratedRegex(@"(?<![0-9a-z])\+\s*1\s*[(（]?\s*[x×*]\s*([0-9]{1,2})(?![0-9])", Options)]
+    [GeneratedRegex(@"(?<![0-9a-z])\+\s*1\s*[(（]?\s*[x×*]\s*([1-9][0-9]?)(?![0-9])", Options)]
     public static partial Regex PlusTimes();
 
     /// <summary>

@@ -60,6 +60,17 @@ public sealed class HeadcountsPartsAndDeferralsTests
     public void A_raised_hand_multiplied_counts_the_multiplier(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
 
     [Theory]
+    [InlineData("+1 x0")]
+    [InlineData("+1 ×00")]
+    [InlineData("Ling 0")]
+    public void A_multiplier_or_count_of_nothing_is_never_a_quantity_of_nothing(string text)
+    {
+        var reply = SignUpReplyParser.Parse(text, null);
+
+        Assert.True(reply.Quantity is null or > 0, $"{text} -> {reply.Quantity}");
+    }
+
+    [Theory]
     [InlineData("2 adults 1 child", 3)]
     [InlineData("2 adults and 2 kids please", 4)]
     [InlineData("三大一小", 4)]
