@@ -44,6 +44,10 @@ public sealed class DevelopmentSetFloorTests
     [InlineData("dev5")]
     [InlineData("dev6", "0.98", "0.95")]
     [InlineData("dev7")]
+    [InlineData("dev8")]
+    [InlineData("dev9")]
+    [InlineData("dev10")]
+    [InlineData("dev11")]
     public async Task Sign_ups_stay_above_their_floor(string set, string intent = "0.98", string quantity = "0.98")
     {
         var report = await SignUpsEvaluation.RunAsync(

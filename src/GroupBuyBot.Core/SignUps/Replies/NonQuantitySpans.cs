@@ -48,6 +48,11 @@ public static partial class NonQuantitySpans
     [GeneratedRegex(@"(?<![a-z])(he|she|they|(my|our|his|her) (sons?|daughters?|boys?|girls?|kids?|child|children|nephews?|nieces?|grandsons?|granddaughters?|little ones?|youngest|eldest|oldest|twins))\s*('s|’s|'re|’re| is| are| turns?| just turned)\s+[0-9]{1,2}(\s*(,|&|and)\s*[0-9]{1,2})*(?![0-9])(?!\s*(x|×|box|bag|pack|set|portion|piece|ticket|slot|seat|more))|(?<![a-z])(aged?|age|ages)\s*[0-9]{1,2}(\s*(,|&|and)\s*[0-9]{1,2})*(?![0-9])|(?<=(son|daughter|boy|girl|kid|child|nephew|niece|twins|grandson|granddaughter)\s*)\(\s*[0-9]{1,2}\s*\)|[0-9]{1,2}\s*(-\s*)?(years?|yrs?|y)(\s*-\s*|\s+)old" + B + @"|[0-9]{1,2}\s*(yo|y/o|y\.o\.)" + B + @"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*(周岁|岁半|岁)", RegexOptions.CultureInvariant)]
     private static partial Regex Age();
 
+    // A size or weight that describes the thing, not how many: "二十斤的", "5公斤的那种", "10寸的", "the 5kg bag", "a 1.5l bottle",
+    // "2kg pack". A count of the thing beside it ("就一袋", "2 bags") is left; "3斤" alone (no 的, no thing after) stays a count.
+    [GeneratedRegex(@"([0-9]+(\.[0-9]+)?|[一二两三四五六七八九十百半]+)\s*(公斤|斤|千克|克|升|毫升|寸|英寸|厘米|kg|g|ml|l|cm)\s*(?=的)|(?<![0-9.])[0-9]+(\.[0-9]+)?\s*(kg|kilo|g|gram|ml|l|litre|liter|lb|oz|inch|cm)s?(?=[- ]?(bag|sack|pack|box|tub|bottle|tin|jar|carton|tray|one|size|version|pouch|block)s?" + B + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex Spec();
+
     /// <summary>The text with every address, time, price, date, phone and age span replaced by underscores.</summary>
     public static string Mask(string normalized)
     {
@@ -57,7 +62,7 @@ public static partial class NonQuantitySpans
         }
 
         var builder = new StringBuilder(normalized);
-        foreach (var pattern in (Regex[])[Handle(), EnglishAddress(), ChineseAddress(), DoorNumber(), ClockTime(), Price(), DateOrPhone(), Age()])
+        foreach (var pattern in (Regex[])[Handle(), EnglishAddress(), ChineseAddress(), DoorNumber(), ClockTime(), Price(), DateOrPhone(), Age(), Spec()])
         {
             foreach (Match m in pattern.Matches(builder.ToString()))
             {

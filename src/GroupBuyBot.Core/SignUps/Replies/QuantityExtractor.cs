@@ -229,6 +229,12 @@ public static partial class QuantityExtractor
     private static bool StartsWithUnit(string after)
     {
         var trimmed = after.TrimStart();
+
+        // A size before the classifier: "两大箱", "一小盒", "三大袋".
+        if (trimmed.Length > 1 && trimmed[0] is '大' or '小' && ChineseUnits.Any(u => u.Length == 1 && trimmed[1] == u[0]))
+        {
+            trimmed = trimmed[1..];
+        }
         foreach (var unit in ChineseUnits)
         {
             if (trimmed.StartsWith(unit, StringComparison.Ordinal) && !IsAddressLike(after))

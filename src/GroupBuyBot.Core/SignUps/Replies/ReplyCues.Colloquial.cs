@@ -97,9 +97,10 @@ internal static partial class ReplyCues
     public static partial Regex ContactTalk();
 
     /// <summary>
-    /// A second share for someone else: "再帮我同事带一份", "顺便帮楼下张姐也订一箱", "帮我邻居也带一份", "plus one for my colleague",
+    /// A second share for someone else: "再帮我同事带一份", "顺便帮楼下张姐也订一箱", "帮我邻居也带一份", "顺便帮 Kelly 报 1 份" (a name
+    /// set off by spaces), "plus one for my colleague",
     /// and another's share counted on one's own ("隔壁李姐的3个也算我这", "and Sam's 2 on my name").
     /// </summary>
-    [GeneratedRegex(@"(再|另外|还|顺便)\s*(帮|给|替)\s*\S{1,6}?(带|要|来|订|留|拿|报)|(帮|给|替)\s*\S{1,6}?也\s*(带|要|来|订|留|拿|报)|也\s*(算|记|挂|放)\s*(在)?\s*我(这|这里|这边|名下|头上|账上)|" + B + @"(plus|and|also)\s+(\w+\s+)?for (my|our) \w+|" + B + @"(on|under|onto|to) my (name|order|tab|list)" + B, Options)]
+    [GeneratedRegex(@"(再|另外|还|顺便)\s*(帮|给|替)\s*[^\s,，。!?;]{1,6}?\s*(带|要|来|订|留|拿|报)|(帮|给|替)\s*[^\s,，。!?;]{1,6}?\s*也\s*(带|要|来|订|留|拿|报)|也\s*(算|记|挂|放)\s*(在)?\s*我(这|这里|这边|名下|头上|账上)|" + B + @"(plus|and|also)\s+(\w+\s+)?for (my|our) \w+|" + B + @"(on|under|onto|to) my (name|order|tab|list)" + B, Options)]
     public static partial Regex ShareForAnother();
 }

@@ -102,7 +102,7 @@ internal static partial class ReplyCues
     public static partial Regex EarlierQuantity();
 
     /// <summary>Each of several people: "我和邻居各一份", "一人一份", "1 each", "me and hubby both want one".</summary>
-    [GeneratedRegex(@"各|一人一|每人|每家|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))both( of (us|them))?(?= (want|need|take|get|would|will|'?d|are|in|joining)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9])))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))each(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))per (person|head)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
+    [GeneratedRegex(@"各|一人(?=\s*([0-9]|[一两二三四五六七八九十]))|每人|每家|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))both( of (us|them))?(?= (want|need|take|get|would|will|'?d|are|in|joining)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9])))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))each(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))per (person|head)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
     public static partial Regex Each();
 
     [GeneratedRegex(@"(^|[\s,])(is|are|do|does|did|can|could|will|would|should|has|have|any|how|what|when|where|which|who|why|whats|what's|when's|where's|how's|is there|are there)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
@@ -120,8 +120,15 @@ internal static partial class ReplyCues
     public static partial Regex AddressingOther();
 
     /// <summary>Headcounts for "each" replies.</summary>
-    [GeneratedRegex(@"我和|我跟|和我|我同(?!事|学|意|样|上|问|款|一|时)|(?<![a-z])[a-z]+ and i(?= (both|each|want|need|will|would|are|'d))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))me and(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))and me(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))my \w+ and i(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|我们俩|我们两|咱俩|俩人|两个人|两家|仨|三个人|我们三|三家|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))both of us(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(we|us) both(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))the two of us(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))three of us(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))", Options)]
+    [GeneratedRegex(@"我和|我跟|和我|我同(?!事|学|意|样|上|问|款|一|时)|(?<![a-z])[a-z]+ and i(?= (both|each|want|need|will|would|are|'d))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))me and(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))and me(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))my \w+ and i(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|我们俩|我们两|咱俩|俩人|两个人|两家|仨|三个人|我们三|三家|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))both of us(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(we|us) both(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))the two of us(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))three of us(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|" + SpokenHeadcount, Options)]
     public static partial Regex Headcount();
+
+    /// <summary>
+    /// A headcount said as a number (added with dev-11): "三口人", "一家四口", "四个人", "5位", "6 of us", "family of 4", "4 people".
+    /// Not "一人一份" (one each), not "3人份" (portions).
+    /// </summary>
+    private const string SpokenHeadcount = @"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[两二三四五六七八九十]{1,2}|俩|仨)\s*(个人|口人|口|位|人)(?!份|[0-9一每])|"
+        + @"(?<![a-z0-9])([0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(of us|people|persons)(?![a-z])|(?<![a-z])family of ([0-9]{1,2}|two|three|four|five|six|seven|eight)(?![a-z0-9])";
 
     [GeneratedRegex(@"((?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))(\d+|one|two|three|four|five|six)(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))|[0-9一两二三四五六]+份?)\s*(for|给)\s*(me|my|us|our|him|her|[^\s,]{1,6})", Options)]
     public static partial Regex CountForSomeone();

@@ -49,6 +49,12 @@ public static partial class SignUpReplyParser
             return rules;
         }
 
+        // A decision put off ("问问老婆再说", "let me check with my wife first") says nothing yet, however much it wants.
+        if (rules.Intent is SignUpIntent.None && ReplyCues.Deferral().IsMatch(text))
+        {
+            return rules;
+        }
+
         var (intent, confidence) = model.Predict(text);
         if (intent == rules.Intent || confidence <= OverUnsureRules)
         {
@@ -105,6 +111,18 @@ public static partial class SignUpReplyParser
             return new SignUpReply(SignUpIntent.Leave, null, truncated); // "改为零份", "set mine to 0"
         }
 
+        if (!joinCue.Success && !setCue.Success && !leaves && ReplyCues.Received().IsMatch(statements))
+        {
+            return new SignUpReply(SignUpIntent.None, null, truncated); // "Got my 2 boxes, thanks!": a receipt, not an order
+        }
+
+        if (ReplyCues.InviteToGroup().IsMatch(text) && ReplyCues.AnothersWish().Match(statements) is { Success: true } theirWish
+            && StatesNoOwnSignUp(statements.Remove(theirWish.Index, theirWish.Length)))
+        {
+            // "我朋友也想要,可以拉她进群吗?": the friend will sign up themselves once in the group; the replier signs up nobody.
+            return new SignUpReply(SignUpIntent.None, null, truncated);
+        }
+
         if (OwnEntryOfCopiedList(statements, mentions) is int own)
         {
             return new SignUpReply(SignUpIntent.Join, own, truncated); // "接龙\n1. 李姐 2箱\n2. 豆豆妈 3箱": the last line is the replier's
@@ -125,7 +143,10 @@ public static partial class SignUpReplyParser
             var newTotal = SetQuantity(statements, setCue.Index, mentions);
             var parts = mentions.Where(m => m.End <= setCue.Index && m.HasUnit).ToList();
             var before = statements[..setCue.Index];
-            if (newTotal is int sum && (joinCue.Success && joinCue.Index < setCue.Index || parts.Count >= 2) && ReplyCues.SumWord().IsMatch(setCue.Value)
+            // Shares followed by their total are a first sign-up; an earlier sign-up named among them ("之前报的两份,再加一份,一共三份")
+            // makes the total a change of it.
+            var namesEarlier = mentions.Any(m => m.End <= setCue.Index && DescribesEarlierQuantity(statements, m));
+            if (newTotal is int sum && !namesEarlier && (joinCue.Success && joinCue.Index < setCue.Index || parts.Count >= 2) && ReplyCues.SumWord().IsMatch(setCue.Value)
                 && (parts.Sum(m => m.Value) == sum || ReplyCues.Each().IsMatch(before) && JoinQuantity(before, QuantityExtractor.Find(before)) == sum
                     || ReplyCues.ShareForAnother().IsMatch(before) && ReplyCues.IncludingMine().IsMatch(before)))
             {
@@ -168,6 +189,19 @@ public static partial class SignUpReplyParser
             return new SignUpReply(SignUpIntent.None, null, true); // "改一下" without a number
         }
 
+        // "2 adults 1 child", "两大一小,周六场": tickets counted by kind of person, nothing else said.
+        if (PersonKindTotal(statements) is int people && !ReplyCues.PastNarrative().IsMatch(statements)
+            && Regex.Replace(ReplyCues.PersonKindCount().Replace(statements, string.Empty), @"(?<![a-z])(and|plus|please|pls|thanks|thx|tickets?|for|the|show|session|场|和|加|谢谢)(?![a-z])|[\s\p{P}\p{S}]", string.Empty).Length <= 6)
+        {
+            return new SignUpReply(SignUpIntent.Join, people, truncated);
+        }
+
+        // "ling 2", "阿杰 2": a bare name before a bare count says whose it is.
+        if (ReplyCues.NameThenCount().Match(statements) is { Success: true } named)
+        {
+            return new SignUpReply(SignUpIntent.Join, int.Parse(named.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture), true);
+        }
+
         var counted = Counted(statements, mentions);
         if (mentions.Count > 0 && !ReplyCues.PastNarrative().IsMatch(statements)
             && (IsMostlyQuantity(statements, mentions) || LeadsWithCountClause(statements, mentions)
@@ -181,6 +215,42 @@ public static partial class SignUpReplyParser
 
         var unclear = !hadQuestion && (mentions.Count > 0 || text.Length > 12);
         return new SignUpReply(SignUpIntent.None, null, unclear || truncated);
+    }
+
+    /// <summary>No join cue, no change and no count with a unit: what is left of a reply once another's wish is taken out.</summary>
+    private static bool StatesNoOwnSignUp(string rest) =>
+        !ReplyCues.Join().IsMatch(rest) && !ReplyCues.JoinExtra().IsMatch(rest) && !ReplyCues.JoinColloquial().IsMatch(rest)
+        && !ReplyCues.Set().IsMatch(rest) && !QuantityExtractor.Find(rest).Any(m => m.HasUnit);
+
+    /// <summary>
+    /// Tickets by kind of person added up: "2 adults 1 child" (3), "两个大人一个小孩" (3), "三大一小" (4). Null unless at least
+    /// two kinds are counted.
+    /// </summary>
+    private static int? PersonKindTotal(string text)
+    {
+        var parts = ReplyCues.PersonKindCount().Matches(text);
+        if (parts.Count < 2)
+        {
+            return null;
+        }
+
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        var total = 0;
+        foreach (Match part in parts)
+        {
+            var english = part.Groups[1].Success;
+            var number = english ? part.Groups[1].Value : part.Groups[4].Value;
+            var kind = english ? part.Groups[2].Value : part.Groups[6].Value;
+            kinds.Add(kind is "children" ? "child" : kind);
+            total += number switch
+            {
+                "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6,
+                _ when char.IsAsciiDigit(number[0]) => int.Parse(number, System.Globalization.CultureInfo.InvariantCulture),
+                _ => QuantityExtractor.ParseChinese(number),
+            };
+        }
+
+        return kinds.Count >= 2 && total > 0 ? total : null;
     }
 
     /// <summary>A withdrawal and a bare "+1" and nothing else: "退出+1", "+1 取消", "out +1".</summary>
@@ -301,6 +371,18 @@ public static partial class SignUpReplyParser
             var share = shares.FirstOrDefault(m => m.Start >= eachIndex && m.Start - eachIndex <= reach)?.Value
                 ?? shares.LastOrDefault(m => m.End <= eachIndex && eachIndex - m.End <= 12)?.Value ?? 1;
             return count * share;
+        }
+
+        // "+1 x2", "+1 ×3": a raised hand multiplied.
+        if (ReplyCues.PlusTimes().Match(text) is { Success: true } times && !live.Any(m => m.HasUnit && !IsPlusMarker(text, m) && m.Start > times.Index + times.Length))
+        {
+            return int.Parse(times.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // "2 adults 1 child", "两大一小": tickets by kind of person add up.
+        if (PersonKindTotal(text) is int people)
+        {
+            return people;
         }
 
         // "+1+1 我同老公": one raised hand per person, unless a count with a unit says how many.
@@ -541,10 +623,21 @@ public static partial class SignUpReplyParser
     /// </summary>
     private static int HeadcountOf(string text, Match heads, int eachIndex)
     {
-        var spoken = Regex.Match(heads.Value, "三|仨|three|四|four");
+        // A number said: "我们仨", "three of us", "三口人", "四个人", "6 of us", "family of 4".
+        var spoken = Regex.Match(heads.Value, "[0-9]+|[两二三四五六七八九十]+|俩|仨|two|three|four|five|six|seven|eight|nine|ten");
         if (spoken.Success)
         {
-            return spoken.Value is "四" or "four" ? 4 : 3;
+            var value = spoken.Value switch
+            {
+                "俩" or "two" => 2, "仨" or "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8,
+                "nine" => 9, "ten" => 10,
+                _ when char.IsAsciiDigit(spoken.Value[0]) => int.Parse(spoken.Value, System.Globalization.CultureInfo.InvariantCulture),
+                _ => QuantityExtractor.ParseChinese(spoken.Value),
+            };
+            if (value >= 2)
+            {
+                return value;
+            }
         }
 
         if (eachIndex <= heads.Index)
@@ -561,7 +654,7 @@ public static partial class SignUpReplyParser
     }
 
     private static bool IsHeadcountNumber(string text, QuantityMention mention) =>
-        Regex.IsMatch(text[mention.End..], @"^\s*(个人|人|家|of us|people)");
+        Regex.IsMatch(text[mention.End..], @"^\s*(个人|口人|口|人|家|of us|people|persons)");
 
     private static bool IsPlusMarker(string text, QuantityMention mention) =>
         mention.Start > 0 && text[..mention.Start].TrimEnd().EndsWith('+');
