@@ -121,23 +121,40 @@ public sealed class BenchBot : IAsyncDisposable
     /// <summary>Each process's <c>groupbuybot_updates_handled_total</c> now (null where it did not answer).</summary>
     public async Task<IReadOnlyList<double?>> UpdatesHandledByEach()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var handled = new List<double?>();
         foreach (var port in HealthPorts)
         {
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/metrics"));
-                var text = await response.Content.ReadAsStringAsync();
-                handled.Add(PrometheusText.Parse(text, response.Content.Headers.ContentType?.ToString()).Value("groupbuybot_updates_handled_total"));
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or FormatException)
-            {
-                handled.Add(null);
-            }
+            var metrics = await Metrics(port);
+            handled.Add(metrics is { } m && m.Has("groupbuybot_updates_handled_total") ? m.Value("groupbuybot_updates_handled_total") : null);
         }
 
         return handled;
+    }
+
+    /// <summary>
+    /// The runtime's JIT counters of the first process now (its <c>System.Runtime</c> meter): the processor time spent
+    /// compiling and the methods compiled so far; null where they are not exported.
+    /// </summary>
+    public async Task<(double Seconds, double Methods)?> JitSoFar()
+    {
+        var metrics = await Metrics(HealthPort);
+        const string Time = "dotnet_jit_compilation_time_seconds_total", Methods = "dotnet_jit_compiled_methods_total";
+        return metrics is { } m && m.Has(Time) && m.Has(Methods) ? (m.Value(Time), m.Value(Methods)) : null;
+    }
+
+    private static async Task<PrometheusText?> Metrics(int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/metrics"));
+            var text = await response.Content.ReadAsStringAsync();
+            return response.IsSuccessStatusCode ? PrometheusText.Parse(text, response.Content.Headers.ContentType?.ToString()) : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or FormatException)
+        {
+            return null;
+        }
     }
 
     private static Process StartProcess(string botDll, Emulator emulator, string dataDirectory, TestDatabase? database, int healthPort, IReadOnlyDictionary<string, string>? settings, StreamWriter log)

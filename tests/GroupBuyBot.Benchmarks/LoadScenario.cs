@@ -16,8 +16,10 @@ public static class LoadScenario
     /// <param name="Lost">Sign-ups members made that the database does not have.</param>
     /// <param name="Duplicated">Sign-ups stored more than once or with more units than asked, plus commands answered twice.</param>
     /// <param name="OutOfOrder">Chats whose sign-ups are not in the order the members made them (each chat's updates handled in order).</param>
+    /// <param name="Jit">The JIT compiler's share meanwhile (the runtime's own counters: processor time compiling, methods
+    /// compiled), null where the bot does not export them: how far the timed part still is from steady state.</param>
     public sealed record Result(int Chats, int Updates, int SignUps, double Seconds, double UpdatesPerSecond, double CpuSeconds, int[] ListMessageIds,
-        int Lost, int Duplicated, int OutOfOrder);
+        int Lost, int Duplicated, int OutOfOrder, (double Seconds, double Methods)? Jit);
 
     public static long ChatId(int index) => -1_000_000 - index;
 
@@ -46,12 +48,14 @@ public static class LoadScenario
         var confirmations = new Confirmations(telegram);
         if (profiler is not null) await profiler.Start(bot.ProcessId);
         Console.WriteLine($"Load: timed part starts (bot pid {bot.ProcessId})"); // a mark for an external profiler
+        var jitBefore = await bot.JitSoFar();
         var cpuBefore = bot.CpuTime();
         var stopwatch = Stopwatch.StartNew();
         var (updates, signUps) = Post(bot, confirmations, chats, membersPerChat, chatterPerMember, chatter, ChatId, MemberId, lists);
         var done = await confirmations.WaitAll(TimeSpan.FromMinutes(5), () => bot.HasExited);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var cpuSeconds = (bot.CpuTime() - cpuBefore).TotalSeconds;
+        var jitAfter = await bot.JitSoFar();
         Console.WriteLine($"Load: timed part done after {seconds:0.0} s");
         if (profiler is not null) await profiler.Stop();
         if (!done)
@@ -61,7 +65,8 @@ public static class LoadScenario
         }
 
         var (lost, duplicated, outOfOrder) = Audit(bot, chats, membersPerChat);
-        return new Result(chats, updates, signUps, seconds, updates / seconds, cpuSeconds, lists, lost, duplicated + confirmations.CommandsAnsweredTwice(), outOfOrder);
+        return new Result(chats, updates, signUps, seconds, updates / seconds, cpuSeconds, lists, lost, duplicated + confirmations.CommandsAnsweredTwice(), outOfOrder,
+            jitBefore is { } b && jitAfter is { } a ? (a.Seconds - b.Seconds, a.Methods - b.Methods) : null);
     }
 
     /// <summary>

@@ -45,6 +45,10 @@ await using (var bot = await BenchBot.Start(botDll, options.Postgres, instances:
     var load = await LoadScenario.Run(bot, options.Chats, options.Members, chatterPerMember: 1, chatter, profiler);
     Add("updates_per_s", load.UpdatesPerSecond, "Throughput: updates handled / s", $"{load.UpdatesPerSecond:0} ({load.Updates} updates in {load.Seconds:0.0} s)", ">= 5000", load.UpdatesPerSecond >= 5000);
     Add("updates_per_cpu_s", load.Updates / load.CpuSeconds, "Updates per CPU-second (bot process)", $"{load.Updates / load.CpuSeconds:0} ({load.CpuSeconds:0.0} CPU-s)");
+    if (load.Jit is { } jit)
+    {
+        Add("load_jit_methods", jit.Methods, "Load: methods JIT-compiled meanwhile (bot process)", $"{jit.Methods:0} methods, {jit.Seconds:0.0} s in the compiler (its threads' elapsed time: more than their processor time on a busy machine)");
+    }
     Add("lost", load.Lost, "Load: sign-ups lost", load.Lost.ToString(CultureInfo.InvariantCulture), "0", load.Lost == 0);
     Add("duplicated", load.Duplicated, "Load: sign-ups or answers duplicated", load.Duplicated.ToString(CultureInfo.InvariantCulture), "0", load.Duplicated == 0);
     Add("out_of_order", load.OutOfOrder, "Load: chats whose sign-ups are out of order", load.OutOfOrder.ToString(CultureInfo.InvariantCulture), "0", load.OutOfOrder == 0);
