@@ -52,7 +52,7 @@ internal static partial class ReplyCues
     /// </summary>
     [GeneratedRegex(B + @"(we|u|you|they)\s+(still\s+)?need\s+(\d+|[a-z]+)\s+(more\s+)?(people|pax|members|persons|buyers|households|orders\s+(for|to))" + B
         + "|" + B + @"(we|u|you|they)\s+(still\s+)?need\s+(\d+|[a-z]+)\s+more(?=\s*($|[.!,;]|to" + B + "))"
-        + "|" + B + @"(we|u|you|they)\s+(still\s+)?need\s+(\d+|[a-z]+)\s+(more\s+)?(for|to)\s+(the\s+|a\s+)?(discount|deal|price|minimum|moq|unlock|reach|hit|qualify|bulk)" + B
+        + "|(" + B + @"(we|u|you|they)\s+|(^|[,.!;]\s*))(still\s+)?need\s+(\d+|[a-z]+)\s+(more\s+)?(for|to)\s+(the\s+|a\s+)?(discount|deal|price|minimum|moq|unlock|reach|hit|qualify|bulk)" + B
         + @"|还差\s*([0-9]+|[一两二三四五六七八九十]+)\s*(个人|人|份|单)|满\s*([0-9]+|[一两二三四五六七八九十]+)\s*(个人|人|份|单)\s*(才|就|可以)", Options)]
     public static partial Regex GroupTarget();
 }

@@ -49,8 +49,9 @@ public static partial class SignUpReplyParser
             return rules;
         }
 
-        // A decision put off ("问问老婆再说", "let me check with my wife first") says nothing yet, however much it wants.
-        if (rules.Intent is SignUpIntent.None && ReplyCues.Deferral().IsMatch(text))
+        // A decision put off ("问问老婆再说", "let me check with my wife first") says nothing yet, however much it wants; nor
+        // does a wish the reply itself turns down ("I'd join if it were free", "想要但是钱包不允许").
+        if (rules.Intent is SignUpIntent.None && (ReplyCues.Deferral().IsMatch(text) || ReplyCues.WishDenied().IsMatch(text)))
         {
             return rules;
         }
