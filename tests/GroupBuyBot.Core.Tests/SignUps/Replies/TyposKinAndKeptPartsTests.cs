@@ -105,8 +105,11 @@ public sealed class TyposKinAndKeptPartsTests
     [InlineData("we're in provided it ships this week")]
     public void A_sign_up_on_a_condition_of_delivery_is_a_sign_up(string text) => AssertReads(text, SignUpIntent.Join, 1);
 
-    [Fact]
-    public void A_wish_on_an_unreal_condition_stays_none() => AssertReads("I'd join if it were cheaper", SignUpIntent.None, null);
+    [Theory]
+    [InlineData("I'd join if it were cheaper")]
+    [InlineData("we'd sign up if they were half price lol")]
+    [InlineData("要是白送我就要")]
+    public void A_wish_on_an_unreal_condition_stays_none_and_the_learned_intent_does_not_overrule_it(string text) => AssertReads(text, SignUpIntent.None, null);
 
     [Theory]
     [InlineData("改返一份", 1)]
