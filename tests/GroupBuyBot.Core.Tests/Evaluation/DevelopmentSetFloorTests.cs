@@ -48,6 +48,7 @@ public sealed class DevelopmentSetFloorTests
     [InlineData("dev9")]
     [InlineData("dev10")]
     [InlineData("dev11")]
+    [InlineData("dev12")]
     public async Task Sign_ups_stay_above_their_floor(string set, string intent = "0.98", string quantity = "0.98")
     {
         var report = await SignUpsEvaluation.RunAsync(

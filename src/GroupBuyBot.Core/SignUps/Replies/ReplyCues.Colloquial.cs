@@ -85,7 +85,7 @@ internal static partial class ReplyCues
     public static partial Regex WishDenied();
 
     /// <summary>A share named per person: "我一份 我妈一份", "老公两盒 我一盒".</summary>
-    [GeneratedRegex(@"(我们家|我家|我|[我给帮]?(妈|爸|老公|老婆|同事|同学|室友|闺蜜|朋友|邻居|婆婆|公公|孩子|儿子|女儿|姐|妹|哥|弟)|[^\s\p{P}]{1,3}(妈|爸|家))\s*(也|都)?\s*(要|来|拿|订)?\s*([0-9]+|[一两二三四五六七八九十俩])\s*[份个盒箱袋瓶包件套斤]", Options)]
+    [GeneratedRegex(@"(我们家|我家|我|[我给帮]?(妈|爸|老公|老婆|同事|同学|室友|闺蜜|朋友|邻居|婆婆|公公|孩子|儿子|女儿|姐|妹|哥|弟)(?:\s*[a-z]{2,12}\s*(?=也|都|要)|\p{IsCJKUnifiedIdeographs}{1,3}?(?=\s*(也|都)))?|[^\s\p{P}]{1,3}(妈|爸|家))\s*(也|都)?\s*(要|来|拿|订)?\s*([0-9]+|[一两二三四五六七八九十俩])\s*[份个盒箱袋瓶包件套斤]", Options)]
     public static partial Regex PersonShare();
 
     /// <summary>Leaving in Cantonese and mixed text: "我唔要喇", "drop 我 from the list".</summary>

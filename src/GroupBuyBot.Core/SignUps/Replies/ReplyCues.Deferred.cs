@@ -13,7 +13,7 @@ internal static partial class ReplyCues
     /// A decision put off: "问问老公再说", "跟家里商量一下", "等我想想", "回头再决定", "let me check with my wife first", "I'll get back
     /// to you", "will think about it". The reply says nothing yet, whatever it wants; the learned intent does not overrule it.
     /// </summary>
-    [GeneratedRegex(@"再说|问问|商量|考虑|想想|再决定|再定|再看看|看看再|回头(再|告诉|跟)|" + B + @"(let (you|u) know|get back to|check with|ask (my|the)|think(ing)? (about|it over)|sleep on it|tbc)" + B, Options)]
+    [GeneratedRegex(@"再说|问问|商量|考虑|想想|再决定|再定|再看看|看看再|回头(再|告诉|跟)|晚点(确认|再|告诉|定)|稍后(确认|告诉)|再确认|" + B + @"(let (you|u) know|will (update|confirm)( (you|u|later|again|soon|tmr|tomorrow|tonight))?|confirm (later|tmr|tomorrow|tonight)|get back to|check with|ask (my|the)|think(ing)? (about|it over)|sleep on it|tbc)" + B, Options)]
     public static partial Regex Deferral();
 
     /// <summary>

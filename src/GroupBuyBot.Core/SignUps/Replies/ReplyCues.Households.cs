@@ -32,7 +32,7 @@ internal static partial class ReplyCues
     /// Another member's share said in English after one's own: "I'll take one, and my neighbour at no. 23 wants 2 as well",
     /// "2 for me, plus my sister needs 1", "I need 2, my wife wants 1 as well".
     /// </summary>
-    [GeneratedRegex(@"(,|" + B + @"(and|plus|also|then))\s+(my|our|his|her|the)\s+[a-z]+(\s+\S+){0,4}?\s+(wants?|needs?|would like|will take|takes?|is taking|is getting|gets?)" + B, Options)]
+    [GeneratedRegex(@"(,|" + B + @"(and|plus|also|then))\s+((my|our|his|her|the)\s+[a-z]+|(hubby|wifey|wife|husband|hb|mum|mom|mummy|mommy|mama|dad|daddy|papa|sis|bro|son|daughter|missus|bf|gf|partner|grandma|grandpa|granny|nana|auntie|aunty|uncle|neighbou?r|mil|fil)(?![a-z]))(\s+\S+){0,4}?\s+(wants?|needs?|would like|will take|takes?|is taking|is getting|gets?)" + B, Options)]
     public static partial Regex AnotherWants();
 
     /// <summary>A numbered entry of a copied 接龙 list: "3. 豆豆妈 3箱", "12、小美 1份".</summary>
@@ -52,7 +52,7 @@ internal static partial class ReplyCues
     /// </summary>
     [GeneratedRegex(B + @"(we|u|you|they)\s+(still\s+)?need\s+(\d+|[a-z]+)\s+(more\s+)?(people|pax|members|persons|buyers|households|orders\s+(for|to))" + B
         + "|" + B + @"(we|u|you|they)\s+(still\s+)?need\s+(\d+|[a-z]+)\s+more(?=\s*($|[.!,;]|to" + B + "))"
-        + "|" + B + @"(we|u|you|they)\s+(still\s+)?need\s+(\d+|[a-z]+)\s+(more\s+)?(for|to)\s+(the\s+|a\s+)?(discount|deal|price|minimum|moq|unlock|reach|hit|qualify|bulk)" + B
+        + "|(" + B + @"(we|u|you|they)\s+|(^|[,.!;]\s*))(still\s+)?need\s+(\d+|[a-z]+)\s+(more\s+)?(for|to)\s+(the\s+|a\s+)?(discount|deal|price|minimum|moq|unlock|reach|hit|qualify|bulk)" + B
         + @"|还差\s*([0-9]+|[一两二三四五六七八九十]+)\s*(个人|人|份|单)|满\s*([0-9]+|[一两二三四五六七八九十]+)\s*(个人|人|份|单)\s*(才|就|可以)", Options)]
     public static partial Regex GroupTarget();
 }

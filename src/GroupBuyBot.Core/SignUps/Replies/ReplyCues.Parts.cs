@@ -24,6 +24,6 @@ internal static partial class ReplyCues
     /// A bare name before a bare count, and nothing else: "ling 2", "Marcus - 3 pls", "阿杰 2". Not words that number a
     /// thing ("day 2", "option 3", "round 2", "size 4").
     /// </summary>
-    [GeneratedRegex(@"^\s*(?!(day|week|month|year|option|opt|no|number|size|round|level|lvl|page|part|step|phase|team|group|grp|room|rm|unit|block|blk|flat|floor|item|set|batch|wave|slot|table|lane|row|seat|gate|plan|type|pack|box|tier|grade|class|form|year|version|v|top|only|just|me|us|also|plus|add|and|yes|ok|okay|same|ditto|total|need|want|take|get|order|make|want|for|x)(?![a-z]))(?<name>[a-z]{2,12}|\p{IsCJKUnifiedIdeographs}{2,4})\s*[:,\-–]?\s+(?<count>[1-9][0-9]?)(?![0-9])[\s\p{P}\p{S}]*((please|pls|plz|thanks|thx|ty|ya|yah|ah|lah|谢谢|哈)[\s\p{P}\p{S}]*)?$", Options)]
+    [GeneratedRegex(@"^\s*(?!(day|week|month|year|option|opt|no|number|size|round|level|lvl|page|part|step|phase|team|group|grp|room|rm|unit|block|blk|flat|floor|item|set|batch|wave|slot|table|lane|row|seat|gate|plan|type|pack|box|tier|grade|class|form|year|version|v|top|only|just|me|us|also|plus|add|and|yes|ok|okay|same|ditto|total|need|want|take|get|order|make|want|for|x)(?![a-z]))(?<name>[a-z]{2,12}|\p{IsCJKUnifiedIdeographs}{2,4})\s*[:,\-–]?\s+(?<count>[1-9][0-9]?)(?![0-9])(\s*(kg|kgs|kilos?|boxe?s?|packs?|bags?|bottles?|pcs|sets?|portions?|pieces?|tubs?|trays?|份|个|盒|箱|袋|包|瓶|斤|套|只|罐|件)(?![a-z]))?[\s\p{P}\p{S}]*((please|pls|plz|thanks|thx|ty|ya|yah|ah|lah|谢谢|哈)[\s\p{P}\p{S}]*)?$", Options)]
     public static partial Regex NameThenCount();
 }

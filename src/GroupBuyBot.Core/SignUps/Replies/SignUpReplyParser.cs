@@ -26,7 +26,7 @@ public static partial class SignUpReplyParser
     {
         try
         {
-            var normalized = ChatTextNormalizer.Normalize(text, MaxReplyChars).Trim();
+            var normalized = ReplyTypos.Fold(ChatTextNormalizer.Normalize(text, MaxReplyChars).Trim());
             var rules = ParseNormalized(normalized, text?.Length > MaxReplyChars);
             return model is null ? rules : Weigh(rules, normalized, model);
         }
@@ -49,8 +49,9 @@ public static partial class SignUpReplyParser
             return rules;
         }
 
-        // A decision put off ("问问老婆再说", "let me check with my wife first") says nothing yet, however much it wants.
-        if (rules.Intent is SignUpIntent.None && ReplyCues.Deferral().IsMatch(text))
+        // A decision put off ("问问老婆再说", "let me check with my wife first") says nothing yet, however much it wants; nor
+        // does a wish the reply itself turns down ("I'd join if it were free", "想要但是钱包不允许").
+        if (rules.Intent is SignUpIntent.None && (ReplyCues.Deferral().IsMatch(text) || ReplyCues.WishDenied().IsMatch(text)))
         {
             return rules;
         }
@@ -96,7 +97,7 @@ public static partial class SignUpReplyParser
 
         var statements = Statements(text, out var hadQuestion);
         var setCue = Earliest(Earliest(Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements)), RestatedTotalCue(statements)), ReplyCues.SettleOnLess().Match(statements));
-        var joinCue = Earliest(Earliest(ReplyCues.Join().Match(statements), ReplyCues.JoinExtra().Match(statements)), ReplyCues.JoinColloquial().Match(statements));
+        var joinCue = Earliest(Earliest(Earliest(ReplyCues.Join().Match(statements), ReplyCues.JoinExtra().Match(statements)), ReplyCues.JoinColloquial().Match(statements)), ReplyCues.JoinSubjectless().Match(statements));
         var leaves = ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements) || ReplyCues.LeaveColloquial().IsMatch(statements);
         var hesitates = ReplyCues.Hesitation().IsMatch(statements) || ReplyCues.WishDenied().IsMatch(statements);
         var mentions = QuantityExtractor.Find(statements);
@@ -131,6 +132,11 @@ public static partial class SignUpReplyParser
         if (VoidedEarlierTotal(statements, mentions) is int replacing)
         {
             return new SignUpReply(SignUpIntent.Set, replacing, truncated); // "我家要5份,之前说的3份作废"
+        }
+
+        if (PartialCancel(statements, mentions) is int kept)
+        {
+            return new SignUpReply(SignUpIntent.Set, kept, truncated); // "cancel one box, keep the other", "取消一盒,留一盒"
         }
 
         if (!setCue.Success && RelativeNewTotal(statements, mentions) is int relative)
@@ -253,6 +259,27 @@ public static partial class SignUpReplyParser
         return kinds.Count >= 2 && total > 0 ? total : null;
     }
 
+    /// <summary>
+    /// Part of an order cancelled and the rest kept: "cancel one box, keep the other" (1), "drop 1, keep 2" (2), "取消一盒,留一盒"
+    /// (1), "退掉一份,剩下两份" (2). Null unless both a part cancelled and what is kept are said.
+    /// </summary>
+    private static int? PartialCancel(string text, IReadOnlyList<QuantityMention> mentions)
+    {
+        if (ReplyCues.CancelSome().Match(text) is not { Success: true } cancel
+            || ReplyCues.KeepRest().Match(text, cancel.Index + cancel.Length) is not { Success: true } keep)
+        {
+            return null;
+        }
+
+        if (keep.Groups["other"].Success)
+        {
+            return 1;
+        }
+
+        var kept = mentions.FirstOrDefault(m => m.Start >= keep.Index + keep.Length && m.Start - (keep.Index + keep.Length) <= 3 && !IsNegated(text, m));
+        return kept?.Value;
+    }
+
     /// <summary>A withdrawal and a bare "+1" and nothing else: "退出+1", "+1 取消", "out +1".</summary>
     private static bool EchoedWithdrawal(string text)
     {
@@ -286,6 +313,11 @@ public static partial class SignUpReplyParser
         }
 
         var rest = text[earlier.End..];
+        if (ReplyCues.EnoughAfter().IsMatch(text[later[0].End..]))
+        {
+            return later[0].Value; // "I wanted 2 but 1 is enough", "本来要三份,两份就够了"
+        }
+
         if (ReplyCues.NowTotal().Match(rest) is { Success: true } now && now.Index + earlier.End < later[0].Start)
         {
             return later[0].Value;
@@ -400,6 +432,12 @@ public static partial class SignUpReplyParser
             {
                 return parts.Sum();
             }
+        }
+
+        // "🙋 我跟老婆", "+1 me and hubby": the heads named are the whole sign-up, one each.
+        if (live.All(m => m.Value == 1 && IsPlusMarker(text, m)) && ReplyCues.HeadsListed().Match(text) is { Success: true } listed)
+        {
+            return 1 + Regex.Count(listed.Value[listed.Groups[1].Length..], @"和|跟|与|同|\+|&|,|(?<![a-z])and(?![a-z])");
         }
 
         if (live.Count == 0)
@@ -761,7 +799,7 @@ public static partial class SignUpReplyParser
             return false;
         }
 
-        var hasCue = ReplyCues.Join().IsMatch(trimmed) || ReplyCues.JoinExtra().IsMatch(trimmed) || ReplyCues.JoinColloquial().IsMatch(trimmed) || ReplyCues.RestatedTotal().IsMatch(trimmed) || ReplyCues.Set().IsMatch(trimmed)
+        var hasCue = ReplyCues.Join().IsMatch(trimmed) || ReplyCues.JoinExtra().IsMatch(trimmed) || ReplyCues.JoinColloquial().IsMatch(trimmed) || ReplyCues.JoinSubjectless().IsMatch(trimmed) || ReplyCues.RestatedTotal().IsMatch(trimmed) || ReplyCues.Set().IsMatch(trimmed)
             || ReplyCues.SetExtra().IsMatch(trimmed) || ReplyCues.Leave().IsMatch(trimmed) || ReplyCues.LeaveExtra().IsMatch(trimmed);
         var asks = trimmed.EndsWith('?') || Regex.IsMatch(trimmed, "[吗么呢嘛]$");
         if (asks && ReplyCues.InformationQuestion().IsMatch(trimmed))
