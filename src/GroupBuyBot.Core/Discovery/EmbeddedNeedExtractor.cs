@@ -129,10 +129,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 continue; // an order to the bot is never interest, and must not steer topics
             }
 
-            if (act is NeedAct.Want or NeedAct.Solicit or NeedAct.Join && NeedCues.IsPlayful(text) || NeedCues.IsIronic(text))
-            {
-                playfulWants++;
-            }
+            var playfulHere = act is NeedAct.Want or NeedAct.Solicit or NeedAct.Join && NeedCues.IsPlayful(text) || NeedCues.IsIronic(text);
 
             var grams = ContentGrams.Of(text);
             if (topicOfMessage.TryGetValue(message.Id, out var own) && own.Live is not null)
@@ -187,7 +184,6 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                 case NeedAct.Join:
                 {
                     joins++;
-                    joinsWithLaughter += NeedCues.HasLaughter(text) ? 1 : 0;
                     // An organiser's running list belongs to the topic it names or to the speaker's own
                     // topic, never just to the latest one.
                     // "老李,我也换,三个卧室加阳台": a join that opens by addressing the member who raised a topic joins that topic.
@@ -260,12 +256,29 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                         // makes it the topic being talked about, so the sign-ups just after it join it as they would a fresh one.
                         target = spokenOf;
                     }
+                    if (target is null && message.ReplyToId is null && NeedCues.IsTally(text) && topics.Count(x => x.Live is not null) == 1
+                        && topics.TrueForAll(x => x.Live is not null || x.WasRaised))
+                    {
+                        // Added with dev-12: "Tally so far: Margaret 1, Dave 1, Sheila 1, Priya 2. One more bag…" hours later, with one
+                        // need open on the board and nothing else raised: a running list is of that need, so "I'll take the
+                        // last one" under it joins it.
+                        target = topics.First(x => x.Live is not null);
+                    }
+
                     if (target is null && parentAct == NeedAct.Question && parentAuthor != message.FromId && ReplyStructure.AnswersYes(text))
                     {
                         unattachedJoins.Add(message); // "omg yes I've been meaning to" under a question that someone's commitment may yet make a want
                     }
 
                     break;
+            }
+
+            // Added with dev-12: a laugh in a join to a need already on the board ("我都加一只 for the grooming,…臭臭 🤣" days after
+            // the van was booked for four) is no sign that the chat is joking; only laughter around what is raised here counts.
+            if (target?.Live is null)
+            {
+                playfulWants += playfulHere ? 1 : 0;
+                joinsWithLaughter += act == NeedAct.Join && NeedCues.HasLaughter(text) ? 1 : 0;
             }
 
             if (target is not null)
@@ -328,6 +341,15 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
     private static bool SpeaksOfBuying(Topic topic, IReadOnlyList<ChatMessage> window, Dictionary<long, Topic> topicOfMessage)
     {
         var evidence = topic.Members.Values.SelectMany(ids => ids).ToHashSet();
+
+        // Added with dev-12: "这周日走梧桐山…不收费,自带水和午饭" ← "报名+1": what is raised costs nothing, and nobody in its
+        // thread names money, so it is company, not a buy.
+        if (window.FirstOrDefault(m => m.Id == topic.SeedId) is { } seed && NeedCues.SaysItIsFree(ChatTextNormalizer.Normalize(seed.Text))
+            && !window.Any(m => (evidence.Contains(m.Id) || topicOfMessage.GetValueOrDefault(m.Id) == topic) && NeedCues.SpeaksOfMoney(ChatTextNormalizer.Normalize(m.Text))))
+        {
+            return false;
+        }
+
         return window.Any(m => (evidence.Contains(m.Id) || topicOfMessage.GetValueOrDefault(m.Id) == topic)
                                && NeedCues.SpeaksOfBuying(ChatTextNormalizer.Normalize(m.Text)))
             || window.Any(m => evidence.Contains(m.Id) && m.FromId != topic.Owner
@@ -345,9 +367,18 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
 
         // A laugh beside the very thing asked for ("our roof is the same, green lol. keen to split a moss treatment") is sincere.
         var asked = textOf.TryGetValue(topic.SeedId, out var seed) ? ContentGrams.Of(seed) : [];
+
+        // A need of the board whose first message is gone is known by its summary (added with dev-12).
+        var summarised = seed is null && topic.Live is not null ? ContentGrams.Of(ChatTextNormalizer.Normalize(topic.Summary)) : [];
         // Under a call for a thing no group can buy ("台风假可以团购吗🤣"), a join that commits to nothing ("我第一个+1") plays along.
         var jokeAsked = seed is not null && NeedCues.NamesAJokeThing(seed);
-        bool Jokes(string t) => NeedCues.HasLaughter(t) && ContentGrams.Of(t).Count(asked.Contains) < 2 || NeedCues.NamesAJokeThing(t) || jokeAsked && !NeedCues.CommitsToIt(t);
+        // Added with dev-12: under an offer with a group's terms ("凑够6个孩子可以单独开一个班"), a laughing join that commits ("我家小宇也该学了,
+        // 去年…一下水就哭😂") laughs at its own story, not at the offer.
+        var termsOffered = seed is not null && !jokeAsked && window.FirstOrDefault(m => m.Id == topic.SeedId) is { } seedMessage && NeedCues.OffersGroupTerms(seedMessage);
+        // So does one that commits and names the thing asked for ("Good idea,包车我 in,前提是中签 😂", "间歇我来!…😂"; for a need
+        // already on the board, what its summary names: "我都加一只 for the grooming…🤣").
+        bool Jokes(string t) => NeedCues.HasLaughter(t) && ContentGrams.Of(t).Count(asked.Contains) is var named && named < 2
+                                && !(NeedCues.CommitsToIt(t) && (termsOffered || named >= 1 || ContentGrams.Of(t).Overlaps(summarised))) || NeedCues.NamesAJokeThing(t) || jokeAsked && !NeedCues.CommitsToIt(t);
         return (topic.Live is null || joined.Count > 0)
             && joined.All(member => member.Value.All(id => textOf.TryGetValue(id, out var t) && Jokes(t)));
     }

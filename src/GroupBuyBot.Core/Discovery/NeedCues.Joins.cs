@@ -29,10 +29,26 @@ public static partial class NeedCues
         + "|" + OrderedCount + "|" + HouseholdToo
         + @"|我(们|家|们家)?(也|都)?订(?![了过单])(?=\s*([!！,，.。~]|$))|" + GivenCount
         + @"|我(们|家|们家)?(肯定|也|都|就|必须|一定)+算(一|个|[0-9]|我)"
-        + $@"|{B}(also )?for (me|us) (pls|plz|thanks){B}|{B}(i am|i'?m|we are|we'?re) (very |so |also )?interesting{B}";
+        + $@"|{B}(also )?for (me|us) (pls|plz|thanks){B}|{B}(i am|i'?m|we are|we'?re) (very |so |also )?interesting{B}"
+        // Added with dev-12: counting a named person in ("算小明一个", "那就算朵朵一份"; not "算下来一个人", "算了"); keeping a
+        // place for someone ("先给豆豆占个位", "帮我留个名额", "save a spot for Mia"); a household member's want relayed ("她肯定要的",
+        // "Tom says he'll do it", "my daughter also wants to join"); the thing first, then "我来!/我要!" ("间歇我来!", "蛋挞我要!");
+        // adding or including one's own ("kindly add our names", "please include me", "add both my kids"); "me and my wife
+        // would both do it", "both of us are interested", "we will also try".
+        + @"|算(?!了|下|起|是|上来|出|数|账|帐|命|盘|法|得)[^\s,，。!?？0-9]{1,6}?(一个|一份|一位|一只)(?![人月])"
+        + @"|(给|帮|替)[^\s,，。!?？]{0,6}?(占|留)(个|一个|两个|[0-9]个)?(位|位置|名额|坑)|先占(个|一个)?(位|坑|名额)"
+        + @"|(他|她|他们|她们)(说)?(肯定|一定|也|都)(要|想要|想报|会要|会报|想去|会去)(的)?(?![^\s,，。!?？]{0,4}(吗|么|呢|[?？]))"
+        + @"|^[^\s,，。!?？]{1,8}?(我|我们|我家|我哋)(也|都)?(来|要|去|参加)\s*[!~]"
+        + $@"|{B}(save|hold|keep|reserve) (a |one |two |[0-9] )?(spot|place|seat|slot)s? for{B}"
+        + $@"|{B}(\w+|my \w+|our \w+) (says|said) (he|she|they)('?ll| will| would|'d| wants?| want to| is keen| is in)( also| too)?( do| join| come| take| have| book| be in| it| one|\W*$){B}"
+        + $@"|{B}(my|our) [\w-]+( [\w-]+)? (also |too )?wants? to (join|come|do it|sign up|learn|try|be in){B}"
+        + $@"|(?<!(don'?t|do not|not|never) )(?<![a-z])(kindly |please |pls |then )?(add|include|enrol|enroll|register|put down) (both |all )?(my|our) ([\w-]+ )?(names?|kids?|children|sons?|daughters?|boys?|girls?|twins|family|parents){B}"
+        + $@"|(?<!(don'?t|do not|not|never) )(?<![a-z])(kindly |please |pls |then )?include (me|us){B}"
+        + $@"|{B}(myself|me|i) and (my|our) [\w-]+( [\w-]+)? (both |also )?(are |would |will |'d |'ll )?(both |also )?(interested|do it|join|come|sign up|be in){B}"
+        + $@"|{B}(both|all) (of us )?(are )?interested{B}|{B}(we|we both|both of us) (are|r) (both |also )?interested{B}|{B}(we|i) (will|'ll) (also |definitely )?try{B}";
 
     private const string CountedUnit =
-        @"(份|盒|箱|袋|瓶|包|件|套|斤|只|筒|桶|提|把|双|台|粒|磅|张|罐|支|条|对|盆|杯|个(?!人|月|小时|星期|礼拜|钟|朋友|同事|孩子|小孩|学生|时间))";
+        @"(份|盒|箱|袋|瓶|包|件|套|斤|只|筒|桶|提|把|双|台|部|粒|磅|张|罐|支|条|对|盆|杯|个(?!人|月|小时|星期|礼拜|钟|朋友|同事|孩子|小孩|学生|时间))";
 
     private const string OrderedCount =
         @"(?<![不需想别甭没用]|谁[^\s,，。!?？]{0,3}|有人[^\s,，。!?？]{0,3})(要|来|订|定|整|带|拿|加|留|约)\s*(一|两|二|三|四|五|六|七|八|九|十|半|[0-9]{1,3})\s*" + CountedUnit
@@ -47,13 +63,21 @@ public static partial class NeedCues
     // Added with dev-11: asking to be let in and saying what for, in one message ("can join? 3 units", "还能加吗 我家两台",
     // "团购那个还有位吗 我一个人"): a join, though it asks. Asking alone ("还能加吗?") stays a question here.
     private static readonly System.Text.RegularExpressions.Regex AskIn = new(
-        $@"{B}(can|could) (i|we )?(also |still )?join{B}|还(能|可以)(加|报|算|上车|参加)|还有(位|位置|名额|空位)|(能|可以)(带|算|加)上?我",
+        $@"{B}(can|could) (i |we )?(also |still )?join{B}|还(能|可以)(加|报|算|上车|参加)|还有(位|位置|名额|空位)|(能|可以)(带|算|加)上?我"
+        // Added with dev-12: "can include me?", "can he join?", Cantonese "仲有位?".
+        + $@"|{B}(can|could) (you )?(also )?(include|add|count|put) (me|us|him|her|my \w+){B}|{B}(can|could) (he|she|they|my \w+|our \w+) (also |still )?join{B}|仲(有|可以)(位|名额|位置|加|报|join)",
         Options);
 
     private static readonly System.Text.RegularExpressions.Regex OwnCountAfterAsking = new(
-        $@"[?？吗]\W*.{{0,20}}(?<![0-9])([0-9]{{1,2}}|一|两|二|三|四|五|六|七|八|九|十)\s*(台|个|份|套|只|间|位|箱|盒|袋|units?|pax|pairs?|boxes|rooms?|kids?|people|of us)(?![a-z])",
+        $@"[?？吗]\W*.{{0,20}}(?<![0-9])([0-9]{{1,4}}|一|两|二|三|四|五|六|七|八|九|十)\s*(台|部|个|份|套|只|间|位|箱|盒|袋|units?|pax|pairs?|boxes|rooms?|kids?|people|of us|litres?|liters?|l|kg|bags?|bottles?|tins?|packs?|slots?|seats?|children)(?![a-z])",
         Options);
 
     /// <summary>Asks to be let in and says for how many or how much in the same message: a join.</summary>
-    private static bool AsksInWithOwnCount(string t) => AskIn.IsMatch(t) && OwnCountAfterAsking.IsMatch(t);
+    private static bool AsksInWithOwnCount(string t) => AskIn.IsMatch(t) && OwnCountAfterAsking.IsMatch(t) || CountThenMayWe.IsMatch(t);
+
+    // Added with dev-12: who is coming and how many first, then asking whether that is all right: "我跟我男友两个人,可以吗?",
+    // "我们一家三口可以吗", "me and my sister, 2 pax, can?".
+    private static readonly System.Text.RegularExpressions.Regex CountThenMayWe = new(
+        $@"(我|我们|我哋)(跟|和|同|带|加)[^\s,，。!?？]{{1,6}}(两|二|三|四|[0-9])\s*(个|位)?人?[,，\s]*(可以|行|得|ok)(吗|么|不|唔|[?？])|(我们|我家)一家(三|四|五)口[,，\s]*(可以|行)(吗|么|[?？])|{B}(me|i) and my \w+,? ([0-9]|two|three) (pax|people|of us),? (can|ok|okay)\s*\?",
+        Options);
 }

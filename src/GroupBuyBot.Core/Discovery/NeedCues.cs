@@ -43,7 +43,10 @@ public static partial class NeedCues
         + $@"{B}anyone (else )?(want|need|keen|interested|fancy|up for|for|in|wanna){B}|{B}anyone'?s? (else|other)|{B}who'?s? (in|keen|interested|up for|doing it|doing this|entering|joining|signing up){B}|{B}want in{B}|{B}any takers{B}|{B}split (it|the|a|costs?){B}|{B}join me{B}|{B}(interested|keen)\?|{B}(let me know|lmk) (if|sizes?|how many|quantit|numbers|who){B}|{B}who else{B}|{B}(anyone|anybody)\s*[?!]+\s*$|{B}(want|wanna|like) to (split|share|go in|chip in|go halves)|{B}split (one|this|that|a \w+) with{B}|要不要.{{0,8}}(一起|包[月年场车]|团|拼|合买|合租)|要的(请|就)?\s*(回|报|留言|举手|吱|reply|comment|私)|有冇(人|边个)?.{{0,6}}(想|要|一齐)|一齐(叫|买|团|order|订|去)|揪团|揪一|要不(咱们|我们|大家)?一起|(我们|咱们|大家)凑一凑|想要的.{{0,6}}(mark|扣|接龙|报名)|mark一下|"
         + @"有人(?!知道|认识|记得|看到|收到|听说|在)[^,，。!?？]{1,14}(吗|嘛|么)(?![^\s?？!,.])|有谁家?(一起|要|想|需要)|谁家[^,，。!?？]{0,6}(要|想|需要)|一起[^,，。!?？]{0,3}的(说|扣|吱|接|报|留言)|"
         + $@"{B}(anybody|somebody|someone) (else )?(want|wants|need|needs|keen|interested|fancy|up for|wanna){B}|{B}(who'?s|whos) coming{B}|{B}anyone (wan|wants|due|else due|up for|going|coming){B}|{B}(is|would|will) anyone (be )?(up for|keen|want|interested){B}|{B}(anyone|who) want to (join|come|go halves|split){B}|{B}who (wants|needs|would like)( one| some| in| it)?\s*\?|{B}we'?re going,? (anyone|who){B}|"
-        + $@"{B}(anyone|anybody) (else )?(looking for|after|in need of){B}|{B}if (anyone|anybody)('?s \w+)? (needs?|wants?){B}|{B}(can|could) (someone|somebody|anyone) (sort|organi[sz]e|arrange|order|get|do) (some|a|an|the|us)?{B}|(能不能|可不可以|能否)(也|顺便|再)?(帮忙)?(团|拼|开团|一起团|一起买)|可以(也|顺便|再)(帮忙)?(团|拼)",
+        + $@"{B}(anyone|anybody) (else )?(looking for|after|in need of){B}|{B}if (anyone|anybody)('?s \w+)? (needs?|wants?){B}|{B}(can|could) (someone|somebody|anyone) (sort|organi[sz]e|arrange|order|get|do) (some|a|an|the|us)?{B}|(能不能|可不可以|能否)(也|顺便|再)?(帮忙)?(团|拼|开团|一起团|一起买)|可以(也|顺便|再)(帮忙)?(团|拼)"
+        // Added with dev-12: "any of you with little ones fancy…?", "any parents keen?", "anyone's kids want to learn…?",
+        // "想练间歇的一起吗?".
+        + $@"|{B}any (of you|of us|one of you|parents|neighbours|neighbors|families|residents)( [\w']+){{0,5}}? (want|wants|need|needs|keen|interested|fancy|up for|wanna){B}|{B}anyone'?s (kids?|children|sons?|daughters?|little ones|parents|helpers?)( [\w']+)? (want|wants|need|needs|keen|interested){B}|想[^,，。!?？]{{1,10}}的(人)?(一起|来|报名)[^,，。!?？]{{0,2}}(吗|嘛|么|[?？])",
         Options);
 
     // The deal's terms for a group, in an offer: "满10台打八折", "三家以上每家280", "£50 each if 3+ families book", "10+ rate".
@@ -62,7 +65,7 @@ public static partial class NeedCues
 
     // Joining an existing want, including implicit "mine needs it too" statements.
     private static readonly Regex JoinIn = new(
-        @"(?<![a-z0-9]\s)\+\s?[0-9]|(?<![a-z0-9\p{IsCJKUnifiedIdeographs}])\+(?![0-9])|帮[^,，。!?？]{0,10}?(报|订|留|带|买)\s*([0-9]|一|两|个)|(?<![不需想])(要|来)\s*(一|两|三|四|五|[0-9])\s*([份盒箱袋瓶包件套斤只]|个(?!人|月|小时))|(也|都)在(找|等)|(我|我哋|我们)?(嚟|来)?补(位|上|个位)|我(也|都)?要半|(俾|畀)我\s*([0-9]|一|两|半)|算(我|上我|我们|我家|上)|也算|加我|带我(?!妈|爸|老|儿|女|孩|娃|婆|公|爷|奶|外|姥)|我(们|家)?(也|都|还)?(想要|要|想)(去|报|参加|来|洗|修|做|学|一|两|[0-9]|!|$)|我们?家?(也|都)?要[,!\s]|也要|都要|想报|我报|报上|也报|我家报|报名|我也去|我们也去|也想(去|报|找|学|约|要|做)|给我(来|留)|来一|留一|跟一|我也参加|一起吧|(也|是|确实|早就?|都)该[a-z洗修换剪保养清做买报约打弄补]|"
+        @"(?<![a-z0-9]\s)\+\s?[0-9]|(?<![a-z0-9\p{IsCJKUnifiedIdeographs}])\+(?![0-9])|帮[^,，。!?？]{0,10}?(报|订|留|带|买)\s*([0-9]|一|两|个)|(?<![不需想])(要|来)\s*(一|两|三|四|五|[0-9])\s*([份盒箱袋瓶包件套斤只]|个(?!人|月|小时))|(也|都)在(找|等)|(我|我哋|我们)?(嚟|来)?补(位|上|个位)|我(也|都)?要半|(俾|畀)我\s*([0-9]|一|两|半)|算(我|上我|我们|我家|上)|也算|加我|带我(?!妈|爸|老|儿|女|孩|娃|婆|公|爷|奶|外|姥)|我(们|家)?(也|都|还)?(想要|要|想)(去|报|参加|来|洗|修|做|学|一|两|[0-9]|!|$)|我们?家?(也|都)?要[,!\s]|也要|都要|想报|我报|报上|也报|我家报|报名(?!开始|开启|开放|通道|截止|时间|链接|入口|方式|已经开|了吗)|我也去|我们也去|也想(去|报|找|学|约|要|做)|给我(来|留)|来一|留一|跟一|我也参加|一起吧|(也|是|确实|早就?|都)该[a-z洗修换剪保养清做买报约打弄补]|"
         + $@"{B}(count|sign|put|add) (me|us|\w+) (in|up|down){B}|{B}count (me|us){B}|{B}sign \w+ up{B}|{B}put (me|us) down{B}|{B}(i'?m|we'?re) in(?=\s*($|[^\sa-z0-9]|(for|too|then|if|lah|la|leh|also|as well|again|guys|mate)(?![a-z])))|{B}in for{B}|{B}(me|us) too{B}|{B}(me|us) as well{B}|{B}for (me|us) (please|too|as well){B}|{B}(me|us) please{B}|{B}yes,? please{B}|{B}(i|we)'?d (love|like|be up for|do|book|sign up|join|take|want|go){B}|{B}up for (that|it){B}|{B}keen{B}|{B}(i|we)'?ll (join|take|do|sign up|book|have|come){B}|{B}please\W*$|{B}(for|sign) (our|my) [^.?!]{{0,30}}{B}please{B}|{B}same for (me|us){B}|{B}i want (one|in|some){B}|帮我(们|家)?(也|一起)?(带|订|留|报|拿|买|洗|约|加|算|弄|做|团|拼|定)|给我(们|家)?(也|一起)?(洗|带|留|订|弄|做|修|报|约|来)|我们家(也|都|还)?想(去|要|报|学|做|买|洗|试|约)|(正|也|早就|一直|刚好)想(做|去|买|学|约|报|洗|弄|换|试|要|团)|我也(洗|修|做|弄|换|剪|约|买|订|装)一下|钱我出|我出钱|^\W*(一起|同去|同求)\W*$|[,，]\s*(一起)+\W*$|(一起){2}|我(们|家)?\s*in(?![a-z])|{B}(i|we)'?d (buy|pay|order|get|try|be in|chip in|split|share)( for)?{B}|{B}same here{B}|{B}ditto{B}|{B}(definitely|very|really|def|so|i'?m|we'?re|also|would be) interested{B}|^\W*interested{B}|{B}book (me|us|\w+) in{B}|{B}(too|as well),? (please|pls){B}|{B}(i'?m|we'?re|i am|we are) (also |definitely |totally )?up for{B}|(^|\n)\s*[0-9]{{1,2}}\s*[.、)]\s*[^0-9\s.][^\n?？]{{0,24}}$|我(们|家|们家)?(也|都|很|挺|蛮|超|比较|非常)*(感|有)兴趣|求带|求上车|顺便.{{0,8}}(帮|给|同)我|(帮|同)我\S{{0,3}}埋|我?也(给|帮|替)\S{{0,4}}(报|订|约|买|带|留|拿)|给(我|我们家)?(爸|妈|爸妈|老人|孩子|娃|儿子|女儿)\S{{0,2}}(报|订|约)(一|个|两)|(我|也)凑(一|个|[0-9])|(?<![a-z])拼\W*$|{B}for (me|us)\s*(,|!|\.|$|thanks|cheers)|蹲(一|了|个|到)?|^\W*mark(?![a-z])|我都要|算埋我|我哋都|一齐叫|我要我要|要要要|我我我|^\W*拼\W*$|我算一个|也(做|订|来)一(套|份|个|张|箱|盒)|算我们家|帮我们(报|订|抢|买)|帮我(抢|揪)|我也要揪|🙋|"
         + $@"{B}(please |pls |kindly )?(book|order|reserve|keep|save|include|add|put)( \w+){{0,3}} for (us|me|our \w+|my \w+){B}|^\W*(\d+|one|two|three|half( a)?) (dozen|box(es)?|kg|packs?|bags?|boxes)( \w+)?( for (us|me))?,? (please|pls){B}|"
         + $@"{B}i'?ll (come|grab|take|join){B}|{B}go halves{B}|{B}i take{B}|{B}(i|we) also want{B}|{B}also want{B}|{B}we (join|can join|could fill){B}|{B}(can )?count me in{B}|{B}(we'?d|i'?d) (have|do) (one|it|that){B}|{B}for me too{B}|{B}(i|we) would (also )?(like|love){B}|{B}would (love|be great for us){B}|{B}(my|our) (son|daughter|kid|kids|boy|girl|wife|husband) (can|could) (join|come){B}|{B}add me{B}|{B}yes pls{B}|{B}i'?m (so )?keen{B}|" + MoreJoins,
@@ -70,7 +73,12 @@ public static partial class NeedCues
 
     private static readonly Regex DeclineOrWithdraw = new(
         @"不去了|" + NoLongerVerb + "|就不(了|去|参加|凑|要|报|用)|先不(了|要|报|去|凑)|不凑了|不参加|这次不|不用(了|啦)|不需要|算了|不要了|(不|没)(打算|想)(去|买|要|报)|取消|退出|撤了|我撤|不报了|去掉我|删掉我|请不了|去不了|来不了|"
-        + $@"{B}i'?ll (pass|skip|sit this one out){B}|{B}remove (me|us|[a-z]-?[0-9]{{1,4}}[a-z]?){B}|{B}no need( for (me|us))?{B}|{B}(not|no) for (me|us){B}|{B}no [a-z]+( [a-z]+)? for (me|us)( this time| thanks)?\W*$|{B}count (me|us) out{B}|{B}take (me|us) off{B}|{B}drop(ping)? out{B}|{B}withdraw|{B}can'?t make it{B}|{B}not (this time|interested){B}|{B}(i'?m|we'?re) out{B}|{B}next time{B}|{B}cancel|{B}(don'?t|do not) (need|want) (it|them|that|the \w+|any)( \w+)? any ?more{B}|{B}no longer (need|want){B}|不跟了|就不跟|唔使(喇|啦|了)|唔要|{B}pull(ing)? out{B}|{B}(have|need) to (skip|pass|bail){B}|(^|[,，\s])skip\W*$",
+        + $@"{B}i'?ll (pass|skip|sit this one out){B}|{B}remove (me|us|[a-z]-?[0-9]{{1,4}}[a-z]?){B}|{B}no need( for (me|us))?{B}|{B}(not|no) for (me|us){B}|{B}no [a-z]+( [a-z]+)? for (me|us)( this time| thanks)?\W*$|{B}count (me|us) out{B}|{B}take (me|us) off{B}|{B}drop(ping)? out{B}|{B}withdraw|{B}can'?t make it{B}|{B}not (this time|interested){B}|{B}(i'?m|we'?re) out{B}|{B}next time{B}|{B}cancel|{B}(don'?t|do not) (need|want) (it|them|that|the \w+|any)( \w+)? any ?more{B}|{B}no longer (need|want){B}|不跟了|就不跟|唔使(喇|啦|了)|(?<!要)唔要|{B}pull(ing)? out{B}|{B}(have|need) to (skip|pass|bail){B}|(^|[,，\s])skip\W*$"
+        // Added with dev-12: put off to another time ("下次吧", "改天再约", "maybe another time"); the time does not suit
+        // ("6am is difficult for me", "not possible for me"); "will not be able to join".
+        + $@"|下次(吧|再说|再约|再参加|再一起|再报|啦)|下回(吧|再)|改天(吧|再)|以后再说|{B}another time{B}|{B}rain ?check{B}"
+        + $@"|{B}(is|are|'s|will be|would be) (very |too |quite |a bit |a little )?(difficult|not possible|impossible|not convenient|inconvenient|tough|not doable|too early|too late|too far) for (me|us){B}|{B}not possible for (me|us){B}"
+        + $@"|{B}(will not|won'?t|not|never) be able to (join|come|attend|make it|participate|take part|do it){B}|{B}(unable|not able) to (join|come|attend|make it|participate|take part){B}|{B}(i|we) (cannot|can'?t) (join|come|attend|participate|take part){B}",
         Options);
 
     // Already has or bought it, so the member does not want it now.
@@ -104,7 +112,7 @@ public static partial class NeedCues
     // A running list by the organiser: "荔枝目前:…", "so far: me, A, B", "so that's me, X, Y", and a heading before a list
     // ("Vest order: Sam M, Jo L, …", "包车: 我、小王、阿May").
     private static readonly Regex Tally = new(
-        $@"目前[::]|统计|名单|{B}(so far|so that'?s|tally|list so far){B}|^\W*\S{{1,8}}[::]\s*\S+\s*[0-9]|^[^\n::?？,，]{{1,20}}[::][^\n?？,，]{{1,16}}[,，、][^\n?？,，]{{1,16}}[,，、]",
+        $@"目前[::]|统计|名单|{B}(so far|so that'?s|tally|list so far){B}|^\W*(?![0-9]{{1,2}}[::][0-9])\S{{1,8}}[::]\s*\S+\s*[0-9]|^[^\n::?？,，]{{1,20}}[::][^\n?？,，]{{1,16}}[,，、][^\n?？,，]{{1,16}}[,，、]",
         Options);
 
     private static readonly Regex Laughter = new(@"哈哈|😂|🤣|😆|(?<![a-z])(lol|(ha){2,}|haha+|lmao|(he){2,})(?![a-z])", Options);
@@ -112,7 +120,9 @@ public static partial class NeedCues
     // Joke signals beyond laughter: things no group can buy (annual leave, a yacht, one's hairline),
     // absurd "+10086"-style counts, and crying-laughing at one's own plight.
     private static readonly Regex Playful = new(
-        $@"年假|假期|台风假|发际线|头发|彩票|游艇|私人飞机|月球|火星|脱单|对象|团(个|一个)?(女朋友|男朋友|老公|老婆)|😭|🛥|⛵|🚤|🛳|🚀|(?<![0-9a-z])\+\s*[0-9]{{3,}}|{B}(a yacht|yachts?|private jet|an island|the moon|mars|lottery|a boyfriend|a girlfriend|annual leave|a holiday|hairline){B}",
+        $@"年假|假期|台风假|发际线|头发|彩票|游艇|私人飞机|月球|火星|脱单|对象|团(个|一个)?(女朋友|男朋友|老公|老婆)|😭|🛥|⛵|🚤|🛳|🚀|(?<![0-9a-z])\+\s*[0-9]{{3,}}|{B}(a yacht|yachts?|private jet|an island|the moon|mars|lottery|a boyfriend|a girlfriend|annual leave|a holiday|hairline){B}"
+        // Added with dev-12: more things no group of neighbours buys, and sums in the millions ("£1.2m ono", "三百万").
+        + $@"|潜艇|潜水艇|直升机|飞船|{B}(submarines?|helicopters?|spaceships?|space station){B}|[£$€¥]\s*[0-9][0-9.,]*\s*(m|mn|mil|million|bn|billion){B}|{B}[0-9][0-9.,]*\s*(million|billion){B}|[0-9一二两三四五六七八九十几]+\s*(百万|千万|亿)",
         Options);
 
     private static readonly Regex BotAddress = new(@"@\S*(bot|助手|机器人)|机器人[:,]|(?<![a-z])(bot|机器人)(请|,)", Options);
@@ -146,10 +156,13 @@ public static partial class NeedCues
     private static readonly Regex PastQuestion = new($@"^\W*(did|has|have|was|were) (anyone|anybody|someone|you){B}|(有没有人|有人)(收到|看到|知道|听到|见到|见过|捡到|在家|在吗|丢)|(有没有人|有人).{{0,12}}(还没|没)(到|收到|来)", Options);
 
     // Yes-type answers: "Yes!", "Yeah, ours is overdue", "好啊", "可以可以".
-    private static readonly Regex Affirmative = new($@"^\W*(ooh,? |oh,? |ah,? )?(yes|yeah|yep|yup|yess+|sure|definitely|absolutely|of course|count me|好啊|好呀|好的呀|可以(啊|呀|可以)|要要|必须的?|当然)(?![a-z])|(?<![a-z])yes\s*!|(?<![a-z])so\W+(yes|yep|yeah)\W*$", Options);
+    private static readonly Regex Affirmative = new($@"^\W*(ooh,? |oh,? |ah,? )?(yes|yeah|yep|yup|yess+|sure|definitely|absolutely|of course|count me|好啊|好呀|好的呀|可以(啊|呀|可以)|要要|必须的?|当然)(?![a-z])|(?<![a-z])yes\s*!|(?<![a-z])so\W+(yes|yep|yeah)\W*$|^\W*有(啊|呀|的|喔|哦|呢|架)?\s*!", Options);
 
     // Speaking for oneself or one's household.
     private static readonly Regex FirstPerson = new($@"我|咱|{B}(i|i'?m|i'?d|i'?ll|me|my|mine|we|we'?re|we'?d|we'?ll|us|our|ours){B}", Options);
+
+    // Added with dev-12: an explicit join at the very start of a message.
+    private static readonly Regex OpensWithJoin = new($@"^\s*(\+\s?1(?![0-9])|算(我|上我|我们|我家)(一个|一份)?|(count|put) (me|us) (in|down){B}|(i'?m|we'?re) in(?![a-z])|(me|us) too{B})", Options);
 
     private static readonly Regex EndsAsQuestion = new(@"[?吗么呢嘛][\s\p{So}\p{Sk}\p{Cs}]*$", Options);
 
@@ -237,6 +250,13 @@ public static partial class NeedCues
         if (PastQuestion.IsMatch(t) && !OwnWant.IsMatch(t) && !ProviderSeeking.IsMatch(t))
         {
             return NeedAct.Question;
+        }
+
+        // Added with dev-12: a message that opens by joining ("+1, but I have no wide-angle lens, can anyone lend one?",
+        // "算我一个,有人顺路吗?") joins, whatever it asks after.
+        if (OpensWithJoin.IsMatch(t) && IsJoinIn(t))
+        {
+            return NeedAct.Join;
         }
 
         // A call for company outranks join wording inside it ("我想报个课…有人一起吗?"), unless it opens

@@ -65,7 +65,7 @@ internal static partial class ReplyStructure
     private static partial Regex SizeCode();
 
     // Asking to be let in: "can I grab the other slot?", "could we get one?", "is there room?", "还能加吗", "能给我留一份吗".
-    [GeneratedRegex(@"(?<![a-z])(can|could|may) (i|we) (also |still )?(get|grab|have|take|book|add|join|squeeze|reserve|order)(?![a-z])|(?<![a-z])(any|still|is there|got) (room|space|spots?|slots?|places?)(?![a-z])|还(能|可以)(加|报|算|要|上车|参加|订)|(能|可以)(给|帮)?我(也)?(留|加|算|订|报|带)|(能|可以)(也)?(算|加|报|参加)(进来|上|进去)?(吗|么|不|[?])|还有(位置|名额|空位)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![a-z])(can|could|may) (i|we) (also |still )?(get|grab|have|take|book|add|join|squeeze|reserve|order)(?![a-z])|(?<![a-z])(can|could|may) (he|she|they|my \w+|our \w+) (also |still )?(join|come)(?![a-z])|(?<![a-z])(can|could) (you )?(include|add|count) (me|us)(?![a-z])|仲(有|可以)(位|名额|位置|加|报)|(?<![a-z])(any|still|is there|got) (room|space|spots?|slots?|places?)(?![a-z])|还(能|可以)(加|报|算|要|上车|参加|订)|(能|可以)(给|帮)?我(也)?(留|加|算|订|报|带)|(能|可以)(也)?(算|加|报|参加)(进来|上|进去)?(吗|么|不|[?])|还有(位置|名额|空位)", RegexOptions.CultureInvariant)]
     private static partial Regex IncludeRequest();
 
     // Money put in: "I'll chip in a tenner", "throw in a fiver", "pitch in £10".
@@ -85,7 +85,7 @@ internal static partial class ReplyStructure
         NeedCues.IsAffirmative(Exclamation().Replace(normalizedText, "")) && !NeedCues.IsQuestionOrNegative(normalizedText);
 
     // Naming oneself in answer to a call: "me!", "in", "我家!!", "我去!", "我和我男朋友去!", "我去,我有驾照可以换着开".
-    [GeneratedRegex(@"^\W*((me|us|in)\W*$|(me|us)\s*!|(我|我们|我家|我们家)\s*[!~]|我(们|家)?((和|跟|带)[^,，。!?？\s]{1,6})?也?(去|来|参加)\s*([!,~]|$))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*((me|us|in)\W*$|(me|us)(\W+(me|us))*\s*!|^\W*(?!(that|this|it|same|ok|okay|yes|no|mine|ours|me|us)\s)[a-z][a-z']{1,11}( [a-z][a-z']{1,11})? (also|too)\s*([,.!~]|$)|(我|我们|我家|我们家)\s*[!~]|我(们|家)?((和|跟|带)[^,，。!?？\s]{1,6})?也?(去|来|参加)\s*([!,~]|$))", RegexOptions.CultureInvariant)]
     private static partial Regex SelfNomination();
 
     /// <summary>Names the speaker as one of those going or taking part ("me!", "我去!"): a join when it answers a call.</summary>

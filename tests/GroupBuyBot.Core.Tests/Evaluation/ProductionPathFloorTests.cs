@@ -23,6 +23,8 @@ public sealed class ProductionPathFloorTests
     [InlineData("dev10-streams", "0.97", "0.96")]
     [InlineData("dev11", "0.85", "0.86")]
     [InlineData("dev11-streams", "0.60", "0.57")]
+    [InlineData("dev12", "0.95", "0.95")]
+    [InlineData("dev12-streams", "0.95", "0.94")]
     public async Task Needs_on_the_board_stay_above_their_floor(string set, string needF1, string memberF1)
     {
         var (round, board) = DiscoveryChat.EmbeddedRound();
