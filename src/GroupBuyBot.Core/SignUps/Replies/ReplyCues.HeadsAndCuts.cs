@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace GroupBuyBot.Core.SignUps.Replies;
 
 /// <summary>
-/// Replies that count in ways the earlier rounds did not read (added with dev-12): a count wanted with no subject, a whole
+/// Who and how much a reply counts where the earlier rules did not read it (added with dev-12): a count wanted with no subject, a whole
 /// headcount coming, the heads named as the whole sign-up, another's share named by kin word or by name, part of an order
 /// cancelled and the rest kept, an earlier wish cut to what is enough, a number only guessed at. Families of phrasings,
 /// not seen sentences.
