@@ -97,7 +97,7 @@ public static partial class SignUpReplyParser
 
         var statements = Statements(text, out var hadQuestion);
         var setCue = Earliest(Earliest(Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements)), RestatedTotalCue(statements)), ReplyCues.SettleOnLess().Match(statements));
-        var joinCue = Earliest(Earliest(Earliest(ReplyCues.Join().Match(statements), ReplyCues.JoinExtra().Match(statements)), ReplyCues.JoinColloquial().Match(statements)), ReplyCues.JoinSubjectless().Match(statements));
+        var joinCue = JoinCue(statements);
         var leaves = ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements) || ReplyCues.LeaveColloquial().IsMatch(statements);
         var hesitates = ReplyCues.Hesitation().IsMatch(statements) || ReplyCues.WishDenied().IsMatch(statements);
         var mentions = QuantityExtractor.Find(statements);
@@ -370,6 +370,10 @@ public static partial class SignUpReplyParser
         var decrement = ReplyCues.Decrement().Match(text);
         return decrement.Success ? ReplyCues.FinalTotal().Match(text, decrement.Index + decrement.Length) : Match.Empty;
     }
+
+    /// <summary>The earliest cue of any join family: the one list both the reading and the unsure check use.</summary>
+    private static Match JoinCue(string text) =>
+        Earliest(Earliest(Earliest(ReplyCues.Join().Match(text), ReplyCues.JoinExtra().Match(text)), ReplyCues.JoinColloquial().Match(text)), ReplyCues.JoinSubjectless().Match(text));
 
     private static Match Earliest(Match first, Match second) =>
         !second.Success || first.Success && first.Index <= second.Index ? first : second;
@@ -799,7 +803,7 @@ public static partial class SignUpReplyParser
             return false;
         }
 
-        var hasCue = ReplyCues.Join().IsMatch(trimmed) || ReplyCues.JoinExtra().IsMatch(trimmed) || ReplyCues.JoinColloquial().IsMatch(trimmed) || ReplyCues.JoinSubjectless().IsMatch(trimmed) || ReplyCues.RestatedTotal().IsMatch(trimmed) || ReplyCues.Set().IsMatch(trimmed)
+        var hasCue = JoinCue(trimmed).Success || ReplyCues.RestatedTotal().IsMatch(trimmed) || ReplyCues.Set().IsMatch(trimmed)
             || ReplyCues.SetExtra().IsMatch(trimmed) || ReplyCues.Leave().IsMatch(trimmed) || ReplyCues.LeaveExtra().IsMatch(trimmed);
         var asks = trimmed.EndsWith('?') || Regex.IsMatch(trimmed, "[吗么呢嘛]$");
         if (asks && ReplyCues.InformationQuestion().IsMatch(trimmed))
