@@ -58,7 +58,7 @@ public static partial class NeedCues
     /// <summary>A question, or a no ("不", "太贵", "not worth"): a count in it is not an order.</summary>
     public static bool IsQuestionOrNegative(string normalizedText) =>
         EndsAsQuestion.IsMatch(normalizedText) || normalizedText.Contains('?', StringComparison.Ordinal)
-        || Regex.IsMatch(normalizedText, $@"不|没|太贵|{B}(not|no|don'?t|won'?t|never){B}");
+        || Negation.IsMatch(normalizedText);
 
     /// <summary>
     /// A question that asks for something now (a provider, a place to buy, a thing), not about the past

@@ -99,6 +99,14 @@ public static partial class NeedCues
         + $@"{B}(anyone|anybody|someone|somebody) (know|knows|recommend|recommends|got|has|have)( of)? (a|an|any|good|decent|reliable|where|who|someone|somebody){B}|{B}where (can|do|could) (i|we|you) (get|buy|find|order|book){B}|{B}any (recommendations?|recs?) for{B}",
         Options);
 
+    // A no: "不", "太贵", "not worth".
+    private static readonly Regex Negation = new($@"不|没|太贵|{B}(not|no|don'?t|won'?t|never){B}", Options);
+
+    // Searched from the end: the last "but" decides.
+    private static readonly Regex LastContrast = new(
+        @"(?<![a-z])but(?![a-z])|但是|不过|可是|(?<=(算了|不了|不要了)\W{0,2})还是|(?<![a-z])on second thoughts?(?![a-z])",
+        RegexOptions.RightToLeft | Options);
+
     // Agreeing first: "我家也是!!几家一起约", "我屋企都系!", "我女儿也是!", "Omg same!", "好啊…一起报".
     private static readonly Regex AgreementLead = new(
         $@"^\W*((omg|oh|wow|哇|巧了)\W*)?(我[^,，。!?？\s]{{0,4}}(也|都)(是|系|一样)|我也想(找|要|约|去)|{B}(me too|same here|ours too|mine too|same|same same|me also){B})",
@@ -314,7 +322,7 @@ public static partial class NeedCues
     private static string LastContrastiveClause(string t)
     {
         // "算了还是给我也带一桶吧", "nah, on second thought count me in": a no taken back is a contrast too.
-        var match = Regex.Match(t, @"(?<![a-z])but(?![a-z])|但是|不过|可是|(?<=(算了|不了|不要了)\W{0,2})还是|(?<![a-z])on second thoughts?(?![a-z])", RegexOptions.RightToLeft | Options);
+        var match = LastContrast.Match(t);
         return match.Success && match.Index + match.Length < t.Length ? t[(match.Index + match.Length)..] : t;
     }
 }

@@ -83,13 +83,13 @@ public static partial class QuantityExtractor
 
             var after = normalized[(m.Index + m.Length)..];
             var before = normalized[..m.Index];
-            var marked = Regex.IsMatch(before, @"(\+|x|×|\*)\s*$") && !Regex.IsMatch(before, @"[0-9a-wyz]\s*[x×*]\s*$");
+            var marked = TrailingMarker().IsMatch(before) && !TrailingTimesAfterWord().IsMatch(before);
             if (IsAddressLike(after) || (!marked && NonQuantityPrefix().IsMatch(before)))
             {
                 continue;
             }
 
-            var hasUnit = marked || StartsWithUnit(after) || Regex.IsMatch(after, @"^\s*(x|×)(?![a-z])");
+            var hasUnit = marked || StartsWithUnit(after) || LeadingTimes().IsMatch(after);
             if (!hasUnit && value >= 100)
             {
                 continue; // bare big numbers are room numbers, prices or phone fragments
@@ -114,7 +114,7 @@ public static partial class QuantityExtractor
             }
 
             var standaloneCount = m.Value is "俩" or "仨";
-            var marked = Regex.IsMatch(before, @"(\+|x|×|改成|改为|改到|换成|接龙)\s*$");
+            var marked = TrailingSetMarker().IsMatch(before);
             var hasUnit = StartsWithUnit(after);
             if (!hasUnit && !standaloneCount && !marked)
             {
@@ -129,21 +129,21 @@ public static partial class QuantityExtractor
             var word = m.Groups[1].Value;
             var after = normalized[(m.Index + m.Length)..];
             var before = normalized[..m.Index];
-            if (IsAddressLike(after) || Regex.IsMatch(before, @"(?<![a-z])(no|any|some|every|which|(?<!(just|only) )the|that|this|each|per|at|of)\s*$")
-                || Regex.IsMatch(after, @"^\s*(of|day|time|question|thing|sec|second|moment|idea|more time|another|by one)\b"))
+            if (IsAddressLike(after) || TrailingDeterminer().IsMatch(before)
+                || LeadingNonUnitNoun().IsMatch(after))
             {
                 continue;
             }
 
             // "just the one": the article before a lone "one" is not "the one (I said)".
-            var hasUnit = StartsWithUnit(after) || word is "one" && Regex.IsMatch(before, @"(?<![a-z])(just|only) the\s*$");
+            var hasUnit = StartsWithUnit(after) || word is "one" && TrailingJustThe().IsMatch(before);
             if (word is "a" or "an" or "another" or "single" && !hasUnit)
             {
                 continue; // the article alone is not a count
             }
 
             var isDozen = word.Contains("dozen", StringComparison.Ordinal);
-            if (isDozen && Regex.IsMatch(before, @"([0-9]|(?<![a-z])(one|two|three|four|five|six|seven|eight|nine|ten))\s*$"))
+            if (isDozen && TrailingNumber().IsMatch(before))
             {
                 continue; // "two dozen": the number in front already counts the dozens
             }
@@ -257,7 +257,7 @@ public static partial class QuantityExtractor
     private static bool IsAddressLike(string after)
     {
         // "12-03", "18:00", "1.5", "7b", "3/4": part of an address, time, decimal or date.
-        if (Regex.IsMatch(after, @"^([-:/.][0-9]|[a-z](?![a-z]))") && !Regex.IsMatch(after, @"^(x|g)(?![a-z])"))
+        if (LeadingCodeTail().IsMatch(after) && !LeadingTimesOrGram().IsMatch(after))
         {
             return true;
         }

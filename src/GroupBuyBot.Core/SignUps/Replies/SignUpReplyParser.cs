@@ -102,7 +102,7 @@ public static partial class SignUpReplyParser
         var hesitates = ReplyCues.Hesitation().IsMatch(statements) || ReplyCues.WishDenied().IsMatch(statements);
         var mentions = QuantityExtractor.Find(statements);
 
-        if (ReplyCues.ContactTalk().IsMatch(statements) && Regex.IsMatch(statements, "加我") && !mentions.Any(m => m.HasUnit))
+        if (ReplyCues.ContactTalk().IsMatch(statements) && AddMe().IsMatch(statements) && !mentions.Any(m => m.HasUnit))
         {
             return new SignUpReply(SignUpIntent.None, null, true); // "我微信号是…, 加我": add me as a contact
         }
@@ -163,7 +163,7 @@ public static partial class SignUpReplyParser
             {
                 // "I want 2, no wait, make it 3": a correction inside a first sign-up is still a join.
                 var selfCorrection = joinCue.Success && joinCue.Index < setCue.Index
-                    && Regex.IsMatch(setCue.Value, @"^make it$|^改$");
+                    && BareCorrection().IsMatch(setCue.Value);
                 return new SignUpReply(selfCorrection ? SignUpIntent.Join : SignUpIntent.Set, total, truncated || leaves);
             }
         }
@@ -197,7 +197,7 @@ public static partial class SignUpReplyParser
 
         // "2 adults 1 child", "两大一小,周六场": tickets counted by kind of person, nothing else said.
         if (PersonKindTotal(statements) is int people && !ReplyCues.PastNarrative().IsMatch(statements)
-            && Regex.Replace(ReplyCues.PersonKindCount().Replace(statements, string.Empty), @"(?<![a-z])(and|plus|please|pls|thanks|thx|tickets?|for|the|show|session|场|和|加|谢谢)(?![a-z])|[\s\p{P}\p{S}]", string.Empty).Length <= 6)
+            && TicketFiller().Replace(ReplyCues.PersonKindCount().Replace(statements, string.Empty), string.Empty).Length <= 6)
         {
             return new SignUpReply(SignUpIntent.Join, people, truncated);
         }
@@ -285,7 +285,7 @@ public static partial class SignUpReplyParser
     {
         foreach (var leave in (Regex[])[ReplyCues.Leave(), ReplyCues.LeaveExtra(), ReplyCues.LeaveColloquial()])
         {
-            if (leave.Match(text) is { Success: true } m && Regex.IsMatch(text.Remove(m.Index, m.Length), @"^[\s\p{P}]*\+\s*1[\s\p{P}\p{S}]*$"))
+            if (leave.Match(text) is { Success: true } m && OnlyPlusOne().IsMatch(text.Remove(m.Index, m.Length)))
             {
                 return true;
             }
@@ -441,7 +441,7 @@ public static partial class SignUpReplyParser
         // "🙋 我跟老婆", "+1 me and hubby": the heads named are the whole sign-up, one each.
         if (live.All(m => m.Value == 1 && IsPlusMarker(text, m)) && ReplyCues.HeadsListed().Match(text) is { Success: true } listed)
         {
-            return 1 + Regex.Count(listed.Value[listed.Groups[1].Length..], @"和|跟|与|同|\+|&|,|(?<![a-z])and(?![a-z])");
+            return 1 + HeadSeparator().Count(listed.Value[listed.Groups[1].Length..]);
         }
 
         if (live.Count == 0)
@@ -531,8 +531,8 @@ public static partial class SignUpReplyParser
         for (var i = 0; i < counted.Count; i++)
         {
             var end = i + 1 < counted.Count ? counted[i + 1].Start : text.Length;
-            var segment = Regex.Replace(text[counted[i].End..end], @"^\s*([x×*]|份|个|盒|箱|袋|包|瓶|只|斤|罐|套|boxes|box|packs?|bags?|portions?)", string.Empty);
-            var after = Regex.Match(segment, @"^\s*([\p{IsCJKUnifiedIdeographs}]{1,4}|[a-z]{3,12})");
+            var segment = LeadingUnit().Replace(text[counted[i].End..end], string.Empty);
+            var after = LeadingWord().Match(segment);
             var word = after.Success ? after.Groups[1].Value : string.Empty;
             if (word.Length == 0 || !variants.Add(word))
             {
@@ -560,7 +560,7 @@ public static partial class SignUpReplyParser
         }
 
         var first = text[counted[0].End..counted[1].Start];
-        if (Regex.IsMatch(first, @"[:：(（—]"))
+        if (BreakdownOpener().IsMatch(first))
         {
             return counted[0].Value;
         }
@@ -568,9 +568,9 @@ public static partial class SignUpReplyParser
         // The breakdown is one run: no comma inside it ("1 large 1 medium", "一台挂机一台柜机"); a comma after the total, or a
         // space where the breakdown has none.
         var inside = Enumerable.Range(1, counted.Count - 2).Select(i => text[counted[i].End..counted[i + 1].Start]).ToList();
-        var unbroken = inside.All(s => !Regex.IsMatch(s, "[,;、，]"));
-        var spaceless = inside.All(s => !Regex.IsMatch(s, @"\s"));
-        return unbroken && (Regex.IsMatch(first, "[,;、，]") || spaceless && Regex.IsMatch(first, @"\s")) ? counted[0].Value : null;
+        var unbroken = inside.All(s => !ClauseComma().IsMatch(s));
+        var spaceless = inside.All(s => !Whitespace().IsMatch(s));
+        return unbroken && (ClauseComma().IsMatch(first) || spaceless && Whitespace().IsMatch(first)) ? counted[0].Value : null;
     }
 
     /// <summary>
@@ -590,11 +590,11 @@ public static partial class SignUpReplyParser
             var start = i == 0 ? text.LastIndexOfAny([',', '.', ';', '!', '\n'], Math.Max(0, counted[0].Start - 1)) + 1 : counted[i - 1].End;
             var segment = text[start..counted[i].Start];
             segment = i == 0
-                ? Regex.Replace(segment, @"^[\s\p{P}\p{S}]*(我们家|我们|我家|我)?\s*(也|都|还)?\s*(要|来|订|拿|买)?", string.Empty)
-                : Regex.Replace(segment, @"^\s*([x×*]|份|个|盒|箱|袋|包|瓶|只|斤|罐|套|台|张|杯|件|支|条|本|提|组|樽|枝|串|扎|听|板|boxes|box|packs?|bags?|portions?)", string.Empty);
-            var name = Regex.Replace(segment, @"^[\s\p{P}\p{S}]*(和|跟|还有|另外|加|and|plus|&)?[\s\p{P}\p{S}]*|\s*(各|要|来|订|拿)?\s*$", string.Empty);
-            var valid = Regex.IsMatch(name, @"^\p{IsCJKUnifiedIdeographs}{1,6}$") && !Regex.IsMatch(name, "我|你|他|她|现在|之前|原来|再|又|还|然后|最后|今天|明天|不|改|共")
-                || Regex.IsMatch(name, @"^[a-z]{3,12}( [a-z]{3,12})?$") && !Regex.IsMatch(name, @"(?<![a-z])(i|i'll|ill|we|take|want|need|get|have|me|us|for|please|pls|yes|just|only|also|too|make|it|that|mine|order|another|more|then|now|and|plus|add|with|the)(?![a-z])");
+                ? LeadingSelfOrder().Replace(segment, string.Empty)
+                : LeadingUnitAny().Replace(segment, string.Empty);
+            var name = NameEdges().Replace(segment, string.Empty);
+            var valid = ChineseName().IsMatch(name) && !NotAChineseName().IsMatch(name)
+                || LatinName().IsMatch(name) && !NotALatinName().IsMatch(name);
             if (!valid || !names.Add(name))
             {
                 return null;
@@ -666,7 +666,7 @@ public static partial class SignUpReplyParser
     private static int HeadcountOf(string text, Match heads, int eachIndex)
     {
         // A number said: "我们仨", "three of us", "三口人", "四个人", "6 of us", "family of 4".
-        var spoken = Regex.Match(heads.Value, "[0-9]+|[两二三四五六七八九十]+|俩|仨|two|three|four|five|six|seven|eight|nine|ten");
+        var spoken = SpokenHeadcount().Match(heads.Value);
         if (spoken.Success)
         {
             var value = spoken.Value switch
@@ -689,14 +689,14 @@ public static partial class SignUpReplyParser
 
         var listStart = text.LastIndexOfAny(['.', ';', '!', '?', '\n'], heads.Index) + 1;
         var list = text[listStart..eachIndex].TrimEnd(' ', ',', '.', ';', '\n');
-        var joins = Regex.Count(list, @"和|跟|与|还有|、|&|(?<![a-z])and(?![a-z])|同(?!事|学|意|样|上|问|款|一|时)");
-        var lastAnd = Regex.Match(list, @"(?<![a-z])and(?![a-z])|和|跟|同(?!事|学|意|样|上|问|款|一|时)", RegexOptions.RightToLeft);
+        var joins = ListJoiner().Count(list);
+        var lastAnd = LastListJoiner().Match(list);
         var commas = lastAnd.Success ? list[..lastAnd.Index].Count(c => c == ',') : 0;
         return Math.Max(2, 1 + joins + commas);
     }
 
     private static bool IsHeadcountNumber(string text, QuantityMention mention) =>
-        Regex.IsMatch(text[mention.End..], @"^\s*(个人|口人|口|人|家|of us|people|persons)");
+        HeadcountUnit().IsMatch(text[mention.End..]);
 
     private static bool IsPlusMarker(string text, QuantityMention mention) =>
         mention.Start > 0 && text[..mention.Start].TrimEnd().EndsWith('+');
@@ -735,7 +735,7 @@ public static partial class SignUpReplyParser
         // "10栋 十份 公司下午茶用": Chinese clauses split by spaces; the first real words are a count.
         var tokenEnd = text.IndexOfAny([' ', ',', '.', ';', '!', '\n'], first.End);
         var lead = text[..(tokenEnd < 0 ? text.Length : tokenEnd)];
-        return Regex.IsMatch(text, @"\p{IsCJKUnifiedIdeographs}") && Regex.IsMatch(lead[..first.Start], @"^[\s\p{P}\p{S}_]*$")
+        return AnyChinese().IsMatch(text) && OnlyPunctuation().IsMatch(lead[..first.Start])
             && lead[first.End..].Length <= 2;
     }
 
@@ -748,14 +748,14 @@ public static partial class SignUpReplyParser
         }
 
         // A name before the count ("Mrs Lim 2 boxes ya", "auntie May 1 box") says whose it is.
-        rest = Regex.Replace(rest, @"^\s*(mrs|mr|ms|miss|mdm|madam|auntie|aunty|uncle|dr)\.?\s+[a-z]+(?![a-z])", string.Empty);
+        rest = LeadingTitledName().Replace(rest, string.Empty);
 
         // Politeness, corrections ("sorry, I mean"), "more"/"another", who it is for and unit words
         // can stand beside a bare count; masked addresses and times are punctuation here.
-        rest = Regex.Replace(rest, @"(?<![a-z])(just|only|please|pls|plz|thanks?|thank you|thx|ty|cheers|sorry|i mean|no wait|wait|actually|oops|make it|ok|okay|yes|yep|sure|another|more|too|also|as well|each|and|for (me|us|him|her|them|mine|_+|(my|our|the|his|her) (_+\s*)?[a-z]+)|dozens?|boxes|box|bags?|packs?|packets?|bottles?|sets?|portions?|pieces?|pcs|units?|kg|kilos?|of them|small|medium|large|regular|big|tickets?|tix|seats?|slots?|spots?|places?|sessions?|lessons?|classes|class|pax|kids?|children|adults?|for (today|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|the weekend)|love|dear|hun|ya|yah|lah|leh|la|ah|ooh|oh|wow|yay)(?![a-z])|谢谢|多谢|团长|麻烦|不对|我是说|吧|哦|哈|呀|啊|[份个盒箱袋桶瓶包件套斤只支罐打]|[\p{P}\p{S}\p{Cs}\s]", string.Empty);
+        rest = BareCountFiller().Replace(rest, string.Empty);
 
         // A bare number of three or four digits that is not a count ("1602 壹份") is the household's door.
-        rest = Regex.Replace(rest, "^[0-9]{3,4}(?![0-9])", string.Empty);
+        rest = LeadingDoorNumber().Replace(rest, string.Empty);
         return rest.Length <= 3;
     }
 
@@ -797,7 +797,7 @@ public static partial class SignUpReplyParser
     private static bool IsQuestionClause(string clause)
     {
         var trimmed = clause.Trim().TrimEnd('!', '.', ',', ';', '~', ' ');
-        trimmed = Regex.Replace(trimmed, @"[\p{So}\p{Sk}\p{Cs}\s]+$", string.Empty);
+        trimmed = TrailingSymbols().Replace(trimmed, string.Empty);
         if (trimmed.Length == 0)
         {
             return false;
@@ -805,7 +805,7 @@ public static partial class SignUpReplyParser
 
         var hasCue = JoinCue(trimmed).Success || ReplyCues.RestatedTotal().IsMatch(trimmed) || ReplyCues.Set().IsMatch(trimmed)
             || ReplyCues.SetExtra().IsMatch(trimmed) || ReplyCues.Leave().IsMatch(trimmed) || ReplyCues.LeaveExtra().IsMatch(trimmed);
-        var asks = trimmed.EndsWith('?') || Regex.IsMatch(trimmed, "[吗么呢嘛]$");
+        var asks = trimmed.EndsWith('?') || ChineseQuestionEnd().IsMatch(trimmed);
         if (asks && ReplyCues.InformationQuestion().IsMatch(trimmed))
         {
             return true; // "How many can I order max?", "能要几份?": asking, not ordering
