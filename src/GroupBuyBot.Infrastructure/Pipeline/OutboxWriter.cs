@@ -41,8 +41,7 @@ public sealed class OutboxWriter(TimeProvider time)
         else if (outcome.Ended is { } ended)
         {
             // The save that ended the buy queued its BuyEnded row (BotDbContext): this says what its summary is.
-            var row = db.ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity)
-                .FirstOrDefault(m => m.Kind == OutboxKind.BuyEnded && m.BuyId == ended.Id);
+            var row = db.OutboxAdded.FirstOrDefault(m => m.Kind == OutboxKind.BuyEnded && m.BuyId == ended.Id);
             if (row is null)
             {
                 row = Row(OutboxKind.BuyEnded, ended.ChatId, ended.ThreadId);
@@ -144,7 +143,7 @@ public sealed class OutboxWriter(TimeProvider time)
     /// </summary>
     public async Task AddListEdit(BotDbContext db, long buyId, DateTimeOffset now, CancellationToken ct)
     {
-        if (db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity is { Kind: OutboxKind.ListEdit } m && m.BuyId == buyId)) return;
+        if (db.OutboxAdded.Any(m => m is { Kind: OutboxKind.ListEdit } && m.BuyId == buyId)) return;
 
         // Only buys known to have a waiting row are asked (most edits find none: the last one went out). A row left
         // by an earlier run is not known here: this adds a second one, which costs one more edit, nothing else.
@@ -226,7 +225,7 @@ public sealed class OutboxWriter(TimeProvider time)
             board.ReplyTo = context.ChatId == quotes.ChatId ? context.MessageId : null;
             Queue(db, board);
         }
-        else if (!db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity is { Kind: OutboxKind.QuoteBoardEdit } m && m.BuyId == quotes.BuyId))
+        else if (!db.OutboxAdded.Any(m => m is { Kind: OutboxKind.QuoteBoardEdit } && m.BuyId == quotes.BuyId))
         {
             Queue(db, Row(OutboxKind.QuoteBoardEdit));
         }
@@ -242,7 +241,7 @@ public sealed class OutboxWriter(TimeProvider time)
 
     private void Queue(BotDbContext db, OutboxMessage row)
     {
-        db.Outbox.Add(row);
+        db.AddToOutbox(row);
         _pending[row.ChatId] = 0;
     }
 

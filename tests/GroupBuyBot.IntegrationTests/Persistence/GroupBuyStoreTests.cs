@@ -1,6 +1,10 @@
 using GroupBuyBot.Core.GroupBuys;
 using GroupBuyBot.TestKit;
+using GroupBuyBot.Core.Chats;
+using GroupBuyBot.Core.Features;
+using GroupBuyBot.Infrastructure.Pipeline;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace GroupBuyBot.IntegrationTests.Persistence;
 
@@ -43,6 +47,36 @@ public class GroupBuyStoreTests
         Assert.False(first.AlreadyApplied);
         Assert.True(again.AlreadyApplied);
         Assert.Equal(2, (await stores.Buys.Find(buy.Id, CancellationToken.None))!.ActiveUnits);
+    }
+
+    [Fact]
+    public async Task Each_change_after_the_list_edit_went_out_asks_for_a_new_one_on_a_reused_context()
+    {
+        using var folder = new TempDirectory();
+        await using var stores = await StoreFixture.Open(folder.Path);
+        var buy = await stores.CreateOpenBuy(-100, min: 10, capacity: null);
+
+        // The pool hands the same context back each time: a list-edit row added under an earlier lease must not
+        // count as queued in this one, or the list would stop following the sign-ups.
+        for (var i = 1; i <= 3; i++)
+        {
+            var member = new Member(100 + i, $"Member {i}");
+            var context = new CommandContext(new ChatSettings { ChatId = -100, TimeZoneId = "UTC" }, null, member, 500 + i, 99);
+            var outcome = await stores.Buys.Decide(context, buy.Id, b =>
+            {
+                b.Join(member, 1, null, Clock.Start.AddMinutes(i));
+                return new Outcome { Toast = "ok", RefreshBuyId = b.Id };
+            }, CancellationToken.None);
+            Assert.NotNull(outcome);
+
+            await using var db = await stores.Context();
+            var edits = db.Outbox.Where(m => m.Kind == OutboxKind.ListEdit && m.BuyId == buy.Id);
+            Assert.Equal(1, await edits.CountAsync());
+
+            // The sender edits the list and deletes the row, as OutboxSender does.
+            await edits.ExecuteDeleteAsync();
+            stores.Outbox.ListEditSent(buy.Id);
+        }
     }
 
     [Fact]

@@ -32,6 +32,12 @@ public sealed class StoreFixture : IAsyncDisposable
 
     public GroupBuyBot.Infrastructure.Pipeline.GroupSendHistory GroupSends => _services.GetRequiredService<GroupBuyBot.Infrastructure.Pipeline.GroupSendHistory>();
 
+    /// <summary>What the stores write messages with (the sender's side of it: <see cref="GroupBuyBot.Infrastructure.Pipeline.OutboxWriter.ListEditSent"/>).</summary>
+    public GroupBuyBot.Infrastructure.Pipeline.OutboxWriter Outbox => _services.GetRequiredService<GroupBuyBot.Infrastructure.Pipeline.OutboxWriter>();
+
+    /// <summary>A context from the stores' own pool.</summary>
+    public Task<BotDbContext> Context() => _services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+
     /// <summary>This instance's clock (the stores' caches age by it).</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => (Microsoft.Extensions.Time.Testing.FakeTimeProvider)_services.GetRequiredService<TimeProvider>();
 
