@@ -11,8 +11,6 @@ namespace GroupBuyBot.Infrastructure.Telegram.Routing;
 /// </summary>
 public sealed class ListTaps(IChatStore chats, SignUpHandler signUps, TelegramSender sender)
 {
-    private static readonly ParallelOptions Answering = new() { MaxDegreeOfParallelism = 8 };
-
     /// <summary>The buy a tap on a live list's button acts on; null for any other update.</summary>
     public static long? BuyOf(Update update) =>
         update.CallbackQuery is { Message: not null, Data: var data }
@@ -32,11 +30,10 @@ public sealed class ListTaps(IChatStore chats, SignUpHandler signUps, TelegramSe
         }).ToList();
 
         var outcomes = await signUps.ApplyTaps(buyId, requests, ct);
-
-        // Several at a time: toasts keep no order, and one after another a storm of 1,000 taps waited about 5 s for
-        // its last answer while the chat's next taps waited behind them. Not with the stopping token: the taps are
-        // stored as handled, so these are their only answers.
-        await Parallel.ForEachAsync(Enumerable.Range(0, taps.Count), Answering, async (i, _) =>
-            await sender.AnswerCallback(taps[i].CallbackQuery!.Id, outcomes[i].Toast, CancellationToken.None));
+        for (var i = 0; i < taps.Count; i++)
+        {
+            // Not with the stopping token: the taps are stored as handled, so these are their only answers.
+            await sender.AnswerCallback(taps[i].CallbackQuery!.Id, outcomes[i].Toast, CancellationToken.None);
+        }
     }
 }
