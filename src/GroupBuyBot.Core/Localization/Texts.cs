@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
 
@@ -14,13 +15,20 @@ public static class Texts
         .Order(StringComparer.Ordinal)
         .Select(name => new ResourceManager(name[..^".resources".Length], typeof(Texts).Assembly))];
 
+    // A text is looked up for nearly every message sent; the resource managers' own lookup walks every file and its
+    // culture fallback each time. The resources never change while running, so at most keys × 2 entries.
+    private static readonly ConcurrentDictionary<(Language, string), string> Templates = new();
+
     public static string Get(Language language, string key, params object?[] args)
     {
         var culture = language.Culture();
-        var template = Resources.Select(resources => resources.GetString(key, culture)).FirstOrDefault(text => text is not null)
-            ?? throw new KeyNotFoundException($"No text '{key}'.");
+        var template = Templates.GetOrAdd((language, key), static entry => Find(entry.Item1.Culture(), entry.Item2));
         return args.Length == 0 ? template : string.Format(culture, template, args);
     }
+
+    private static string Find(CultureInfo culture, string key) =>
+        Resources.Select(resources => resources.GetString(key, culture)).FirstOrDefault(text => text is not null)
+            ?? throw new KeyNotFoundException($"No text '{key}'.");
 
     /// <summary>All keys, for the test that every text exists in both languages.</summary>
     public static IEnumerable<string> Keys() => Resources

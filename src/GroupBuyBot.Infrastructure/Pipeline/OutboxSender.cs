@@ -53,6 +53,7 @@ public sealed class OutboxSender(
     private readonly ConcurrentDictionary<long, byte> _again = new();
     private readonly ConcurrentDictionary<long, long> _lastListEdit = new();
     private readonly TimeSpan _listInterval = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.ListEditIntervalMs));
+    private long _listEditsForgotten;
     private readonly SemaphoreSlim _drained = new(0);
     private CancellationToken _stopping;
 
@@ -425,6 +426,10 @@ public sealed class OutboxSender(
 
     private void ForgetOldListEdits()
     {
+        // A walk of every list's entry: once per interval is enough, not at each of the many wake-ups a busy
+        // outbox has (it was 1.5% of the bot's CPU under load).
+        if (Stopwatch.GetElapsedTime(_listEditsForgotten) < _listInterval) return;
+        _listEditsForgotten = Stopwatch.GetTimestamp();
         foreach (var (buyId, last) in _lastListEdit)
         {
             if (Stopwatch.GetElapsedTime(last) >= _listInterval) _lastListEdit.TryRemove(buyId, out _);
