@@ -10,14 +10,17 @@ namespace GroupBuyBot.Core.Discovery;
 public static partial class NeedCues
 {
     // "@小李 …", "@Mei Lin …", not the bot ("@GroupBuyBot 算我一个" is a sign-up that names the bot).
-    private static readonly Regex MentionLead = new(@"^@(?!\S*(bot|助手|机器人)(\s|$|[,:]))\S+", Options);
+    [GeneratedRegex(@"^@(?!\S*(bot|助手|机器人)(\s|$|[,:]))\S+", Options)]
+    private static partial Regex MentionLead { get; }
 
     // Irony: an upside-down or eye-rolling face beside an overdone wish. "我我我,家里餐椅坐了两年🙃" alone is sincere.
-    private static readonly Regex IronyMarker = new(@"🙃|🙄", Options);
+    [GeneratedRegex(@"🙃|🙄", Options)]
+    private static partial Regex IronyMarker { get; }
 
-    private static readonly Regex OverdoneWish = new(
+    [GeneratedRegex(
         $@"{B}(love|loving|can'?t wait|so excited|lovely|what fun|just what i need|best (idea|thing) ever){B}|好想|太好了|好开心|对对对|求之不得|迫不及待",
-        Options);
+        Options)]
+    private static partial Regex OverdoneWish { get; }
 
     /// <summary>The message urges another member rather than speaking for the speaker.</summary>
     public static bool UrgesAnother(string normalizedText)

@@ -11,23 +11,26 @@ namespace GroupBuyBot.Core.Discovery;
 public static partial class NeedCues
 {
     // Money, counts of things, buying and booking, and the services and classes people pay for, in zh and en.
-    private static readonly Regex Commerce = new(
+    [GeneratedRegex(
         @"[$¥￥£€₹]|[0-9]\s*(元|块|刀|蚊|镑|rmb|bucks|quid|each|pp|/)|买|购|团|拼|订|报名|报班|预约|租|请人|找人|师傅|上门|代购|囤|接龙|下单|凑|包邮|运费|折|优惠|便宜|价|钱|费|(?<![上下])课(?!代表)|[^一]班|票|箱|袋|盒|斤|份|瓶|套|罐|台|清洗|维修|安装|保洁|补习|补课|家教|辅导|私教|公司|工作室|灭|除虫|家庭|包(月|年|场|车)|场地|学|体验|培训|陶艺|烘焙|瑜伽|游泳|绘画|画画|手工|插花|舞蹈|钢琴|尺码|码数|[0-9]\s*码|修|"
         + $@"{B}(buy(s|ing)?|bought|order(s|ed|ing)?|book(s|ed|ings?)?|hire[sd]?|split|share|chip in|go halves|rates?|discounts?|off|deals?|prices?|costs?|cheap(er)?|fees?|tickets?|class|classes|lesson|lessons|course|tutor|tuition|service|servicing|clean|cleaning|cleaned|deliver(s|ed|ing|y|ies)?|bulk|box|boxes|bag|bags|pack|kg|dozen|tubes?|tins?|slots?|sessions?|membership|kit|crew|guy|company|quote|per|cord|bottles?|cartons?|workshop|clinic|coach|instructor|professional(ly)?|sign(ed)? (me |us )?up|tuner|tuning|court|venue|prep|rental|rent|sizes?|learn|training|trial|pottery|yoga|swim(ming)?|dance|piano|repairs?|fix|mechanic|plumber|electrician|handyman|groom(er|ing)|tune-?ups?){B}"
         // Added with dev-12: litres of a thing, subscriptions and wholesalers.
         + $@"|{B}(litres?|liters?|subscri(be|bed|ption|ptions)|wholesaler?s?|supplier){B}",
-        Options);
+        Options)]
+    private static partial Regex Commerce { get; }
 
     // Added with dev-12: the thing is free ("不收费,自带水和午饭", "free entry, bring a torch", "Just bring snacks, no cost"): an
     // outing or a party, nothing bought, unless someone names money after all. Not free delivery or shipping.
-    private static readonly Regex FreeOfCharge = new(
+    [GeneratedRegex(
         @"不收费|免费(参加|入场|活动|报名|开放|的活动)|不要钱|零费用|费用全免|自带(水|午饭|午餐|食物|吃的|零食|饮料|干粮)|各自带|"
         + $@"{B}(no cost|no charge|free (entry|admission|event|of charge|to (join|attend|come))|(it'?s|is|entry is|admission is) free(?! (shipping|delivery|postage|gift|sample|trial|installation))|costs? nothing|bring your own|byo|just bring){B}",
-        Options);
+        Options)]
+    private static partial Regex FreeOfCharge { get; }
 
-    private static readonly Regex NamesMoney = new(
+    [GeneratedRegex(
         $@"[$¥￥£€₹]|[0-9]\s*(元|块|刀|蚊|镑|rmb|bucks|quid|each|pp|/)|买|aa制?|[0-9]\s*%|折|{B}(aa|pay|paid|split|chip in|buy|per head|per person|discount|cheaper|prices?|fees?){B}",
-        Options);
+        Options)]
+    private static partial Regex NamesMoney { get; }
 
     /// <summary>The message says what it offers costs nothing (an outing, a party): company, not a buy.</summary>
     public static bool SaysItIsFree(string normalizedText) => FreeOfCharge.IsMatch(normalizedText);

@@ -13,22 +13,25 @@ public static partial class NeedCues
     private const string NoLongerVerb = "不(要|报|去|买|凑|跟|拼|换|团|订|约|洗|装|学|上)了";
 
     // "count me out for the relay", "pull out of the raw food", "书法我们先不报了", "compost不要了".
-    private static readonly Regex WithdrawnObject = new(
+    [GeneratedRegex(
         $@"{B}(out (of|for|on)|pass on|skip|cancel|drop out of|pull out of|no longer (need|want)) (the |my |our |a |an |this |that )?(?<thing>[a-z][a-z' -]{{2,40}})"
         + @"|(?<![^\s,，。!?？;:])(?!我|你|他|她|这|那)(?<thing>[^\s,，。!?？;:]{2,8}?)(我们|我家|我)?(就|先|也|今年|这次|还是)*(不参加了|" + NoLongerVerb + ")"
         + @"|^\W*(?!我|你|他|她|这|那|不好意思|抱歉|对不起|其实|哎|唉|嗯|好吧|好的|算了|今天|这次|最近|现在)(?<thing>[^\s,，。!?？;:]{2,6}?)(我们|我家|我)(自己)?[^,，。!?？]{0,12}(买了|有了|订了|约了|报了|点了|下单了|叫了|拍了)[,，\s]*(就|先|也)?(不参加了|" + NoLongerVerb + ")",
-        Options);
+        Options)]
+    private static partial Regex WithdrawnObject { get; }
 
     // "just got a Petzl headlamp", "已经买了空气炸锅": what the member has already, when they withdraw from nothing.
-    private static readonly Regex AlreadyHadObject = new(
+    [GeneratedRegex(
         $@"{B}(just|already) (got|bought|had|have|booked|ordered|did) (a |an |the |some |my |our |one )?(?<thing>[a-z][a-z' -]{{2,40}})"
         + @"|(已经|刚)(买|订|约|换|装|洗|报)(了|过)?(?<thing>[^\s,，。!?？;:了过的]{2,8})",
-        Options);
+        Options)]
+    private static partial Regex AlreadyHadObject { get; }
 
     // "三盆", "two", "2个": how many, not what.
-    private static readonly Regex CountOnly = new(
+    [GeneratedRegex(
         $@"^([0-9]+|[一二两三四五六七八九十几半]+|{B}(one|two|three|four|five|some|a few|a couple)){B}?\s*[^\s0-9]?\s*$",
-        Options);
+        Options)]
+    private static partial Regex CountOnly { get; }
 
     /// <summary>
     /// The thing a decline names ("the relay", "书法"), or null for a bare no. What the member already has counts only

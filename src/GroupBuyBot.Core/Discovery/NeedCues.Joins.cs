@@ -62,22 +62,25 @@ public static partial class NeedCues
 
     // Added with dev-11: asking to be let in and saying what for, in one message ("can join? 3 units", "还能加吗 我家两台",
     // "团购那个还有位吗 我一个人"): a join, though it asks. Asking alone ("还能加吗?") stays a question here.
-    private static readonly System.Text.RegularExpressions.Regex AskIn = new(
+    [System.Text.RegularExpressions.GeneratedRegex(
         $@"{B}(can|could) (i |we )?(also |still )?join{B}|还(能|可以)(加|报|算|上车|参加)|还有(位|位置|名额|空位)|(能|可以)(带|算|加)上?我"
         // Added with dev-12: "can include me?", "can he join?", Cantonese "仲有位?".
         + $@"|{B}(can|could) (you )?(also )?(include|add|count|put) (me|us|him|her|my \w+){B}|{B}(can|could) (he|she|they|my \w+|our \w+) (also |still )?join{B}|仲(有|可以)(位|名额|位置|加|报|join)",
-        Options);
+        Options)]
+    private static partial System.Text.RegularExpressions.Regex AskIn { get; }
 
-    private static readonly System.Text.RegularExpressions.Regex OwnCountAfterAsking = new(
+    [System.Text.RegularExpressions.GeneratedRegex(
         $@"[?？吗]\W*.{{0,20}}(?<![0-9])([0-9]{{1,4}}|一|两|二|三|四|五|六|七|八|九|十)\s*(台|部|个|份|套|只|间|位|箱|盒|袋|units?|pax|pairs?|boxes|rooms?|kids?|people|of us|litres?|liters?|l|kg|bags?|bottles?|tins?|packs?|slots?|seats?|children)(?![a-z])",
-        Options);
+        Options)]
+    private static partial System.Text.RegularExpressions.Regex OwnCountAfterAsking { get; }
 
     /// <summary>Asks to be let in and says for how many or how much in the same message: a join.</summary>
     private static bool AsksInWithOwnCount(string t) => AskIn.IsMatch(t) && OwnCountAfterAsking.IsMatch(t) || CountThenMayWe.IsMatch(t);
 
     // Added with dev-12: who is coming and how many first, then asking whether that is all right: "我跟我男友两个人,可以吗?",
     // "我们一家三口可以吗", "me and my sister, 2 pax, can?".
-    private static readonly System.Text.RegularExpressions.Regex CountThenMayWe = new(
+    [System.Text.RegularExpressions.GeneratedRegex(
         $@"(我|我们|我哋)(跟|和|同|带|加)[^\s,，。!?？]{{1,6}}(两|二|三|四|[0-9])\s*(个|位)?人?[,，\s]*(可以|行|得|ok)(吗|么|不|唔|[?？])|(我们|我家)一家(三|四|五)口[,，\s]*(可以|行)(吗|么|[?？])|{B}(me|i) and my \w+,? ([0-9]|two|three) (pax|people|of us),? (can|ok|okay)\s*\?",
-        Options);
+        Options)]
+    private static partial System.Text.RegularExpressions.Regex CountThenMayWe { get; }
 }

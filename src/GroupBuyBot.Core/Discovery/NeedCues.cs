@@ -38,7 +38,7 @@ public static partial class NeedCues
     private const string B = @"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))";
 
     // Asking others to come along: the signature of a group-buy proposal.
-    private static readonly Regex Solicitation = new(
+    [GeneratedRegex(
         @"有没有(人|一起|要|想|兴趣|家长|邻居|同事|朋友|团)|有没有.{0,6}(班|团)[?吗]|有人(一起|想|要|有兴趣|同一?(天|班|时|路))|有.{0,4}一起(的)?[吗嘛么?]|一起(团|买|拼|约|报|订|凑|包)|团一下|团购[吗?]|拼单|凑单|(?<!我|我们|我家|我们家|(我|我们|我家|我们家)(也|都|很|挺|蛮|超|比较|非常)+)有兴趣|有要的|有意向|谁想|谁要|要的(扣|说|接)|报名的|"
         + $@"{B}anyone (else )?(want|need|keen|interested|fancy|up for|for|in|wanna){B}|{B}anyone'?s? (else|other)|{B}who'?s? (in|keen|interested|up for|doing it|doing this|entering|joining|signing up){B}|{B}want in{B}|{B}any takers{B}|{B}split (it|the|a|costs?){B}|{B}join me{B}|{B}(interested|keen)\?|{B}(let me know|lmk) (if|sizes?|how many|quantit|numbers|who){B}|{B}who else{B}|{B}(anyone|anybody)\s*[?!]+\s*$|{B}(want|wanna|like) to (split|share|go in|chip in|go halves)|{B}split (one|this|that|a \w+) with{B}|要不要.{{0,8}}(一起|包[月年场车]|团|拼|合买|合租)|要的(请|就)?\s*(回|报|留言|举手|吱|reply|comment|私)|有冇(人|边个)?.{{0,6}}(想|要|一齐)|一齐(叫|买|团|order|订|去)|揪团|揪一|要不(咱们|我们|大家)?一起|(我们|咱们|大家)凑一凑|想要的.{{0,6}}(mark|扣|接龙|报名)|mark一下|"
         + @"有人(?!知道|认识|记得|看到|收到|听说|在)[^,，。!?？]{1,14}(吗|嘛|么)(?![^\s?？!,.])|有谁家?(一起|要|想|需要)|谁家[^,，。!?？]{0,6}(要|想|需要)|一起[^,，。!?？]{0,3}的(说|扣|吱|接|报|留言)|"
@@ -47,31 +47,35 @@ public static partial class NeedCues
         // Added with dev-12: "any of you with little ones fancy…?", "any parents keen?", "anyone's kids want to learn…?",
         // "想练间歇的一起吗?".
         + $@"|{B}any (of you|of us|one of you|parents|neighbours|neighbors|families|residents)( [\w']+){{0,5}}? (want|wants|need|needs|keen|interested|fancy|up for|wanna){B}|{B}anyone'?s (kids?|children|sons?|daughters?|little ones|parents|helpers?)( [\w']+)? (want|wants|need|needs|keen|interested){B}|想[^,，。!?？]{{1,10}}的(人)?(一起|来|报名)[^,，。!?？]{{0,2}}(吗|嘛|么|[?？])",
-        Options);
+        Options)]
+    private static partial Regex Solicitation { get; }
 
     // The deal's terms for a group, in an offer: "满10台打八折", "三家以上每家280", "£50 each if 3+ families book", "10+ rate".
-    private static readonly Regex GroupTerms = new(
+    [GeneratedRegex(
         $@"满\s*[0-9一二两三四五六七八九十]+\s*(个|人|家|户|台|份|箱|位|组|单)|[0-9一二两三四五六七八九十]+\s*(家|户|人|位|个人|台)(以上|起)|凑够|人多(运费)?(更|就|能)?便宜|团购价|"
         + $@"{B}if (we|a few of us|enough (of us|people)|[0-9]+\+? (families|households|people|of us|flats|houses|units)) (order|book|take|get|go|join|sign|enter|register){B}|{B}[0-9]+\+ (families|households|people|of us|flats|houses|units|kids){B}|{B}(group|bulk|society|block) (rate|discount|price|deal){B}|{B}if we order [0-9]+{B}|{B}if (we|a few of us|enough of us) [a-z ]{{2,20}}[0-9]+\s*\+"
         // Added with dev-11: "if we are 8+", "if several of us sign up", "5 pairs is free shipping", "cheaper per person".
         + $@"|{B}if (we|we'?re|we are|there are) [0-9]+\s*\+|{B}if (several|some|a few|more|enough|all) of us (sign|order|book|join|go|take|get|enter|register){B}|{B}[0-9]+\+? [a-z]+ (is|are|gets?|for|=) (free (shipping|delivery|postage)|[0-9]+\s*% off){B}|{B}cheaper (per|for each) (person|head|family|household|pair|unit){B}",
-        Options);
+        Options)]
+    private static partial Regex GroupTerms { get; }
 
     // First-person wanting of something that can be bought, booked or hired.
-    private static readonly Regex OwnWant = new(
+    [GeneratedRegex(
         @"我(家|们家?)?(也|都|还|自己)*(想|要|打算|准备|需要|得)(买|团|约|报|找|订|请|包|搞|做|学|去|带|给|换|装|洗|修|囤|拼|入|试|组织)|想(给|带|团|报|约|找|包|请|订|买|学|囤|拼)|需要|急需|我家(肯定|一定)(要|去)|我自己也要|"
         + $@"{B}(i|we)'?d (like|love) to{B}|{B}(i'?m|i am|we'?re) (looking for|thinking of|planning to|booking|after|overdue){B}|{B}thinking of (ordering|buying|getting|booking){B}|{B}(i|we) (really )?(want|need){B}|{B}we definitely want{B}|{B}i'?ve been wanting{B}|{B}desperate for{B}|{B}(i'?m |we'?re |so )?tempted{B}(?![^.!?]{{0,20}}{B}but{B})|{B}overdue for{B}|{B}(i'?m|i am|we'?re) (ordering|getting|buying|hiring|organising|organizing|arranging){B}",
-        Options);
+        Options)]
+    private static partial Regex OwnWant { get; }
 
     // Joining an existing want, including implicit "mine needs it too" statements.
-    private static readonly Regex JoinIn = new(
+    [GeneratedRegex(
         @"(?<![a-z0-9]\s)\+\s?[0-9]|(?<![a-z0-9\p{IsCJKUnifiedIdeographs}])\+(?![0-9])|帮[^,，。!?？]{0,10}?(报|订|留|带|买)\s*([0-9]|一|两|个)|(?<![不需想])(要|来)\s*(一|两|三|四|五|[0-9])\s*([份盒箱袋瓶包件套斤只]|个(?!人|月|小时))|(也|都)在(找|等)|(我|我哋|我们)?(嚟|来)?补(位|上|个位)|我(也|都)?要半|(俾|畀)我\s*([0-9]|一|两|半)|算(我|上我|我们|我家|上)|也算|加我|带我(?!妈|爸|老|儿|女|孩|娃|婆|公|爷|奶|外|姥)|我(们|家)?(也|都|还)?(想要|要|想)(去|报|参加|来|洗|修|做|学|一|两|[0-9]|!|$)|我们?家?(也|都)?要[,!\s]|也要|都要|想报|我报|报上|也报|我家报|报名(?!开始|开启|开放|通道|截止|时间|链接|入口|方式|已经开|了吗)|我也去|我们也去|也想(去|报|找|学|约|要|做)|给我(来|留)|来一|留一|跟一|我也参加|一起吧|(也|是|确实|早就?|都)该[a-z洗修换剪保养清做买报约打弄补]|"
-        + $@"{B}(count|sign|put|add) (me|us|\w+) (in|up|down){B}|{B}count (me|us){B}|{B}sign \w+ up{B}|{B}put (me|us) down{B}|{B}(i'?m|we'?re) in(?=\s*($|[^\sa-z0-9]|(for|too|then|if|lah|la|leh|also|as well|again|guys|mate)(?![a-z])))|{B}in for{B}|{B}(me|us) too{B}|{B}(me|us) as well{B}|{B}for (me|us) (please|too|as well){B}|{B}(me|us) please{B}|{B}yes,? please{B}|{B}(i|we)'?d (love|like|be up for|do|book|sign up|join|take|want|go){B}|{B}up for (that|it){B}|{B}keen{B}|{B}(i|we)'?ll (join|take|do|sign up|book|have|come){B}|{B}please\W*$|{B}(for|sign) (our|my) [^.?!]{{0,30}}{B}please{B}|{B}same for (me|us){B}|{B}i want (one|in|some){B}|帮我(们|家)?(也|一起)?(带|订|留|报|拿|买|洗|约|加|算|弄|做|团|拼|定)|给我(们|家)?(也|一起)?(洗|带|留|订|弄|做|修|报|约|来)|我们家(也|都|还)?想(去|要|报|学|做|买|洗|试|约)|(正|也|早就|一直|刚好)想(做|去|买|学|约|报|洗|弄|换|试|要|团)|我也(洗|修|做|弄|换|剪|约|买|订|装)一下|钱我出|我出钱|^\W*(一起|同去|同求)\W*$|[,，]\s*(一起)+\W*$|(一起){2}|我(们|家)?\s*in(?![a-z])|{B}(i|we)'?d (buy|pay|order|get|try|be in|chip in|split|share)( for)?{B}|{B}same here{B}|{B}ditto{B}|{B}(definitely|very|really|def|so|i'?m|we'?re|also|would be) interested{B}|^\W*interested{B}|{B}book (me|us|\w+) in{B}|{B}(too|as well),? (please|pls){B}|{B}(i'?m|we'?re|i am|we are) (also |definitely |totally )?up for{B}|(^|\n)\s*[0-9]{{1,2}}\s*[.、)]\s*[^0-9\s.][^\n?？]{{0,24}}$|我(们|家|们家)?(也|都|很|挺|蛮|超|比较|非常)*(感|有)兴趣|求带|求上车|顺便.{{0,8}}(帮|给|同)我|(帮|同)我\S{{0,3}}埋|我?也(给|帮|替)\S{{0,4}}(报|订|约|买|带|留|拿)|给(我|我们家)?(爸|妈|爸妈|老人|孩子|娃|儿子|女儿)\S{{0,2}}(报|订|约)(一|个|两)|(我|也)凑(一|个|[0-9])|(?<![a-z])拼\W*$|{B}for (me|us)\s*(,|!|\.|$|thanks|cheers)|蹲(一|了|个|到)?|^\W*mark(?![a-z])|我都要|算埋我|我哋都|一齐叫|我要我要|要要要|我我我|^\W*拼\W*$|我算一个|也(做|订|来)一(套|份|个|张|箱|盒)|算我们家|帮我们(报|订|抢|买)|帮我(抢|揪)|我也要揪|🙋|"
+        + $@"{B}(count|sign|put|add) (me|us|\w+) (in|up|down){B}|{B}count (me|us){B}|{B}sign \w+ up{B}|{B}put (me|us) down{B}|{B}(i'?m|we'?re) in(?=\s*($|[^\sa-z0-9]|(for|too|then|if|lah|la|leh|also|as well|again|guys|mate)(?![a-z])))|{B}in for{B}|{B}(me|us) too{B}|{B}(me|us) as well{B}|{B}for (me|us) (please|too|as well){B}|{B}(me|us) please{B}|{B}yes,? please{B}|{B}(i|we)'?d (love|like|be up for|do|book|sign up|join|take|want|go){B}|{B}up for (that|it){B}|{B}keen{B}|{B}(i|we)'?ll (join|take|do|sign up|book|have|come){B}|{B}please\W*$|{B}(for|sign) (our|my) [^.?!]{{0,30}}{B}please{B}|{B}same for (me|us){B}|{B}i want (one|in|some){B}|帮我(们|家)?(也|一起)?(带|订|留|报|拿|买|洗|约|加|算|弄|做|团|拼|定)|给我(们|家)?(也|一起)?(洗|带|留|订|弄|做|修|报|约|来)|我们家(也|都|还)?想(去|要|报|学|做|买|洗|试|约)|(正|也|早就|一直|刚好)想(做|去|买|学|约|报|洗|弄|换|试|要|团)|我也(洗|修|做|弄|换|剪|约|买|订|装)一下|钱我出|我出钱|^\W*(一起|同去|同求)\W*$|[,，]\s*(一起)+\W*$|(一起){{2}}|我(们|家)?\s*in(?![a-z])|{B}(i|we)'?d (buy|pay|order|get|try|be in|chip in|split|share)( for)?{B}|{B}same here{B}|{B}ditto{B}|{B}(definitely|very|really|def|so|i'?m|we'?re|also|would be) interested{B}|^\W*interested{B}|{B}book (me|us|\w+) in{B}|{B}(too|as well),? (please|pls){B}|{B}(i'?m|we'?re|i am|we are) (also |definitely |totally )?up for{B}|(^|\n)\s*[0-9]{{1,2}}\s*[.、)]\s*[^0-9\s.][^\n?？]{{0,24}}$|我(们|家|们家)?(也|都|很|挺|蛮|超|比较|非常)*(感|有)兴趣|求带|求上车|顺便.{{0,8}}(帮|给|同)我|(帮|同)我\S{{0,3}}埋|我?也(给|帮|替)\S{{0,4}}(报|订|约|买|带|留|拿)|给(我|我们家)?(爸|妈|爸妈|老人|孩子|娃|儿子|女儿)\S{{0,2}}(报|订|约)(一|个|两)|(我|也)凑(一|个|[0-9])|(?<![a-z])拼\W*$|{B}for (me|us)\s*(,|!|\.|$|thanks|cheers)|蹲(一|了|个|到)?|^\W*mark(?![a-z])|我都要|算埋我|我哋都|一齐叫|我要我要|要要要|我我我|^\W*拼\W*$|我算一个|也(做|订|来)一(套|份|个|张|箱|盒)|算我们家|帮我们(报|订|抢|买)|帮我(抢|揪)|我也要揪|🙋|"
         + $@"{B}(please |pls |kindly )?(book|order|reserve|keep|save|include|add|put)( \w+){{0,3}} for (us|me|our \w+|my \w+){B}|^\W*(\d+|one|two|three|half( a)?) (dozen|box(es)?|kg|packs?|bags?|boxes)( \w+)?( for (us|me))?,? (please|pls){B}|"
         + $@"{B}i'?ll (come|grab|take|join){B}|{B}go halves{B}|{B}i take{B}|{B}(i|we) also want{B}|{B}also want{B}|{B}we (join|can join|could fill){B}|{B}(can )?count me in{B}|{B}(we'?d|i'?d) (have|do) (one|it|that){B}|{B}for me too{B}|{B}(i|we) would (also )?(like|love){B}|{B}would (love|be great for us){B}|{B}(my|our) (son|daughter|kid|kids|boy|girl|wife|husband) (can|could) (join|come){B}|{B}add me{B}|{B}yes pls{B}|{B}i'?m (so )?keen{B}|" + MoreJoins,
-        Options);
+        Options)]
+    private static partial Regex JoinIn { get; }
 
-    private static readonly Regex DeclineOrWithdraw = new(
+    [GeneratedRegex(
         @"不去了|" + NoLongerVerb + "|就不(了|去|参加|凑|要|报|用)|先不(了|要|报|去|凑)|不凑了|不参加|这次不|不用(了|啦)|不需要|算了|不要了|(不|没)(打算|想)(去|买|要|报)|取消|退出|撤了|我撤|不报了|去掉我|删掉我|请不了|去不了|来不了|"
         + $@"{B}i'?ll (pass|skip|sit this one out){B}|{B}remove (me|us|[a-z]-?[0-9]{{1,4}}[a-z]?){B}|{B}no need( for (me|us))?{B}|{B}(not|no) for (me|us){B}|{B}no [a-z]+( [a-z]+)? for (me|us)( this time| thanks)?\W*$|{B}count (me|us) out{B}|{B}take (me|us) off{B}|{B}drop(ping)? out{B}|{B}withdraw|{B}can'?t make it{B}|{B}not (this time|interested){B}|{B}(i'?m|we'?re) out{B}|{B}next time{B}|{B}cancel|{B}(don'?t|do not) (need|want) (it|them|that|the \w+|any)( \w+)? any ?more{B}|{B}no longer (need|want){B}|不跟了|就不跟|唔使(喇|啦|了)|(?<!要)唔要|{B}pull(ing)? out{B}|{B}(have|need) to (skip|pass|bail){B}|(^|[,，\s])skip\W*$"
         // Added with dev-12: put off to another time ("下次吧", "改天再约", "maybe another time"); the time does not suit
@@ -79,100 +83,122 @@ public static partial class NeedCues
         + $@"|下次(吧|再说|再约|再参加|再一起|再报|啦)|下回(吧|再)|改天(吧|再)|以后再说|{B}another time{B}|{B}rain ?check{B}"
         + $@"|{B}(is|are|'s|will be|would be) (very |too |quite |a bit |a little )?(difficult|not possible|impossible|not convenient|inconvenient|tough|not doable|too early|too late|too far) for (me|us){B}|{B}not possible for (me|us){B}"
         + $@"|{B}(will not|won'?t|not|never) be able to (join|come|attend|make it|participate|take part|do it){B}|{B}(unable|not able) to (join|come|attend|make it|participate|take part){B}|{B}(i|we) (cannot|can'?t) (join|come|attend|participate|take part){B}",
-        Options);
+        Options)]
+    private static partial Regex DeclineOrWithdraw { get; }
 
     // Already has or bought it, so the member does not want it now.
-    private static readonly Regex AlreadyHas = new(
+    [GeneratedRegex(
         @"已经(买|下单|约|订|洗|有|剪|做|换|装)|刚(买|洗|剪|做|换|装)过|刚(买|装)的|(上个?月|昨天|前天|上周)(就|刚)?(买|下单|洗|剪|做)|新装的|"
         + $@"{B}already (bought|have|got|booked|covers|did|done|ordered){B}|{B}just (had|bought|got|did){B}|{B}(had|has) (his|hers|ours|mine|it) done{B}|{B}(mine|ours|my \w+|our \w+) (was|were|got|has been|have been) (done|fixed|serviced|cleaned|treated){B}|{B}(i|we) just (serviced|did|fixed|cleaned|replaced){B}",
-        Options);
+        Options)]
+    private static partial Regex AlreadyHas { get; }
 
     // "I'd be keen but…", "would love to but…": a wish turned down in the same breath.
-    private static readonly Regex WouldButNot = new(
+    [GeneratedRegex(
         $@"{B}((i'?d|i would|would) (be keen|love to|join|come|do it|go)|(i'?m )?tempted){B}[^.!?]{{0,20}}{B}but{B}|本来想.{{0,12}}(但是|可是|不过)",
-        Options);
+        Options)]
+    private static partial Regex WouldButNot { get; }
 
     // Asking for a provider or a place to buy: "有没有靠谱的师傅", "有人知道哪里能请人上门清洗空调吗", "anyone know good
     // aircon servicing guy?". Asking for one is wanting the service, whoever it is for.
-    private static readonly Regex ProviderSeeking = new(
+    [GeneratedRegex(
         $@"有没有人(知道|认识|推荐)[^?,]{{0,12}}(的|师傅|阿姨|老师|店)|(有人|谁|边个|你们|大家|各位)(知道|认识|推荐|晓得|识)[^?,]{{0,16}}(哪|边度|边间|师傅|阿姨|老师|店|电话|靠谱)|有没有(靠谱的|好的|推荐的?)|有冇(人识|人知|靠谱|好嘅)|求推荐|哪里(能|可以|有)(请|找|买|叫|订)|"
         + $@"{B}(anyone|anybody|someone|somebody) (know|knows|recommend|recommends|got|has|have)( of)? (a|an|any|good|decent|reliable|where|who|someone|somebody){B}|{B}where (can|do|could) (i|we|you) (get|buy|find|order|book){B}|{B}any (recommendations?|recs?) for{B}",
-        Options);
+        Options)]
+    private static partial Regex ProviderSeeking { get; }
 
     // A no: "不", "太贵", "not worth".
-    private static readonly Regex Negation = new($@"不|没|太贵|{B}(not|no|don'?t|won'?t|never){B}", Options);
+    [GeneratedRegex($@"不|没|太贵|{B}(not|no|don'?t|won'?t|never){B}", Options)]
+    private static partial Regex Negation { get; }
 
     // Searched from the end: the last "but" decides.
-    private static readonly Regex LastContrast = new(
+    [GeneratedRegex(
         @"(?<![a-z])but(?![a-z])|但是|不过|可是|(?<=(算了|不了|不要了)\W{0,2})还是|(?<![a-z])on second thoughts?(?![a-z])",
-        RegexOptions.RightToLeft | Options);
+        RegexOptions.RightToLeft | Options)]
+    private static partial Regex LastContrast { get; }
 
     // Agreeing first: "我家也是!!几家一起约", "我屋企都系!", "我女儿也是!", "Omg same!", "好啊…一起报".
-    private static readonly Regex AgreementLead = new(
+    [GeneratedRegex(
         $@"^\W*((omg|oh|wow|哇|巧了)\W*)?(我[^,，。!?？\s]{{0,4}}(也|都)(是|系|一样)|我也想(找|要|约|去)|{B}(me too|same here|ours too|mine too|same|same same|me also){B})",
-        Options);
+        Options)]
+    private static partial Regex AgreementLead { get; }
 
     // A new subject is being opened: "仲有", "另外", "对了", "separate thing", "random one but".
-    private static readonly Regex NewSubject = new(
+    [GeneratedRegex(
         $@"^\W*(仲有|另外|对了|还有个事|还有件事|{B}(also|btw|separate thing|random one|on another note|unrelated){B})",
-        Options);
+        Options)]
+    private static partial Regex NewSubject { get; }
 
     // A running list by the organiser: "荔枝目前:…", "so far: me, A, B", "so that's me, X, Y", and a heading before a list
     // ("Vest order: Sam M, Jo L, …", "包车: 我、小王、阿May").
-    private static readonly Regex Tally = new(
+    [GeneratedRegex(
         $@"目前[::]|统计|名单|{B}(so far|so that'?s|tally|list so far){B}|^\W*(?![0-9]{{1,2}}[::][0-9])\S{{1,8}}[::]\s*\S+\s*[0-9]|^[^\n::?？,，]{{1,20}}[::][^\n?？,，]{{1,16}}[,，、][^\n?？,，]{{1,16}}[,，、]",
-        Options);
+        Options)]
+    private static partial Regex Tally { get; }
 
-    private static readonly Regex Laughter = new(@"哈哈|😂|🤣|😆|(?<![a-z])(lol|(ha){2,}|haha+|lmao|(he){2,})(?![a-z])", Options);
+    [GeneratedRegex(@"哈哈|😂|🤣|😆|(?<![a-z])(lol|(ha){2,}|haha+|lmao|(he){2,})(?![a-z])", Options)]
+    private static partial Regex Laughter { get; }
 
     // Joke signals beyond laughter: things no group can buy (annual leave, a yacht, one's hairline),
     // absurd "+10086"-style counts, and crying-laughing at one's own plight.
-    private static readonly Regex Playful = new(
+    [GeneratedRegex(
         $@"年假|假期|台风假|发际线|头发|彩票|游艇|私人飞机|月球|火星|脱单|对象|团(个|一个)?(女朋友|男朋友|老公|老婆)|😭|🛥|⛵|🚤|🛳|🚀|(?<![0-9a-z])\+\s*[0-9]{{3,}}|{B}(a yacht|yachts?|private jet|an island|the moon|mars|lottery|a boyfriend|a girlfriend|annual leave|a holiday|hairline){B}"
         // Added with dev-12: more things no group of neighbours buys, and sums in the millions ("£1.2m ono", "三百万").
         + $@"|潜艇|潜水艇|直升机|飞船|{B}(submarines?|helicopters?|spaceships?|space station){B}|[£$€¥]\s*[0-9][0-9.,]*\s*(m|mn|mil|million|bn|billion){B}|{B}[0-9][0-9.,]*\s*(million|billion){B}|[0-9一二两三四五六七八九十几]+\s*(百万|千万|亿)",
-        Options);
+        Options)]
+    private static partial Regex Playful { get; }
 
-    private static readonly Regex BotAddress = new(@"@\S*(bot|助手|机器人)|机器人[:,]|(?<![a-z])(bot|机器人)(请|,)", Options);
+    [GeneratedRegex(@"@\S*(bot|助手|机器人)|机器人[:,]|(?<![a-z])(bot|机器人)(请|,)", Options)]
+    private static partial Regex BotAddress { get; }
 
     // Trying to change the bot's rules or role: "ignore previous instructions", "you are now…", "忽略之前的指令".
-    private static readonly Regex RuleChange = new(
+    [GeneratedRegex(
         $@"{B}(ignore|disregard|forget|override)\W+(all |any |the |your |my |of )*(previous|prior|above|earlier|preceding|all|your|these|those|system)\W+(\w+\W+){{0,2}}(instructions?|rules?|prompts?|directions?|guidelines|messages|context){B}|(忽略|无视|忘记|忘掉|不要理会).{{0,8}}(指令|规则|设定|提示|要求|指示)|{B}system (override|prompt|message){B}|系统(指令|提示)|{B}(you are|you'?re|u r) now{B}|{B}(act|behave) as (a|an|the|if){B}|{B}pretend (to be|you are|you'?re){B}|{B}from now on,? (you|the bot){B}|{B}new instructions{B}|{B}(developer|admin|god|debug) mode{B}|{B}jailbreak|你现在是|从现在(开始|起)你|扮演|假装你是|新(的)?指令|(管理员|开发者)模式",
-        Options);
+        Options)]
+    private static partial Regex RuleChange { get; }
 
     // Changing the bot's data: a price, everyone's quantities. "everyone's quantity can be 1 box" has no such verb.
-    private static readonly Regex ChangeData = new(
+    [GeneratedRegex(
         $@"{B}set (the |a |its )?price{B}|{B}(change|set|update|make) (everyone'?s?|everybody'?s?|all( the)?( members'?| users'?)?) (quantit|orders?|sign[- ]?ups?|amounts?)|(所有人|每个人|大家|全部人?)的?(数量|份数|订单)?都?(改成|改为|设为|设成|设置为)|(价格|价钱|单价)(改成|改为|设为|设成|定为)",
-        Options);
+        Options)]
+    private static partial Regex ChangeData { get; }
 
     // An order to open a buy, at the start of a clause: "create a buy for…", "Bot, open a group buy". Counted only
     // when it asks nobody anything (see IsInstructionToBot): "let's start a group buy", "I'll open a buy" and
     // "Start a group order for rice? I'm in" are members organising, not orders.
-    private static readonly Regex OpenBuyOrder = new(
+    [GeneratedRegex(
         $@"(^|[.!;:,]\s*)(please |pls |now |just )?(create|open|start|launch|set up|post|announce) (a |an |the |one |new |another |\d+ )*(group[- ]?buys?|buys?|orders?|团购|拼团){B}",
-        Options);
+        Options)]
+    private static partial Regex OpenBuyOrder { get; }
 
     // What a member can only ask the bot itself to do (with the bot addressed): "机器人,发起一个团购", "@GroupBuyBot 开个团".
-    private static readonly Regex BotActVerb = new(
+    [GeneratedRegex(
         $@"发起|创建|新建|开(个|一个)?(团|单)|(设|定|改)(置)?价|删除|关闭|结束(团|报名)|{B}(open|create|start|launch|close|delete|announce|post)( a| an| the| new)? (group[- ]?buy|buy|order|list){B}",
-        Options);
+        Options)]
+    private static partial Regex BotActVerb { get; }
 
     // "你家不是也想要吗" urges another member (see UrgesAnother for a message that opens by naming one).
-    private static readonly Regex UrgingOther = new(@"你不是|你家不是|你们不是|帮你|(?<![a-z])(you should|don'?t you|you were|you said|what about you)(?![a-z])", Options);
+    [GeneratedRegex(@"你不是|你家不是|你们不是|帮你|(?<![a-z])(you should|don'?t you|you were|you said|what about you)(?![a-z])", Options)]
+    private static partial Regex UrgingOther { get; }
 
     // "Did anyone else hear the fox?": asking about the past is never a call for company.
-    private static readonly Regex PastQuestion = new($@"^\W*(did|has|have|was|were) (anyone|anybody|someone|you){B}|(有没有人|有人)(收到|看到|知道|听到|见到|见过|捡到|在家|在吗|丢)|(有没有人|有人).{{0,12}}(还没|没)(到|收到|来)", Options);
+    [GeneratedRegex($@"^\W*(did|has|have|was|were) (anyone|anybody|someone|you){B}|(有没有人|有人)(收到|看到|知道|听到|见到|见过|捡到|在家|在吗|丢)|(有没有人|有人).{{0,12}}(还没|没)(到|收到|来)", Options)]
+    private static partial Regex PastQuestion { get; }
 
     // Yes-type answers: "Yes!", "Yeah, ours is overdue", "好啊", "可以可以".
-    private static readonly Regex Affirmative = new($@"^\W*(ooh,? |oh,? |ah,? )?(yes|yeah|yep|yup|yess+|sure|definitely|absolutely|of course|count me|好啊|好呀|好的呀|可以(啊|呀|可以)|要要|必须的?|当然)(?![a-z])|(?<![a-z])yes\s*!|(?<![a-z])so\W+(yes|yep|yeah)\W*$|^\W*有(啊|呀|的|喔|哦|呢|架)?\s*!", Options);
+    [GeneratedRegex($@"^\W*(ooh,? |oh,? |ah,? )?(yes|yeah|yep|yup|yess+|sure|definitely|absolutely|of course|count me|好啊|好呀|好的呀|可以(啊|呀|可以)|要要|必须的?|当然)(?![a-z])|(?<![a-z])yes\s*!|(?<![a-z])so\W+(yes|yep|yeah)\W*$|^\W*有(啊|呀|的|喔|哦|呢|架)?\s*!", Options)]
+    private static partial Regex Affirmative { get; }
 
     // Speaking for oneself or one's household.
-    private static readonly Regex FirstPerson = new($@"我|咱|{B}(i|i'?m|i'?d|i'?ll|me|my|mine|we|we'?re|we'?d|we'?ll|us|our|ours){B}", Options);
+    [GeneratedRegex($@"我|咱|{B}(i|i'?m|i'?d|i'?ll|me|my|mine|we|we'?re|we'?d|we'?ll|us|our|ours){B}", Options)]
+    private static partial Regex FirstPerson { get; }
 
     // Added with dev-12: an explicit join at the very start of a message.
-    private static readonly Regex OpensWithJoin = new($@"^\s*(\+\s?1(?![0-9])|算(我|上我|我们|我家)(一个|一份)?|(count|put) (me|us) (in|down){B}|(i'?m|we'?re) in(?![a-z])|(me|us) too{B})", Options);
+    [GeneratedRegex($@"^\s*(\+\s?1(?![0-9])|算(我|上我|我们|我家)(一个|一份)?|(count|put) (me|us) (in|down){B}|(i'?m|we'?re) in(?![a-z])|(me|us) too{B})", Options)]
+    private static partial Regex OpensWithJoin { get; }
 
-    private static readonly Regex EndsAsQuestion = new(@"[?吗么呢嘛][\s\p{So}\p{Sk}\p{Cs}]*$", Options);
+    [GeneratedRegex(@"[?吗么呢嘛][\s\p{So}\p{Sk}\p{Cs}]*$", Options)]
+    private static partial Regex EndsAsQuestion { get; }
 
     /// <summary>
     /// The message tries to change the bot's rules or make it act ("ignore previous instructions", "you are now…",

@@ -35,6 +35,7 @@ public sealed class NeedCuesTests
     [InlineData("我也蹲一个", NeedAct.Join)]
     [InlineData("mark", NeedAct.Join)]
     [InlineData("算埋我", NeedAct.Join)]
+    [InlineData("好耶 一起一起", NeedAct.Join)] // "一起" twice: the pattern once read "(一起)2", its count taken as an interpolation hole
     [InlineData("我都要 屋企饮得多", NeedAct.Join)]
     [InlineData("Can count me in lah", NeedAct.Join)]
     [InlineData("I also want leh", NeedAct.Join)]
