@@ -263,10 +263,15 @@ public static partial class NeedCues
         // "Swimming's a no for me, but I'd do the screening": what follows "but" is the decision.
         var decisive = LastContrastiveClause(t);
 
+        // JoinIn is the largest pattern and most branches below ask it: each text is matched once (it was up to 7 times).
+        bool? wholeJoins = null, decisiveJoins = null;
+        bool Joins() => wholeJoins ??= JoinIn.IsMatch(t);
+        bool DecisiveJoins() => string.Equals(decisive, t, StringComparison.Ordinal) ? Joins() : decisiveJoins ??= JoinIn.IsMatch(decisive);
+
         // "we just did one in March so I'll skip, but sounds like a good deal": a "but" that only praises keeps the no.
-        var declineScope = JoinIn.IsMatch(decisive) || OwnWant.IsMatch(decisive) ? decisive : t;
-        if (IsDeclineOrWithdrawal(declineScope) && !(JoinIn.IsMatch(decisive) && !DeclineOrWithdraw.IsMatch(decisive))
-            || WouldButNot.IsMatch(t) && !JoinIn.IsMatch(decisive))
+        var declineScope = DecisiveJoins() || OwnWant.IsMatch(decisive) ? decisive : t;
+        if (IsDeclineOrWithdrawal(declineScope) && !(DecisiveJoins() && !DeclineOrWithdraw.IsMatch(decisive))
+            || WouldButNot.IsMatch(t) && !DecisiveJoins())
         {
             return NeedAct.Decline;
         }
@@ -275,6 +280,8 @@ public static partial class NeedCues
         {
             return NeedAct.Other; // urging someone else, or a mock "I'd LOVE to 🙃", is not the speaker's own interest
         }
+
+        // Nobody else is urged from here on, so IsJoinIn(t) is Joins().
 
         if (AsksInWithOwnCount(t))
         {
@@ -288,7 +295,7 @@ public static partial class NeedCues
 
         // Added with dev-12: a message that opens by joining ("+1, but I have no wide-angle lens, can anyone lend one?",
         // "算我一个,有人顺路吗?") joins, whatever it asks after.
-        if (OpensWithJoin.IsMatch(t) && IsJoinIn(t))
+        if (OpensWithJoin.IsMatch(t) && Joins())
         {
             return NeedAct.Join;
         }
@@ -301,17 +308,17 @@ public static partial class NeedCues
             return agrees ? NeedAct.Join : NeedAct.Solicit;
         }
 
-        if (ProviderSeeking.IsMatch(t) && !JoinIn.IsMatch(t))
+        if (ProviderSeeking.IsMatch(t) && !Joins())
         {
             return NeedAct.Want;
         }
 
-        if (OwnWant.IsMatch(t) && !IsJoinIn(t))
+        if (OwnWant.IsMatch(t) && !Joins())
         {
             return EndsAsQuestion.IsMatch(t) ? NeedAct.Solicit : NeedAct.Want;
         }
 
-        if (IsJoinIn(t) || (AgreementLead.IsMatch(t) || SameProblem.IsMatch(t)) && CommitsToIt(t) && !EndsAsQuestion.IsMatch(t))
+        if (Joins() || (AgreementLead.IsMatch(t) || SameProblem.IsMatch(t)) && CommitsToIt(t) && !EndsAsQuestion.IsMatch(t))
         {
             return NeedAct.Join; // "我家也是!去年就想洗了": agreeing and wanting it too; "我的也是,物流太慢了" only agrees
         }
