@@ -96,6 +96,13 @@ public static partial class SignUpReplyParser
             return SignUpReply.NoneCertain;
         }
 
+        // "目前:张姐2, 小李1, 共3份": a member recounting the list orders nothing; sure of it, so the learned intent, which
+        // sees names beside counts, does not make it an order.
+        if (ReplyCues.RunningTally().IsMatch(text))
+        {
+            return SignUpReply.NoneCertain;
+        }
+
         var statements = Statements(text, out var hadQuestion);
         var setCue = Earliest(Earliest(Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements)), RestatedTotalCue(statements)), ReplyCues.SettleOnLess().Match(statements));
         var joinCue = JoinCue(statements);

@@ -5,8 +5,8 @@ namespace GroupBuyBot.Core.Tests.SignUps.Replies;
 /// <summary>
 /// Rule families: a part taken off the earlier total the reply names (in either order, "reduce by N" too), a pair (一对)
 /// counting two, a lone "me"/"我" volunteered after an exclamation, "put me for N" without "down", an order carried for
-/// another person; and a mere possibility of joining ("I might join"), which the learned intent does not turn into a
-/// sign-up. Each reply is read by the rules alone and by the product path, which must agree. Sentences written for these
+/// another person; and two that order nothing, which the learned intent does not turn into a sign-up: a mere possibility
+/// of joining ("I might join"), a running tally of others' counts. Each reply is read by the rules alone and by the product path, which must agree. Sentences written for these
 /// tests.
 /// </summary>
 public sealed class CutsPairsAndVolunteersTests
@@ -112,4 +112,23 @@ public sealed class CutsPairsAndVolunteersTests
     [InlineData("if it's under $15 I'm in", 1)]
     [InlineData("可能要两份", 2)]
     public void A_condition_or_a_possibility_with_a_count_still_signs_up(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
+
+    [Theory]
+    [InlineData("目前:阿兰3, 老郑1, 共4份")]
+    [InlineData("so far: Wei 1, Gopal 2, Sue 1 = 4")]
+    [InlineData("现在名单:豆豆妈2,小林1")]
+    [InlineData("Tally: Ann 2, Ravi 2, total 4")]
+    public void A_running_tally_of_others_counts_is_no_sign_up(string text)
+    {
+        AssertReads(text, SignUpIntent.None, null);
+        Assert.False(SignUpReplyParser.Parse(text, null).IsAmbiguous);
+    }
+
+    [Theory]
+    [InlineData("目前:阿兰3, 我1")] // one's own line in it
+    [InlineData("阿兰3, 老郑1")] // no tally word: variants or shares, not a recount
+    public void A_list_with_ones_own_line_or_without_a_tally_word_is_not_read_as_a_tally(string text)
+    {
+        Assert.True(SignUpReplyParser.Parse(text, null).IsAmbiguous);
+    }
 }
