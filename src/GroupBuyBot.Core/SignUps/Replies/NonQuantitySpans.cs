@@ -27,8 +27,8 @@ public static partial class NonQuantitySpans
     [GeneratedRegex(@"(?<![a-z0-9])[0-9]{1,4}[a-wyz](?![a-z0-9])(?<!g)", RegexOptions.CultureInvariant)]
     private static partial Regex DoorNumber();
 
-    // "18:00", "6.30pm", "6pm", "7 o'clock", "7点半", "下午5点", "at 6"
-    [GeneratedRegex(@"[0-9]{1,2}[:.][0-9]{2}(\s*(am|pm))?|[0-9]{1,2}\s*(am|pm|o'clock)" + B + @"|[0-9零一二两三四五六七八九十]{1,3}\s*点(半|钟|[0-9]{1,2}分?)?|(?<![a-z])(at|after|before|by|until|till|around)\s+[0-9]{1,2}(?![0-9])", RegexOptions.CultureInvariant)]
+    // "18:00", "6.30pm", "6pm", "7 o'clock", "7点半", "下午5点", "at 6"; not the cut in "reduce by 1"
+    [GeneratedRegex(@"[0-9]{1,2}[:.][0-9]{2}(\s*(am|pm))?|[0-9]{1,2}\s*(am|pm|o'clock)" + B + @"|[0-9零一二两三四五六七八九十]{1,3}\s*点(半|钟|[0-9]{1,2}分?)?|(?<![a-z])(?<!(reduce[ds]?|cut|lower|decrease)\s+)(at|after|before|by|until|till|around)\s+[0-9]{1,2}(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex ClockTime();
 
     // "$60", "¥ 80", "80元", "35块钱", "20 dollars", "15 rmb"

@@ -66,6 +66,10 @@ public static partial class QuantityExtractor
     [GeneratedRegex(@"(?<![a-z])(block|blk|unit|room|rm|flat|apt|apartment|tower|level|floor|lot|house|no\.?|number|building|bldg|#|¥|\$|£|€|hk\$|rmb|at|after|before|by|until|till|around|about|from|tel|phone|电话|尾号|第|门牌|in|on|under|over|than|per|each)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex NonQuantityPrefix();
 
+    // "一对", "两对": pairs of the counted thing, unless "对" starts another word or a match-up ("一对一", "对面", "对象").
+    [GeneratedRegex(@"^\s*对(?![0-9一二两三四五六七八九十多象面账比照准话方待付应于称折接]|手(?!套))", RegexOptions.CultureInvariant)]
+    private static partial Regex PairAfter();
+
     // "一打", "2 dozen": a dozen of the counted unit, unless "打" is a verb ("打折", "打包", "打电话").
     [GeneratedRegex(@"^\s*(打(?!折|包|卡|车|电话|个|给|算|听|扰|开)|dozens?(?![a-z]))", RegexOptions.CultureInvariant)]
     private static partial Regex DozenAfter();
@@ -115,13 +119,15 @@ public static partial class QuantityExtractor
 
             var standaloneCount = m.Value is "俩" or "仨";
             var marked = TrailingSetMarker().IsMatch(before);
-            var hasUnit = StartsWithUnit(after);
+            var pairs = PairAfter().IsMatch(after);
+            var hasUnit = StartsWithUnit(after) || pairs;
             if (!hasUnit && !standaloneCount && !marked)
             {
                 continue; // "一起", "一下", "一点": the character is not a count here
             }
 
-            found.Add(new QuantityMention(DozenAfter().IsMatch(after) ? value * 12 : value, m.Index, m.Index + m.Length, true));
+            // "一对" counts two, as "a pair" does.
+            found.Add(new QuantityMention(DozenAfter().IsMatch(after) ? value * 12 : pairs ? value * 2 : value, m.Index, m.Index + m.Length, true));
         }
 
         foreach (Match m in EnglishNumber().Matches(normalized))

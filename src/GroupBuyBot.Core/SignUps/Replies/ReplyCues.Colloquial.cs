@@ -42,7 +42,7 @@ internal static partial class ReplyCues
     public static partial Regex SettleOnLess();
 
     /// <summary>Voiding what one said before: "之前说的3份作废", "the 2 I said earlier doesn't count", "ignore my earlier 2".</summary>
-    [GeneratedRegex(@"^\s*\S{0,4}?\s*(作废|不算|不作数|无效|取消|不要了)|^\s*(\w+\s+){0,3}?(is |are )?(void|cancell?ed|scrapped|doesn'?t count|don'?t count|no longer)" + B, Options)]
+    [GeneratedRegex(@"^\s*\S{0,4}?\s*(作废|不算|不作数|无效|取消(?!\s*([0-9]+|[一两二三四五六七八九十]))|不要了)|^\s*(\w+\s+){0,3}?(is |are )?(void|cancell?ed|scrapped|doesn'?t count|don'?t count|no longer)" + B, Options)]
     public static partial Regex VoidedAfter();
 
     /// <summary>Voiding the earlier amount named next: "ignore my earlier 2", "scrap the 3 from before", "前面那3份不算".</summary>

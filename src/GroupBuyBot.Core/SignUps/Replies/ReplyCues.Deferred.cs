@@ -17,6 +17,14 @@ internal static partial class ReplyCues
     public static partial Regex Deferral();
 
     /// <summary>
+    /// Only a possibility of joining, no count: "I might join", "we may get one if it's cheap", "可能会要", "也许参加", "说不定也报".
+    /// Like a decision put off, it says nothing yet; the learned intent does not overrule it.
+    /// </summary>
+    [GeneratedRegex(B + @"(i|we)\s+(might|may)\s+(\w+\s+)?(join|take|get|grab|want|order|buy|sign|be in|go for|do)" + B
+        + @"|(可能|也许|或许|说不定)\s*(会|也|还)?\s*(要|参加|报名?|跟|买|订|入)", Options)]
+    public static partial Regex TentativeJoin();
+
+    /// <summary>
     /// What one already has: "Got my 2 boxes, thanks!", "received ours today", "picked up mine", "已经拿到了", "收到了两盒", "取到了我的".
     /// A receipt, not an order ("收到" alone is "noted").
     /// </summary>

@@ -33,6 +33,17 @@ internal static partial class ReplyCues
     public static partial Regex CancelSome();
 
     /// <summary>
+    /// A part taken off, its count in <c>n</c>: "drop one", "cancel 1", "take one off", "one less", "reduce by 1", "减一份",
+    /// "少要两盒", "去掉一个". Only a change of an earlier total when the reply names that total. Not "no less than 2", "至少一份".
+    /// </summary>
+    [GeneratedRegex(B + @"(cancel|drop|remove|scrap|minus|deduct|subtract|take off|knock off)\s+(?<n>\d+|one|two|three|four|five|a|an)" + B + @"(?!\s*(more|extra)" + B + ")"
+        + "|" + B + @"(take|knock)\s+(?<n>\d+|one|two|three|four|five|a|an)(\s+[a-z]+)?\s+off" + B
+        + "|" + B + @"(reduce|cut|lower|decrease)(\s+(it|mine|that|ours|my \w+|our \w+))?\s+by\s+(?<n>\d+|one|two|three|four|five)" + B
+        + "|" + B + @"(?<n>\d+|one|two|three|four|five)(\s+[a-z]+)?\s+(less|fewer)" + B + @"(?!\s+than" + B + ")"
+        + @"|(取消|退掉?|去掉|减少|减去|减掉?|砍掉?|扣掉?|(?<![至最多很不])少(要|订|拿|来)?)\s*(?<n>[0-9]+|[一两二三四五六七八九十])\s*[份个盒箱袋瓶包件套斤只罐台]", Options)]
+    public static partial Regex TakenOff();
+
+    /// <summary>
     /// What is kept after a part is cancelled: "keep the other", "keep the other 2", "still want 1", "留一盒", "剩下两份",
     /// "还要一份". "the other" alone is one.
     /// </summary>

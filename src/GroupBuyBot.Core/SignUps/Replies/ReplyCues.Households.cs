@@ -43,6 +43,18 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"接龙|名单|" + B + @"(jielong|list)" + B, Options)]
     public static partial Regex ListHeader();
 
+    /// <summary>
+    /// A running tally of other members' counts and nothing else: "目前:张姐2, 小李1, 共3份", "so far: Mei 2, Raj 1 = 3", "截至目前名单:
+    /// 老王1,阿芳2". A status of the list, not one's order; a tally with one's own line ("我1") is not one.
+    /// </summary>
+    [GeneratedRegex(@"^\W*(tally|running total|so far|(the )?list so far|current list|目前|到目前为止|截至目前|截止目前|现在|当前)(\s*(名单|统计|情况|list|tally|count))?\s*(so far)?\s*:\s*"
+        + Entry + @"(\s*[,、;]\s*" + Entry + @")+"
+        + @"(\s*[,、;]?\s*(=|共|一共|总共|合计|total|in total)\s*:?\s*([0-9]{1,3}|[一两二三四五六七八九十]+)\s*(份|个|盒|箱|袋|包|瓶|boxes|box|packs?|bags?)?)?[\s\p{P}\p{S}]*$", Options)]
+    public static partial Regex RunningTally();
+
+    // One name and its count in a tally: "张姐2", "Mei 2", "小米妈: 3份"; never one's own ("我1", "me 2").
+    private const string Entry = @"(?!(我|me|i|mine)(?![a-z]))(\p{IsCJKUnifiedIdeographs}{1,4}|[a-z]+( [a-z]+)?)\s*[:\-]?\s*([0-9]{1,2}|[一两二三四五六七八九十])\s*(份|个|盒|箱|袋|包|瓶|boxes|box|packs?|bags?)?";
+
     /// <summary>A total that says it includes one's own share: "加上我的一共三份", "连我的共两份", "3 in total including mine".</summary>
     [GeneratedRegex(@"(加上|算上|连|包括|包含)\s*(我|我的|我家|我自己)|" + B + @"(including|with|plus) (me|mine|my own)" + B, Options)]
     public static partial Regex IncludingMine();

@@ -50,8 +50,9 @@ public static partial class SignUpReplyParser
         }
 
         // A decision put off ("问问老婆再说", "let me check with my wife first") says nothing yet, however much it wants; nor
-        // does a wish the reply itself turns down ("I'd join if it were free", "想要但是钱包不允许").
-        if (rules.Intent is SignUpIntent.None && (ReplyCues.Deferral().IsMatch(text) || ReplyCues.WishDenied().IsMatch(text)))
+        // does a wish the reply itself turns down ("I'd join if it were free", "想要但是钱包不允许"), nor a mere possibility ("I
+        // might join if it's cheap").
+        if (rules.Intent is SignUpIntent.None && (ReplyCues.Deferral().IsMatch(text) || ReplyCues.WishDenied().IsMatch(text) || ReplyCues.TentativeJoin().IsMatch(text)))
         {
             return rules;
         }
@@ -95,11 +96,18 @@ public static partial class SignUpReplyParser
             return SignUpReply.NoneCertain;
         }
 
+        // "目前:张姐2, 小李1, 共3份": a member recounting the list orders nothing; sure of it, so the learned intent, which
+        // sees names beside counts, does not make it an order.
+        if (ReplyCues.RunningTally().IsMatch(text))
+        {
+            return SignUpReply.NoneCertain;
+        }
+
         var statements = Statements(text, out var hadQuestion);
         var setCue = Earliest(Earliest(Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements)), RestatedTotalCue(statements)), ReplyCues.SettleOnLess().Match(statements));
         var joinCue = JoinCue(statements);
         var leaves = ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements) || ReplyCues.LeaveColloquial().IsMatch(statements);
-        var hesitates = ReplyCues.Hesitation().IsMatch(statements) || ReplyCues.WishDenied().IsMatch(statements);
+        var hesitates = ReplyCues.Hesitation().IsMatch(statements) || ReplyCues.WishDenied().IsMatch(statements) || ReplyCues.TentativeJoin().IsMatch(statements);
         var mentions = QuantityExtractor.Find(statements);
 
         if (ReplyCues.ContactTalk().IsMatch(statements) && AddMe().IsMatch(statements) && !mentions.Any(m => m.HasUnit))
@@ -137,6 +145,11 @@ public static partial class SignUpReplyParser
         if (PartialCancel(statements, mentions) is int kept)
         {
             return new SignUpReply(SignUpIntent.Set, kept, truncated); // "cancel one box, keep the other", "取消一盒,留一盒"
+        }
+
+        if (TakenOffEarlier(statements, mentions, setCue) is (int left, var otherLeave))
+        {
+            return new SignUpReply(SignUpIntent.Set, left, truncated || otherLeave);
         }
 
         if (!setCue.Success && RelativeNewTotal(statements, mentions) is int relative)
@@ -295,6 +308,39 @@ public static partial class SignUpReplyParser
     }
 
     /// <summary>
+    /// A part taken off the earlier total the reply names, in either order: "帮我减一份,我之前报了3份" (2), "I signed up for 3 but
+    /// drop one" (2), "reduce by 1, I had 4" (3). Null without an earlier total, or when another change cue says the new
+    /// total ("减一份, 改成2份" is read by the change); with whether a withdrawal is said besides the cut itself.
+    /// </summary>
+    private static (int Left, bool OtherLeave)? TakenOffEarlier(string text, IReadOnlyList<QuantityMention> mentions, Match setCue)
+    {
+        if (ReplyCues.TakenOff().Match(text) is not { Success: true } cut
+            || setCue.Success && !(setCue.Index >= cut.Index && setCue.Index < cut.Index + cut.Length))
+        {
+            return null;
+        }
+
+        // The count is read from the cut itself: "by 1" is no quantity to the extractor (it reads "by 5pm").
+        var n = cut.Groups["n"];
+        var amount = n.Value switch
+        {
+            "a" or "an" or "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5,
+            _ when char.IsAsciiDigit(n.Value[0]) => int.Parse(n.Value, System.Globalization.CultureInfo.InvariantCulture),
+            _ => QuantityExtractor.ParseChinese(n.Value),
+        };
+        var earlier = mentions.FirstOrDefault(m => (m.End <= n.Index || m.Start >= n.Index + n.Length) && DescribesEarlierQuantity(text, m));
+        if (amount <= 0 || earlier is null || earlier.Value <= amount)
+        {
+            return null;
+        }
+
+        // "cancel one" is the cut, not a withdrawal; a withdrawal said elsewhere makes the reading unsure.
+        var rest = text.Remove(cut.Index, cut.Length);
+        var otherLeave = ReplyCues.Leave().IsMatch(rest) || ReplyCues.LeaveExtra().IsMatch(rest) || ReplyCues.LeaveColloquial().IsMatch(rest);
+        return (earlier.Value - amount, otherLeave);
+    }
+
+    /// <summary>
     /// A new total said relative to the earlier one, which the reply names: "之前报了2份，现在要4份" (4),
     /// "原来报了3份，少要一份" (2). Null when the reply names no earlier amount or no change.
     /// </summary>
@@ -373,7 +419,7 @@ public static partial class SignUpReplyParser
 
     /// <summary>The earliest cue of any join family: the one list both the reading and the unsure check use.</summary>
     private static Match JoinCue(string text) =>
-        Earliest(Earliest(Earliest(ReplyCues.Join().Match(text), ReplyCues.JoinExtra().Match(text)), ReplyCues.JoinColloquial().Match(text)), ReplyCues.JoinSubjectless().Match(text));
+        Earliest(Earliest(Earliest(Earliest(ReplyCues.Join().Match(text), ReplyCues.JoinExtra().Match(text)), ReplyCues.JoinColloquial().Match(text)), ReplyCues.JoinSubjectless().Match(text)), ReplyCues.JoinVolunteered().Match(text));
 
     private static Match Earliest(Match first, Match second) =>
         !second.Success || first.Success && first.Index <= second.Index ? first : second;
