@@ -159,6 +159,13 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     // names the board's need by one word of its summary (all that is left of it).
                     similar ??= keywordScore >= 1 && keywordTopic is { Live: not null } && keywordTopic.Owner == message.FromId && !NeedCues.OpensNewSubject(text) && !NeedCues.SeeksProvider(text) && !anotherThing ? keywordTopic : null;
                     similar ??= NeedCues.IsTally(text) ? topics.LastOrDefault(x => x.Owner == message.FromId) : null; // "统计一下:…还有要的说"
+                    // "滤芯这边更新一下,还差两个,还有没有人要?" days later by the one who raised it, or "Is the gutter thing still
+                    // on? We want ours done" with one need on the board: a call that says it carries on is that need again,
+                    // whatever words its summary kept.
+                    similar ??= message.ReplyToId is null && NeedCues.CarriesOn(text)
+                        ? topics.Where(x => x.Live is not null && x.Owner == message.FromId).ToList() is [var ownLive] ? ownLive
+                        : act == NeedAct.Want ? LoneBoardNeed(topics) : null
+                        : null;
                     similar ??= act == NeedAct.Want && !anotherThing || replyTopic?.Owner == message.FromId ? replyTopic : null; // "想报" under the proposal; the organiser asking on in their own thread
                     // "keen to split a moss treatment" under "anyone know someone for a roof moss treatment? happy to share":
                     // a call that names what the call it answers named, and asks nothing, joins it.
