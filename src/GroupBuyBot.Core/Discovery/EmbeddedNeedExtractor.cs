@@ -159,6 +159,13 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                     // names the board's need by one word of its summary (all that is left of it).
                     similar ??= keywordScore >= 1 && keywordTopic is { Live: not null } && keywordTopic.Owner == message.FromId && !NeedCues.OpensNewSubject(text) && !NeedCues.SeeksProvider(text) && !anotherThing ? keywordTopic : null;
                     similar ??= NeedCues.IsTally(text) ? topics.LastOrDefault(x => x.Owner == message.FromId) : null; // "统计一下:…还有要的说"
+                    // "滤芯这边更新一下,还差两个,还有没有人要?" days later by the one who raised it, or "Is the gutter thing still
+                    // on? We want ours done" with one need on the board: a call that says it carries on is that need again,
+                    // whatever words its summary kept.
+                    similar ??= message.ReplyToId is null && NeedCues.CarriesOn(text)
+                        ? topics.Where(x => x.Live is not null && x.Owner == message.FromId).ToList() is [var ownLive] ? ownLive
+                        : act == NeedAct.Want ? LoneBoardNeed(topics) : null
+                        : null;
                     similar ??= act == NeedAct.Want && !anotherThing || replyTopic?.Owner == message.FromId ? replyTopic : null; // "想报" under the proposal; the organiser asking on in their own thread
                     // "keen to split a moss treatment" under "anyone know someone for a roof moss treatment? happy to share":
                     // a call that names what the call it answers named, and asks nothing, joins it.
@@ -209,6 +216,15 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                         }
                     }
 
+                    if (target is null && message.ReplyToId is null && LoneBoardNeed(topics) is { } lone && NeedCues.CommitsToIt(message.Text) && NeedCues.SpeaksForSelf(text)
+                        && !unattachedJoins.Exists(x => ContentGrams.Of(ChatTextNormalizer.Normalize(x.Text)).Overlaps(grams)))
+                    {
+                        // "Landlord says fine, so I'm in" or "下午才看到,我要一箱" hours later, replying to nothing: with one need open
+                        // on the board and nothing else raised, a sign-up is a sign-up to that need; not a notice asking others ("请在小程序报名"), nor one naming what another
+                        // sign-up that found no need named ("还能要菜籽油吗?我要三桶" ← "菜籽油我也来两桶").
+                        target = lone;
+                    }
+
                     if (target is null)
                     {
                         unattachedJoins.Add(message);
@@ -235,7 +251,11 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                         // Only the member's single topic, and only while it is the one being talked about.
                         var memberOf = topics.Where(x => x.Has(message.FromId)).ToList();
                         var latest = topics.MaxBy(x => x.LastActive);
-                        target = memberOf.Count == 1 && memberOf[0] == latest && !NeedCues.DeclinesSomethingElse(text, memberOf[0].Grams) ? memberOf[0] : target;
+                        // "好看!我的背包还能用,先不换" answering a neighbour's new backpack, not the van: a no that replies to a message of
+                        // no topic, by someone outside the member's topic, is about what that message raised.
+                        var answersElsewhere = message.ReplyToId is long rp && authorOfMessage.TryGetValue(rp, out var repliedTo) && !topicOfMessage.ContainsKey(rp)
+                                               && memberOf.Count == 1 && !memberOf[0].Has(repliedTo);
+                        target = memberOf.Count == 1 && memberOf[0] == latest && !answersElsewhere && !NeedCues.DeclinesSomethingElse(text, memberOf[0].Grams) ? memberOf[0] : target;
                     }
 
                     // The raiser calling their own need off at the top of the chat ("插花课凑不到人,取消了") ends it for
@@ -256,8 +276,7 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
                         // makes it the topic being talked about, so the sign-ups just after it join it as they would a fresh one.
                         target = spokenOf;
                     }
-                    if (target is null && message.ReplyToId is null && NeedCues.IsTally(text) && topics.Count(x => x.Live is not null) == 1
-                        && topics.TrueForAll(x => x.Live is not null || x.WasRaised))
+                    if (target is null && message.ReplyToId is null && NeedCues.IsTally(text) && LoneBoardNeed(topics) is not null)
                     {
                         // Added with dev-12: "Tally so far: Margaret 1, Dave 1, Sheila 1, Priya 2. One more bag…" hours later, with one
                         // need open on the board and nothing else raised: a running list is of that need, so "I'll take the
@@ -324,6 +343,10 @@ public sealed class EmbeddedNeedExtractor : INeedExtractor
             .ToList();
         return (needs, wants, [.. jokes.Select(x => x.SeedId)]);
     }
+
+    /// <summary>The one need open on the board, when the window has raised nothing else yet (wants of earlier windows aside).</summary>
+    private static Topic? LoneBoardNeed(List<Topic> topics) =>
+        topics.Count(x => x.Live is not null) == 1 && topics.TrueForAll(x => x.Live is not null || x.WasRaised) ? topics.First(x => x.Live is not null) : null;
 
     /// <summary>What the window adds to a live need: its members who spoke for it here, and those messages; null when nobody did.</summary>
     private static ExtractedNeed? AddedTo(Topic topic)

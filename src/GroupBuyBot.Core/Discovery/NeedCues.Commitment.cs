@@ -21,7 +21,7 @@ public static partial class NeedCues
     // Signing up for the thing: "算我一个", "我要一箱", "帮我妈报一个", "put us down", "I'd book", "count me in".
     [GeneratedRegex(
         $@"算(我|上我|上|埋)|(我|我们|我家|我哋)[^,，。!?？]{{0,6}}(要|订|报|来|定|约)|帮[^,，。!?？]{{0,8}}(报|订|留|带|约|买)|给我(来|留)|加我|(也|都)要|"
-        + $@"{B}(count|put|sign|book|pencil) (me|us)( \w+)? ?(in|down|up)?{B}|{B}(i|we)'?d (book|buy|pay|order|join|take|love|like|be in|split|sign)|{B}(i|we)'?ll (take|join|book|order|get|have){B}|{B}(i'?m|we'?re) in{B}|{B}(i|we) (want|need|take|join){B}|(就|也|早就|一直|正|都)想(洗|修|换|买|约|找|请|做|装|剪|去|学|订|团|报|要)|(如果|要是)[^,，。!?？]{{0,20}}就好了|(也|都)在(找|等)"
+        + $@"{B}(count|put|sign|book|pencil) (me|us)( \w+)? ?(in|down|up)?{B}|{B}(count|put|sign|book|pencil) (my|our) (?!foot|feet)[\w'-]+( [\w'-]+)? (in|down|up){B}|{B}(i|we)'?d (book|buy|pay|order|join|take|love|like|be in|split|sign)|{B}(i|we)'?ll (take|join|book|order|get|have){B}|{B}(i'?m|we'?re) in{B}|(?<!(do|does|did|would|will|should|shall|must|don'?t|wouldn'?t|won'?t)\s+){B}(i|we) (want|need|take|join){B}|(就|也|早就|一直|正|都)想(洗|修|换|买|约|找|请|做|装|剪|去|学|订|团|报|要)|(如果|要是)[^,，。!?？]{{0,20}}就好了|(也|都)在(找|等)"
         // Added with dev-12: "包车我 in", "我们 in" commit like "I'm in".
         + @"|(我|我们|我家|我哋)\s*in(?![a-z])",
         Options)]

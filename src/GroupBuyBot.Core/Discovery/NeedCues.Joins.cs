@@ -45,7 +45,15 @@ public static partial class NeedCues
         + $@"|(?<!(don'?t|do not|not|never) )(?<![a-z])(kindly |please |pls |then )?(add|include|enrol|enroll|register|put down) (both |all )?(my|our) ([\w-]+ )?(names?|kids?|children|sons?|daughters?|boys?|girls?|twins|family|parents){B}"
         + $@"|(?<!(don'?t|do not|not|never) )(?<![a-z])(kindly |please |pls |then )?include (me|us){B}"
         + $@"|{B}(myself|me|i) and (my|our) [\w-]+( [\w-]+)? (both |also )?(are |would |will |'d |'ll )?(both |also )?(interested|do it|join|come|sign up|be in){B}"
-        + $@"|{B}(both|all) (of us )?(are )?interested{B}|{B}(we|we both|both of us) (are|r) (both |also )?interested{B}|{B}(we|i) (will|'ll) (also |definitely )?try{B}";
+        + $@"|{B}(both|all) (of us )?(are )?interested{B}"
+        // Signing up one's own thing: "count my flat in", "put my road bike down", "book our two rooms in" (not "put my foot
+        // down"); a count of the thing and please ("2 jerseys please, large"; not "5 minutes please"); a want relayed from
+        // home ("阿妈话要呀", "她说要三箱"; not "他说要下雨"); "帮佢book埋", asking for someone else's booking in English.
+        + $@"|{B}(count|put|sign|book|pencil) (my|our) (?!foot|feet)[\w'-]+( [\w'-]+)? (in|down|up){B}"
+        + $@"|{B}([0-9]+|one|two|three|four|five|six) (?!(min|mins|minutes|hours?|secs?|seconds|days?|weeks?|more minutes)(?![a-z]))[a-z-]+( [a-z-]+)?,? (please|pls|plz){B}"
+        + @"|(说|话|讲)(她|他|佢)?(也|都|肯定|一定)?(要|想要)(呀|啊|的|啦|喔|哦|!|~|\s*$)"
+        + @"|(帮|同|替)(佢|他|她|我|我们|我哋|我家)?[^\s,，。!?？]{0,4}(book|order|register|reg|sign up)(埋|一个|个)?(?![a-z])"
+        + $@"|{B}(we|we both|both of us) (are|r) (both |also )?interested{B}|{B}(we|i) (will|'ll) (also |definitely )?try{B}";
 
     private const string CountedUnit =
         @"(份|盒|箱|袋|瓶|包|件|套|斤|只|筒|桶|提|把|双|台|部|粒|磅|张|罐|支|条|对|盆|杯|个(?!人|月|小时|星期|礼拜|钟|朋友|同事|孩子|小孩|学生|时间))";

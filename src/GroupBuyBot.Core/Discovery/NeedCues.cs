@@ -38,6 +38,7 @@ public static partial class NeedCues
     private const string B = @"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))";
 
     // Asking others to come along: the signature of a group-buy proposal.
+    // "Any P4 parents looking for…", "any dog owners after…": a group named with a qualifier is asked along too.
     [GeneratedRegex(
         @"有没有(人|一起|要|想|兴趣|家长|邻居|同事|朋友|团)|有没有.{0,6}(班|团)[?吗]|有人(一起|想|要|有兴趣|同一?(天|班|时|路))|有.{0,4}一起(的)?[吗嘛么?]|一起(团|买|拼|约|报|订|凑|包)|团一下|团购[吗?]|拼单|凑单|(?<!我|我们|我家|我们家|(我|我们|我家|我们家)(也|都|很|挺|蛮|超|比较|非常)+)有兴趣|有要的|有意向|谁想|谁要|要的(扣|说|接)|报名的|"
         + $@"{B}anyone (else )?(want|need|keen|interested|fancy|up for|for|in|wanna){B}|{B}anyone'?s? (else|other)|{B}who'?s? (in|keen|interested|up for|doing it|doing this|entering|joining|signing up){B}|{B}want in{B}|{B}any takers{B}|{B}split (it|the|a|costs?){B}|{B}join me{B}|{B}(interested|keen)\?|{B}(let me know|lmk) (if|sizes?|how many|quantit|numbers|who){B}|{B}who else{B}|{B}(anyone|anybody)\s*[?!]+\s*$|{B}(want|wanna|like) to (split|share|go in|chip in|go halves)|{B}split (one|this|that|a \w+) with{B}|要不要.{{0,8}}(一起|包[月年场车]|团|拼|合买|合租)|要的(请|就)?\s*(回|报|留言|举手|吱|reply|comment|私)|有冇(人|边个)?.{{0,6}}(想|要|一齐)|一齐(叫|买|团|order|订|去)|揪团|揪一|要不(咱们|我们|大家)?一起|(我们|咱们|大家)凑一凑|想要的.{{0,6}}(mark|扣|接龙|报名)|mark一下|"
@@ -46,7 +47,7 @@ public static partial class NeedCues
         + $@"{B}(anyone|anybody) (else )?(looking for|after|in need of){B}|{B}if (anyone|anybody)('?s \w+)? (needs?|wants?){B}|{B}(can|could) (someone|somebody|anyone) (sort|organi[sz]e|arrange|order|get|do) (some|a|an|the|us)?{B}|(能不能|可不可以|能否)(也|顺便|再)?(帮忙)?(团|拼|开团|一起团|一起买)|可以(也|顺便|再)(帮忙)?(团|拼)"
         // Added with dev-12: "any of you with little ones fancy…?", "any parents keen?", "anyone's kids want to learn…?",
         // "想练间歇的一起吗?".
-        + $@"|{B}any (of you|of us|one of you|parents|neighbours|neighbors|families|residents)( [\w']+){{0,5}}? (want|wants|need|needs|keen|interested|fancy|up for|wanna){B}|{B}anyone'?s (kids?|children|sons?|daughters?|little ones|parents|helpers?)( [\w']+)? (want|wants|need|needs|keen|interested){B}|想[^,，。!?？]{{1,10}}的(人)?(一起|来|报名)[^,，。!?？]{{0,2}}(吗|嘛|么|[?？])",
+        + $@"|{B}any (of you|of us|one of you|parents|neighbours|neighbors|families|residents)( [\w']+){{0,5}}? (want|wants|need|needs|keen|interested|fancy|up for|wanna){B}|{B}any ([\w'-]+ ){{0,2}}(parents|mums|moms|dads|neighbours|neighbors|families|residents|owners|folks|riders|runners)( [\w']+){{0,5}}? (want|wants|need|needs|keen|interested|fancy|up for|wanna|looking for|after|in need of){B}|{B}anyone'?s (kids?|children|sons?|daughters?|little ones|parents|helpers?)( [\w']+)? (want|wants|need|needs|keen|interested){B}|想[^,，。!?？]{{1,10}}的(人)?(一起|来|报名)[^,，。!?？]{{0,2}}(吗|嘛|么|[?？])",
         Options)]
     private static partial Regex Solicitation { get; }
 
@@ -60,9 +61,10 @@ public static partial class NeedCues
     private static partial Regex GroupTerms { get; }
 
     // First-person wanting of something that can be bought, booked or hired.
+    // Not an offer on a condition ("需要的话我推个微信", "有需要的可以私我"), nor asking what it takes ("Would we need mats?").
     [GeneratedRegex(
-        @"我(家|们家?)?(也|都|还|自己)*(想|要|打算|准备|需要|得)(买|团|约|报|找|订|请|包|搞|做|学|去|带|给|换|装|洗|修|囤|拼|入|试|组织)|想(给|带|团|报|约|找|包|请|订|买|学|囤|拼)|需要|急需|我家(肯定|一定)(要|去)|我自己也要|"
-        + $@"{B}(i|we)'?d (like|love) to{B}|{B}(i'?m|i am|we'?re) (looking for|thinking of|planning to|booking|after|overdue){B}|{B}thinking of (ordering|buying|getting|booking){B}|{B}(i|we) (really )?(want|need){B}|{B}we definitely want{B}|{B}i'?ve been wanting{B}|{B}desperate for{B}|{B}(i'?m |we'?re |so )?tempted{B}(?![^.!?]{{0,20}}{B}but{B})|{B}overdue for{B}|{B}(i'?m|i am|we'?re) (ordering|getting|buying|hiring|organising|organizing|arranging){B}",
+        @"我(家|们家?)?(也|都|还|自己)*(想|要|打算|准备|需要|得)(买|团|约|报|找|订|请|包|搞|做|学|去|带|给|换|装|洗|修|囤|拼|入|试|组织)|想(给|带|团|报|约|找|包|请|订|买|学|囤|拼)|(?<!(有|如果|要是|假如|若|不)[^,，。!?？]{0,2})需要(?!的话|的(朋友|人|话|可以|请|私|找|联系|扣))|急需|我家(肯定|一定)(要|去)|我自己也要|"
+        + $@"{B}(i|we)'?d (like|love) to{B}|{B}(i'?m|i am|we'?re) (looking for|thinking of|planning to|booking|after|overdue){B}|{B}thinking of (ordering|buying|getting|booking){B}|(?<!(do|does|did|would|will|should|shall|must|don'?t|wouldn'?t|won'?t)\s+){B}(i|we) (really )?(want|need){B}|{B}we definitely want{B}|{B}i'?ve been wanting{B}|{B}desperate for{B}|{B}(i'?m |we'?re |so )?tempted{B}(?![^.!?]{{0,20}}{B}but{B})|{B}overdue for{B}|{B}(i'?m|i am|we'?re) (ordering|getting|buying|hiring|organising|organizing|arranging){B}",
         Options)]
     private static partial Regex OwnWant { get; }
 
@@ -75,9 +77,11 @@ public static partial class NeedCues
         Options)]
     private static partial Regex JoinIn { get; }
 
+    // A no put off with the verb of the need ("今年先不弄", "暂时不洗"), and a sign-up verb negated ("别算我", "don't count
+    // me", "leave us out"), which names the same verb as a join.
     [GeneratedRegex(
-        @"不去了|" + NoLongerVerb + "|就不(了|去|参加|凑|要|报|用)|先不(了|要|报|去|凑)|不凑了|不参加|这次不|不用(了|啦)|不需要|算了|不要了|(不|没)(打算|想)(去|买|要|报)|取消|退出|撤了|我撤|不报了|去掉我|删掉我|请不了|去不了|来不了|"
-        + $@"{B}i'?ll (pass|skip|sit this one out){B}|{B}remove (me|us|[a-z]-?[0-9]{{1,4}}[a-z]?){B}|{B}no need( for (me|us))?{B}|{B}(not|no) for (me|us){B}|{B}no [a-z]+( [a-z]+)? for (me|us)( this time| thanks)?\W*$|{B}count (me|us) out{B}|{B}take (me|us) off{B}|{B}drop(ping)? out{B}|{B}withdraw|{B}can'?t make it{B}|{B}not (this time|interested){B}|{B}(i'?m|we'?re) out{B}|{B}next time{B}|{B}cancel|{B}(don'?t|do not) (need|want) (it|them|that|the \w+|any)( \w+)? any ?more{B}|{B}no longer (need|want){B}|不跟了|就不跟|唔使(喇|啦|了)|(?<!要)唔要|{B}pull(ing)? out{B}|{B}(have|need) to (skip|pass|bail){B}|(^|[,，\s])skip\W*$"
+        @"不去了|" + NoLongerVerb + "|就不(了|去|参加|凑|要|报|用)|先不(了|要|报|去|凑|弄|搞|洗|修|换|装|做|买|订|约|参加|团|拼|跟|考虑)|暂时不(弄|搞|洗|修|换|装|做|买|订|约|参加|团|拼|跟|要|报|去)|不凑了|不参加|这次不|不用(了|啦)|不需要|算了|不要了|(不|没)(打算|想)(去|买|要|报)|取消|退出|撤了|我撤|不报了|去掉我|删掉我|请不了|去不了|来不了|"
+        + $@"{B}i'?ll (pass|skip|sit this one out){B}|{B}remove (me|us|[a-z]-?[0-9]{{1,4}}[a-z]?){B}|{B}no need( for (me|us))?{B}|{B}(not|no) for (me|us){B}|{B}no [a-z]+( [a-z]+)? for (me|us)( this time| thanks)?\W*$|{B}count (me|us) out{B}|{B}take (me|us) off{B}|{B}drop(ping)? out{B}|{B}withdraw|{B}can'?t make it{B}|{B}not (this time|interested){B}|{B}(i'?m|we'?re) out{B}|{B}next time{B}|{B}cancel|{B}(don'?t|do not) (need|want) (it|them|that|the \w+|any)( \w+)? any ?more{B}|{B}no longer (need|want){B}|不跟了|就不跟|(别|不要|不用|甭|勿|莫)(再)?(算|加|报|带|登记|记)(上)?(我|我们|我家|我哋|咱)|唔使(喇|啦|了)|(?<!要)唔要|{B}pull(ing)? out{B}|{B}(please )?(don'?t|do not) (count|put|sign|add|include|book) (me|us){B}|{B}leave (me|us) out{B}|{B}(have|need) to (skip|pass|bail){B}|(^|[,，\s])skip\W*$"
         // Added with dev-12: put off to another time ("下次吧", "改天再约", "maybe another time"); the time does not suit
         // ("6am is difficult for me", "not possible for me"); "will not be able to join".
         + $@"|下次(吧|再说|再约|再参加|再一起|再报|啦)|下回(吧|再)|改天(吧|再)|以后再说|{B}another time{B}|{B}rain ?check{B}"
@@ -152,8 +156,9 @@ public static partial class NeedCues
     private static partial Regex BotAddress { get; }
 
     // Trying to change the bot's rules or role: "ignore previous instructions", "you are now…", "忽略之前的指令".
+    // Its settings and limits are rules too ("忽略你之前的所有设置").
     [GeneratedRegex(
-        $@"{B}(ignore|disregard|forget|override)\W+(all |any |the |your |my |of )*(previous|prior|above|earlier|preceding|all|your|these|those|system)\W+(\w+\W+){{0,2}}(instructions?|rules?|prompts?|directions?|guidelines|messages|context){B}|(忽略|无视|忘记|忘掉|不要理会).{{0,8}}(指令|规则|设定|提示|要求|指示)|{B}system (override|prompt|message){B}|系统(指令|提示)|{B}(you are|you'?re|u r) now{B}|{B}(act|behave) as (a|an|the|if){B}|{B}pretend (to be|you are|you'?re){B}|{B}from now on,? (you|the bot){B}|{B}new instructions{B}|{B}(developer|admin|god|debug) mode{B}|{B}jailbreak|你现在是|从现在(开始|起)你|扮演|假装你是|新(的)?指令|(管理员|开发者)模式",
+        $@"{B}(ignore|disregard|forget|override)\W+(all |any |the |your |my |of )*(previous|prior|above|earlier|preceding|all|your|these|those|system)\W+(\w+\W+){{0,2}}(instructions?|rules?|prompts?|directions?|guidelines|messages|context){B}|(忽略|无视|忘记|忘掉|不要理会).{{0,8}}(指令|规则|设定|设置|配置|命令|提示|要求|指示|限制)|{B}system (override|prompt|message){B}|系统(指令|提示)|{B}(you are|you'?re|u r) now{B}|{B}(act|behave) as (a|an|the|if){B}|{B}pretend (to be|you are|you'?re){B}|{B}from now on,? (you|the bot){B}|{B}new instructions{B}|{B}(developer|admin|god|debug) mode{B}|{B}jailbreak|你现在是|从现在(开始|起)你|扮演|假装你是|新(的)?指令|(管理员|开发者)模式",
         Options)]
     private static partial Regex RuleChange { get; }
 
@@ -186,7 +191,8 @@ public static partial class NeedCues
     private static partial Regex PastQuestion { get; }
 
     // Yes-type answers: "Yes!", "Yeah, ours is overdue", "好啊", "可以可以".
-    [GeneratedRegex($@"^\W*(ooh,? |oh,? |ah,? )?(yes|yeah|yep|yup|yess+|sure|definitely|absolutely|of course|count me|好啊|好呀|好的呀|可以(啊|呀|可以)|要要|必须的?|当然)(?![a-z])|(?<![a-z])yes\s*!|(?<![a-z])so\W+(yes|yep|yeah)\W*$|^\W*有(啊|呀|的|喔|哦|呢|架)?\s*!", Options)]
+    // A bare "In.", "Want!", "要!" says yes the same way.
+    [GeneratedRegex($@"^\W*(ooh,? |oh,? |ah,? )?(yes|yeah|yep|yup|yess+|sure|definitely|absolutely|of course|count me|好啊|好呀|好的呀|可以(啊|呀|可以)|要要|必须的?|当然)(?![a-z])|(?<![a-z])yes\s*!|(?<![a-z])so\W+(yes|yep|yeah)\W*$|^\W*有(啊|呀|的|喔|哦|呢|架)?\s*!|^\W*(in|want|wan|要)\s*([.!]|$)", Options)]
     private static partial Regex Affirmative { get; }
 
     // Speaking for oneself or one's household.

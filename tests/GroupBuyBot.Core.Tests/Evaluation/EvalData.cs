@@ -1,6 +1,6 @@
 namespace GroupBuyBot.Core.Tests.Evaluation;
 
-/// <summary>The development sets by name (dev, dev2, dev3, dev4, dev4-streams, dev5, dev5-streams, dev6, dev6-streams, dev7, dev7-streams, dev8, dev9, dev10, dev10-streams, dev11, dev11-streams, dev12, dev12-streams), wherever they are kept.</summary>
+/// <summary>The development sets by name (dev, dev2, dev3, dev4, dev4-streams, dev5, dev5-streams, dev6, dev6-streams, dev7, dev7-streams, dev8, dev9, dev10, dev10-streams, dev11, dev11-streams, dev12, dev12-streams, dev13, dev13-streams), wherever they are kept.</summary>
 internal static class EvalData
 {
     public static string Needs(string set) => set switch
@@ -15,6 +15,7 @@ internal static class EvalData
         "dev10-streams" => InRepository("needs-streams-dev10.jsonl"),
         "dev11-streams" => InRepository("needs-streams-dev11.jsonl"),
         "dev12-streams" => InRepository("needs-streams-dev12.jsonl"),
+        "dev13-streams" => InRepository("needs-streams-dev13.jsonl"),
         _ => InRepository($"needs-{set}.jsonl"),
     };
 
