@@ -8,52 +8,68 @@ namespace GroupBuyBot.Core.Discovery;
 /// </summary>
 public static partial class NeedCues
 {
-    private const string MoreJoins =
+    // The joins below, kept by how they begin (see MatchesJoin): Chinese words and signs first.
+    private const string MoreJoinWords =
         @"我(们|家|们家)?(也|都)(换|买|订|装|洗|修|约|拼|参加|入|囤)(?![了过])(?=\s*([,，!！.。~]|$|[0-9一两二三四五六七八九十]|个|份|套|台))"
         + @"|也?(试试|试一下|试一试)\s*[0-9一两二三四五六七八九十]\s*[份个盒箱袋瓶包件套斤只张罐]"
         + @"|(那|这|剩下|剩|最后)[^\s,，。!?？]{0,4}给我(吧|呗|啦|了|!|！|\s|$)"
         + @"|我(们|家|们家)?(也|都|就)?报(?![了过])(?=\s*([!！,，.。~]|$|名|一|两|[0-9]|个))"
         + @"|(的话|就行的话)\s*(我|我们|我家)(也|就)?(去|来|要|报|参加|可以)(?![^\s,，。!?？]{0,2}(吗|么|呢|\?))"
-        + @"|(?<![0-9])[0-9一二三四五六七八九十]{1,3}\s*号\s*(我|我们|我家)(也|都)?(可以|行|ok|没问题)(?![^\s,，。!?？]{0,6}(吗|么|呢|\?|帮|问))"
-        + $@"|{B}dibs{B}|{B}(that|the last|the other|the spare)( one)?'?s mine{B}|{B}add us{B}(?!\s+(on|to)\s)"
-        + $@"|{B}(mon|tues|wednes|thurs|fri|satur|sun)day works for (me|us){B}|{B}(i|we)'?ll (split|share|go halves|chip in|go in)( it| one| a \w+)? with{B}"
-        // Added with dev-10: Cantonese "我都加埋" / "加埋我", a child or partner "一齐" too, a want that asks whether the
-        // kind is there ("我要黑刺的有吗?"), "I join" / "also join" said of oneself, and Malay "nak 1kg" (wants one kilo).
+        // Added with dev-10: Cantonese "我都加埋" / "加埋我", a child or partner "一齐" too.
         + @"|我(哋|地|们)?(都|也)加埋|加埋(我|我哋|我地)|(我|我哋|我地)(个|的|家)?(仔|女|囡|儿子|女儿|孩子|娃|老公|老婆|老婆仔)\s*(也|都)?\s*(一起|一齐)\W*$"
-        + @"|^\W*我(也|们|家|们家)?要[^\s,，。!?？]{1,8}?的?\s*(有吗|有没有|有冇|可以吗|行吗|得唔得)\W*$"
-        + $@"|{B}(i|we) (can |will |also |wanna |want to )?join{B}(?!\s+(me|us)\b)|{B}also join{B}(?!\s+(me|us)\b)|{B}(nak|mau|mahu)\s+([0-9]|(satu|dua|tiga|se(kilo|kotak|biji|ekor|pek)){B})"
-        // Added with dev-11: a count ordered with any ordering verb and any unit of a thing ("我要三筒", "那我来十只",
-        // "整两袋", "带一包", "我也加一个吧"; not "要两天", "来两个人", "带一个朋友", "不用带两包", "谁再来一把?"); a household's "也 +
-        // verb" with what it is for between ("我家也洗吧", "我家阿黄也约", "那我家猫也上门打吧"; not "我家猫也打过了");
-        // "我订!"; "for me pls"; "I am interesting" (meaning interested).
-        + "|" + OrderedCount + "|" + HouseholdToo
-        + @"|我(们|家|们家)?(也|都)?订(?![了过单])(?=\s*([!！,，.。~]|$))|" + GivenCount
+        // Added with dev-11: a household's "也 + verb" with what it is for between ("我家也洗吧", "我家阿黄也约", "那我家猫也上门打吧";
+        // not "我家猫也打过了"); "我订!"; a count given to me ("给我两包").
+        + "|" + HouseholdToo
+        + @"|我(们|家|们家)?(也|都)?订(?![了过单])(?=\s*([!！,，.。~]|$))"
+        + "|" + GivenCount
         + @"|我(们|家|们家)?(肯定|也|都|就|必须|一定)+算(一|个|[0-9]|我)"
-        + $@"|{B}(also )?for (me|us) (pls|plz|thanks){B}|{B}(i am|i'?m|we are|we'?re) (very |so |also )?interesting{B}"
         // Added with dev-12: counting a named person in ("算小明一个", "那就算朵朵一份"; not "算下来一个人", "算了"); keeping a
-        // place for someone ("先给豆豆占个位", "帮我留个名额", "save a spot for Mia"); a household member's want relayed ("她肯定要的",
-        // "Tom says he'll do it", "my daughter also wants to join"); the thing first, then "我来!/我要!" ("间歇我来!", "蛋挞我要!");
-        // adding or including one's own ("kindly add our names", "please include me", "add both my kids"); "me and my wife
-        // would both do it", "both of us are interested", "we will also try".
+        // place for someone ("先给豆豆占个位", "帮我留个名额"); a household member's want relayed ("她肯定要的").
         + @"|算(?!了|下|起|是|上来|出|数|账|帐|命|盘|法|得)[^\s,，。!?？0-9]{1,6}?(一个|一份|一位|一只)(?![人月])"
         + @"|(给|帮|替)[^\s,，。!?？]{0,6}?(占|留)(个|一个|两个|[0-9]个)?(位|位置|名额|坑)|先占(个|一个)?(位|坑|名额)"
         + @"|(他|她|他们|她们)(说)?(肯定|一定|也|都)(要|想要|想报|会要|会报|想去|会去)(的)?(?![^\s,，。!?？]{0,4}(吗|么|呢|[?？]))"
-        + @"|^[^\s,，。!?？]{1,8}?(我|我们|我家|我哋)(也|都)?(来|要|去|参加)\s*[!~]"
-        + $@"|{B}(save|hold|keep|reserve) (a |one |two |[0-9] )?(spot|place|seat|slot)s? for{B}"
-        + $@"|{B}(\w+|my \w+|our \w+) (says|said) (he|she|they)('?ll| will| would|'d| wants?| want to| is keen| is in)( also| too)?( do| join| come| take| have| book| be in| it| one|\W*$){B}"
-        + $@"|{B}(my|our) [\w-]+( [\w-]+)? (also |too )?wants? to (join|come|do it|sign up|learn|try|be in){B}"
-        + $@"|(?<!(don'?t|do not|not|never) )(?<![a-z])(kindly |please |pls |then )?(add|include|enrol|enroll|register|put down) (both |all )?(my|our) ([\w-]+ )?(names?|kids?|children|sons?|daughters?|boys?|girls?|twins|family|parents){B}"
-        + $@"|(?<!(don'?t|do not|not|never) )(?<![a-z])(kindly |please |pls |then )?include (me|us){B}"
-        + $@"|{B}(myself|me|i) and (my|our) [\w-]+( [\w-]+)? (both |also )?(are |would |will |'d |'ll )?(both |also )?(interested|do it|join|come|sign up|be in){B}"
-        + $@"|{B}(both|all) (of us )?(are )?interested{B}"
-        // Signing up one's own thing: "count my flat in", "put my road bike down", "book our two rooms in" (not "put my foot
-        // down"); a count of the thing and please ("2 jerseys please, large"; not "5 minutes please"); a want relayed from
-        // home ("阿妈话要呀", "她说要三箱"; not "他说要下雨"); "帮佢book埋", asking for someone else's booking in English.
-        + $@"|{B}(count|put|sign|book|pencil) (my|our) (?!foot|feet)[\w'-]+( [\w'-]+)? (in|down|up){B}"
-        + $@"|{B}([0-9]+|one|two|three|four|five|six) (?!(min|mins|minutes|hours?|secs?|seconds|days?|weeks?|more minutes)(?![a-z]))[a-z-]+( [a-z-]+)?,? (please|pls|plz){B}"
+        // A want relayed from home ("阿妈话要呀", "她说要三箱"; not "他说要下雨"); "帮佢book埋", an English booking verb in Chinese.
         + @"|(说|话|讲)(她|他|佢)?(也|都|肯定|一定)?(要|想要)(呀|啊|的|啦|喔|哦|!|~|\s*$)"
-        + @"|(帮|同|替)(佢|他|她|我|我们|我哋|我家)?[^\s,，。!?？]{0,4}(book|order|register|reg|sign up)(埋|一个|个)?(?![a-z])"
-        + $@"|{B}(we|we both|both of us) (are|r) (both |also )?interested{B}|{B}(we|i) (will|'ll) (also |definitely )?try{B}";
+        + @"|(帮|同|替)(佢|他|她|我|我们|我哋|我家)?[^\s,，。!?？]{0,4}(book|order|register|reg|sign up)(埋|一个|个)?(?![a-z])";
+
+    // English words: claiming what is left ("dibs on the last one", "that one's mine"), "add us", a day that suits
+    // ("Saturday works for us"), "I'll split with you".
+    private const string MoreEnglishJoins =
+        $@"{W}dibs{B}|{W}(that|the last|the other|the spare)( one)?'?s mine{B}|{W}add us{B}(?!\s+(on|to)\s)"
+        + $@"|{W}(mon|tues|wednes|thurs|fri|satur|sun)day works for (me|us){B}|{W}(i|we)'?ll (split|share|go halves|chip in|go in)( it| one| a \w+)? with{B}"
+        // Added with dev-10: "I join" / "also join" said of oneself, and Malay "nak 1kg" (wants one kilo).
+        + $@"|{W}(i|we) (can |will |also |wanna |want to )?join{B}(?!\s+(me|us)\b)|{W}also join{B}(?!\s+(me|us)\b)|{W}(nak|mau|mahu)\s+([0-9]|(satu|dua|tiga|se(kilo|kotak|biji|ekor|pek)){B})"
+        // Added with dev-11: "for me pls"; "I am interesting" (meaning interested).
+        + $@"|{W}(also )?for (me|us) (pls|plz|thanks){B}|{W}(i am|i'?m|we are|we'?re) (very |so |also )?interesting{B}"
+        // Added with dev-12: "save a spot for Mia", "my daughter also wants to join", "me and my wife would both do it",
+        // "both of us are interested", "we will also try".
+        + $@"|{W}(save|hold|keep|reserve) (a |one |two |[0-9] )?(spot|place|seat|slot)s? for{B}"
+        + $@"|{W}(my|our) [\w-]+( [\w-]+)? (also |too )?wants? to (join|come|do it|sign up|learn|try|be in){B}"
+        + $@"|{W}(myself|me|i) and (my|our) [\w-]+( [\w-]+)? (both |also )?(are |would |will |'d |'ll )?(both |also )?(interested|do it|join|come|sign up|be in){B}"
+        + $@"|{W}(both|all) (of us )?(are )?interested{B}"
+        // Signing up one's own thing: "count my flat in", "put my road bike down", "book our two rooms in" (not "put my foot
+        // down"); a count of the thing and please ("2 jerseys please, large"; not "5 minutes please").
+        + $@"|{W}(count|put|sign|book|pencil) (my|our) (?!foot|feet)[\w'-]+( [\w'-]+)? (in|down|up){B}"
+        + $@"|{W}([0-9]+|one|two|three|four|five|six) (?!(min|mins|minutes|hours?|secs?|seconds|days?|weeks?|more minutes)(?![a-z]))[a-z-]+( [a-z-]+)?,? (please|pls|plz){B}"
+        + $@"|{W}(we|we both|both of us) (are|r) (both |also )?interested{B}|{W}(we|i) (will|'ll) (also |definitely )?try{B}";
+
+    // A guard on what comes before: a yes that holds on a date ("15号我可以").
+    private const string MoreGuardedJoins =
+        @"(?<![0-9])[0-9一二三四五六七八九十]{1,3}\s*号\s*(我|我们|我家)(也|都)?(可以|行|ok|没问题)(?![^\s,，。!?？]{0,6}(吗|么|呢|\?|帮|问))"
+        // Added with dev-11: a count ordered with any ordering verb and any unit of a thing ("我要三筒", "那我来十只",
+        // "整两袋", "带一包", "我也加一个吧"; not "要两天", "来两个人", "带一个朋友", "不用带两包", "谁再来一把?").
+        + "|" + OrderedCount
+        // Added with dev-12: a household member's want relayed ("Tom says he'll do it"); adding or including one's own
+        // ("kindly add our names", "please include me", "add both my kids"; not "don't include me").
+        + $@"|{B}(\w+|my \w+|our \w+) (says|said) (he|she|they)('?ll| will| would|'d| wants?| want to| is keen| is in)( also| too)?( do| join| come| take| have| book| be in| it| one|\W*$){B}"
+        + $@"|(?<!(don'?t|do not|not|never) )(?<![a-z])(kindly |please |pls |then )?(add|include|enrol|enroll|register|put down) (both |all )?(my|our) ([\w-]+ )?(names?|kids?|children|sons?|daughters?|boys?|girls?|twins|family|parents){B}"
+        + $@"|(?<!(don'?t|do not|not|never) )(?<![a-z])(kindly |please |pls |then )?include (me|us){B}";
+
+    // The message's start: a want that asks whether the kind is there ("我要黑刺的有吗?"); the thing first, then "我来!/我要!"
+    // ("间歇我来!", "蛋挞我要!").
+    private const string MoreJoinsAtStart =
+        @"^\W*我(也|们|家|们家)?要[^\s,，。!?？]{1,8}?的?\s*(有吗|有没有|有冇|可以吗|行吗|得唔得)\W*$"
+        + @"|^[^\s,，。!?？]{1,8}?(我|我们|我家|我哋)(也|都)?(来|要|去|参加)\s*[!~]";
 
     private const string CountedUnit =
         @"(份|盒|箱|袋|瓶|包|件|套|斤|只|筒|桶|提|把|双|台|部|粒|磅|张|罐|支|条|对|盆|杯|个(?!人|月|小时|星期|礼拜|钟|朋友|同事|孩子|小孩|学生|时间))";
