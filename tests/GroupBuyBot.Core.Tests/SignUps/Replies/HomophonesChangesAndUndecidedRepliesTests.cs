@@ -1,0 +1,56 @@
+using GroupBuyBot.Core.SignUps.Replies;
+
+namespace GroupBuyBot.Core.Tests.SignUps.Replies;
+
+/// <summary>
+/// Rule families: an English number word typed as its homophone where a count stands ("too bags", "for tree pls"), a verb of
+/// more or less with its result as a change of total ("降到两份"), any slip verb with 错 as a correction ("填错了"). Each reply
+/// is read by the rules alone and by the product path, which must agree. Sentences written for these tests.
+/// </summary>
+public sealed class HomophonesChangesAndUndecidedRepliesTests
+{
+    private static void AssertReads(string text, SignUpIntent intent, int? quantity)
+    {
+        foreach (var reply in new[] { SignUpReplyParser.Parse(text, null), SignUpReplyParser.Parse(text) })
+        {
+            Assert.Equal(intent, reply.Intent);
+            Assert.Equal(quantity, reply.Quantity);
+        }
+    }
+
+    [Theory]
+    [InlineData("we need too bags", 2)]
+    [InlineData("too packs for me pls", 2)]
+    [InlineData("sign me up, tree bottles", 3)]
+    [InlineData("I'll take fore trays", 4)]
+    [InlineData("put me down for tree pls", 3)]
+    [InlineData("I want tree", 3)]
+    public void A_number_words_homophone_in_a_counts_place_is_the_count(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
+
+    [Theory]
+    [InlineData("me too", 1)]
+    [InlineData("I want the tree one", 1)] // a thing called a tree, no count
+    [InlineData("count me in too, 3 boxes", 3)] // "too" before a comma is "also"
+    public void Too_and_tree_elsewhere_stay_words(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
+
+    [Theory]
+    [InlineData("我那三份降到两份吧", 2)]
+    [InlineData("把我的4盒调成3盒", 3)]
+    [InlineData("两袋加成五袋", 5)]
+    [InlineData("麻烦帮我减成一份", 1)]
+    public void A_verb_of_more_or_less_with_its_result_changes_the_total(string text, int total) => AssertReads(text, SignUpIntent.Set, total);
+
+    [Theory]
+    [InlineData("我也要两份", SignUpIntent.Join, 2)] // no change verb: a first sign-up
+    [InlineData("再加一份", SignUpIntent.Join, 1)] // an addition, not a total
+    public void A_count_without_a_result_verb_is_no_change(string text, SignUpIntent intent, int quantity) => AssertReads(text, intent, quantity);
+
+    [Theory]
+    [InlineData("刚刚填错了，我要的是3份", 3)]
+    [InlineData("不好意思输错了,是两盒不是二十盒", 2)]
+    [InlineData("记错了 应该是4袋", 4)]
+    public void Any_slip_verb_with_cuo_corrects_the_total(string text, int total) => AssertReads(text, SignUpIntent.Set, total);
+
+    [Fact]
+    public void Not_wrong_is_no_correction() => AssertReads("没错，我要3份", SignUpIntent.Join, 3);
+}
