@@ -4,8 +4,10 @@ namespace GroupBuyBot.Core.Tests.SignUps.Replies;
 
 /// <summary>
 /// Rule families: an English number word typed as its homophone where a count stands ("too bags", "for tree pls"), a verb of
-/// more or less with its result as a change of total ("降到两份"), any slip verb with 错 as a correction ("填错了"). Each reply
-/// is read by the rules alone and by the product path, which must agree. Sentences written for these tests.
+/// more or less with its result as a change of total ("降到两份"), any slip verb with 错 as a correction ("填错了"); and three
+/// that order or withdraw nothing, which the learned intent does not overrule: a withdrawal hanging on an answer ("if not,
+/// I'll pass"), an order said in irony ("like I'd pay that"), part of a single unit ("半份可以吗"). Each reply is read by the
+/// rules alone and by the product path, which must agree. Sentences written for these tests.
 /// </summary>
 public sealed class HomophonesChangesAndUndecidedRepliesTests
 {
@@ -53,4 +55,42 @@ public sealed class HomophonesChangesAndUndecidedRepliesTests
 
     [Fact]
     public void Not_wrong_is_no_correction() => AssertReads("没错，我要3份", SignUpIntent.Join, 3);
+
+    [Theory]
+    [InlineData("Does it come in blue? if not I'll skip")]
+    [InlineData("Any chance of delivery? otherwise count me out")]
+    [InlineData("if it's over $30 I'll pass")]
+    [InlineData("有小号吗？没有的话就算了")]
+    [InlineData("能送到楼下吗，不行的话我就不参加了")]
+    public void A_withdrawal_hanging_on_an_answer_withdraws_nothing(string text) => Assert.Equal(SignUpIntent.None, SignUpReplyParser.Parse(text).Intent);
+
+    [Theory]
+    [InlineData("sorry I'll pass this time")]
+    [InlineData("算了，我不参加了")]
+    public void A_plain_withdrawal_still_leaves(string text) => AssertReads(text, SignUpIntent.Leave, null);
+
+    [Theory]
+    [InlineData("like I'd ever pay that for socks")]
+    [InlineData("lol as if we'd need 10 of those")]
+    [InlineData("yeah right, like I'd buy a $200 kettle")]
+    public void An_order_said_in_irony_orders_nothing(string text) => Assert.Equal(SignUpIntent.None, SignUpReplyParser.Parse(text).Intent);
+
+    [Theory]
+    [InlineData("I'd like 2 please", 2)]
+    [InlineData("looks like I'd want 2", 2)] // "like" inside a clause is no irony
+    public void Like_in_a_plain_order_is_no_irony(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
+
+    [Theory]
+    [InlineData("我只要半份可以吗")]
+    [InlineData("能不能只拿一半")]
+    [InlineData("can I get half a box?")]
+    [InlineData("just half for me if someone splits")]
+    public void Part_of_a_single_unit_books_nothing(string text) => Assert.Equal(SignUpIntent.None, SignUpReplyParser.Parse(text).Intent);
+
+    [Theory]
+    [InlineData("我要半打", 6)]
+    [InlineData("half a dozen please", 6)]
+    [InlineData("I'll take a dozen, half of them for my mum", 12)]
+    [InlineData("半价的话我要2份", 2)]
+    public void Half_a_dozen_or_half_of_a_count_still_counts(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
 }
