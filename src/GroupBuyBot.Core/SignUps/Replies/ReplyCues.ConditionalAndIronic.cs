@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace GroupBuyBot.Core.SignUps.Replies;
 
 /// <summary>
-/// Replies that sound like a decision but make none: a withdrawal that hangs on an answer not yet given, and an order
-/// said in irony. Families of phrasings, not seen sentences.
+/// Replies that sound like a decision but make none: a withdrawal that hangs on an answer not yet given, an order said in
+/// irony, a remark on how much an amount is. Families of phrasings, not seen sentences.
 /// </summary>
 internal static partial class ReplyCues
 {
@@ -23,4 +23,12 @@ internal static partial class ReplyCues
     /// </summary>
     [GeneratedRegex(@"(^|[,.!;:，。！]\s*)((yeah|yea|ya),?\s*right\W*)?(like|as if)\s+(i|we)('d|'ll| would| will)\s+(ever\s+|really\s+|actually\s+|seriously\s+)?(pay|buy|spend|need|want|join|order|take|get|sign|fork)" + B, Options)]
     public static partial Regex Irony();
+
+    /// <summary>
+    /// A remark on how much an amount is: "3 boxes is a lot lol", "10 packs sounds crazy", "two kilos seems overkill", "两箱也太多了".
+    /// The count is what is talked about, not ordered; where the rules read nothing, the learned intent does not make it an order.
+    /// </summary>
+    [GeneratedRegex(B + @"(is|are|'s|seems?|sounds?|looks?)\s+(so\s+|really\s+|kinda\s+|pretty\s+|way\s+|just\s+)?(insane|crazy|nuts|mad|wild|a lot|too much|too many|huge|massive|ridiculous|excessive|overkill)" + B
+        + @"|(也|真|实在)?太多了?吧?[!！?？]*$", Options)]
+    public static partial Regex AmountRemark();
 }

@@ -52,9 +52,9 @@ public static partial class SignUpReplyParser
         // A decision put off ("问问老婆再说", "let me check with my wife first") says nothing yet, however much it wants; nor
         // does a wish the reply itself turns down ("I'd join if it were free", "想要但是钱包不允许"), nor a mere possibility ("I
         // might join if it's cheap"), a withdrawal hanging on an answer ("if not, I'll pass"), an order said in irony, nor part
-        // of a single unit ("只要一半").
+        // of a single unit ("只要一半"), nor a remark on how much an amount is ("3 boxes is a lot").
         if (rules.Intent is SignUpIntent.None && (ReplyCues.Deferral().IsMatch(text) || ReplyCues.WishDenied().IsMatch(text) || ReplyCues.TentativeJoin().IsMatch(text)
-            || ReplyCues.ConditionalDecline().IsMatch(text) || ReplyCues.Irony().IsMatch(text) || ReplyCues.FractionOfOne().IsMatch(text)))
+            || ReplyCues.ConditionalDecline().IsMatch(text) || ReplyCues.Irony().IsMatch(text) || ReplyCues.FractionOfOne().IsMatch(text) || ReplyCues.AmountRemark().IsMatch(text)))
         {
             return rules;
         }

@@ -4,10 +4,10 @@ namespace GroupBuyBot.Core.Tests.SignUps.Replies;
 
 /// <summary>
 /// Rule families: an English number word typed as its homophone where a count stands ("too bags", "for tree pls"), a verb of
-/// more or less with its result as a change of total ("降到两份"), any slip verb with 错 as a correction ("填错了"); and three
+/// more or less with its result as a change of total ("降到两份"), any slip verb with 错 as a correction ("填错了"); and four
 /// that order or withdraw nothing, which the learned intent does not overrule: a withdrawal hanging on an answer ("if not,
-/// I'll pass"), an order said in irony ("like I'd pay that"), part of a single unit ("半份可以吗"). Each reply is read by the
-/// rules alone and by the product path, which must agree. Sentences written for these tests.
+/// I'll pass"), an order said in irony ("like I'd pay that"), part of a single unit ("半份可以吗"), a remark on how much an amount
+/// is ("4 packs is a lot"). Each reply is read by the rules alone and by the product path, which must agree. Sentences written for these tests.
 /// </summary>
 public sealed class HomophonesChangesAndUndecidedRepliesTests
 {
@@ -93,4 +93,15 @@ public sealed class HomophonesChangesAndUndecidedRepliesTests
     [InlineData("I'll take a dozen, half of them for my mum", 12)]
     [InlineData("半价的话我要2份", 2)]
     public void Half_a_dozen_or_half_of_a_count_still_counts(string text, int quantity) => AssertReads(text, SignUpIntent.Join, quantity);
+
+    [Theory]
+    [InlineData("lol 4 packs is a lot")]
+    [InlineData("ten bottles sounds crazy")]
+    [InlineData("三箱也太多了吧")]
+    public void A_remark_on_an_amount_orders_nothing(string text) => Assert.Equal(SignUpIntent.None, SignUpReplyParser.Parse(text).Intent);
+
+    [Theory]
+    [InlineData("4 packs is fine, count me in", SignUpIntent.Join, 4)]
+    [InlineData("两箱太多了，改成一箱", SignUpIntent.Set, 1)]
+    public void An_order_beside_a_remark_on_an_amount_still_counts(string text, SignUpIntent intent, int quantity) => AssertReads(text, intent, quantity);
 }
