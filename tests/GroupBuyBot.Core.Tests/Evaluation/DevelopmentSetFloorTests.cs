@@ -54,6 +54,7 @@ public sealed class DevelopmentSetFloorTests
     [InlineData("dev11")]
     [InlineData("dev12")]
     [InlineData("dev13", "0.97", "0.97")]
+    [InlineData("dev14", "0.97", "0.98")]
     public async Task Sign_ups_stay_above_their_floor(string set, string intent = "0.98", string quantity = "0.98")
     {
         var report = await SignUpsEvaluation.RunAsync(

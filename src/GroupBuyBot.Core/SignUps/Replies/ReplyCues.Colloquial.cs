@@ -24,10 +24,10 @@ internal static partial class ReplyCues
     public static partial Regex RaisedHand();
 
     /// <summary>
-    /// A correction restating the total: "写错了 是两箱", "typo, should be 2", "meant 4 not 40",
+    /// A correction restating the total: "写错了 是两箱", "填错了 应该三份" (any slip verb with 错), "typo, should be 2", "meant 4 not 40",
     /// "scratch that, just one", "actually just 1 for me".
     /// </summary>
-    [GeneratedRegex(@"写错|打错|笔误|说错|弄错|搞错|报错|改回|换回|typo|^\W*(actually\W*(just|only)(?![a-z])|其实\W*(就|只))|" + B + @"wrong (number|qty|quantity|amount|count)" + B + "|" + B + @"(change|put|set) (it |mine |that )?back to" + B + "|" + B + @"(i )?meant" + B + "|" + B + @"should (be|have been)" + B + "|" + B + @"scratch that" + B + "|" + B + @"correction" + B, Options)]
+    [GeneratedRegex(@"(写|打|说|弄|搞|报|发|填|记|输|敲|按|选)错|笔误|改回|换回|typo|^\W*(actually\W*(just|only)(?![a-z])|其实\W*(就|只))|" + B + @"wrong (number|qty|quantity|amount|count)" + B + "|" + B + @"(change|put|set) (it |mine |that )?back to" + B + "|" + B + @"(i )?meant" + B + "|" + B + @"should (be|have been)" + B + "|" + B + @"scratch that" + B + "|" + B + @"correction" + B, Options)]
     public static partial Regex RestatedTotal();
 
     /// <summary>Going back to a different total when an earlier one is named: "还是要三盒吧 之前说的两盒".</summary>

@@ -26,4 +26,12 @@ internal static partial class ReplyCues
     /// </summary>
     [GeneratedRegex(@"^\s*(?!(day|week|month|year|option|opt|no|number|size|round|level|lvl|page|part|step|phase|team|group|grp|room|rm|unit|block|blk|flat|floor|item|set|batch|wave|slot|table|lane|row|seat|gate|plan|type|pack|box|tier|grade|class|form|year|version|v|top|only|just|me|us|also|plus|add|and|yes|ok|okay|same|ditto|total|need|want|take|get|order|make|want|for|x)(?![a-z]))(?<name>[a-z]{2,12}|\p{IsCJKUnifiedIdeographs}{2,4})\s*[:,\-–]?\s+(?<count>[1-9][0-9]?)(?![0-9])(\s*(kg|kgs|kilos?|boxe?s?|packs?|bags?|bottles?|pcs|sets?|portions?|pieces?|tubs?|trays?|份|个|盒|箱|袋|包|瓶|斤|套|只|罐|件)(?![a-z]))?[\s\p{P}\p{S}]*((please|pls|plz|thanks|thx|ty|ya|yah|ah|lah|谢谢|哈)[\s\p{P}\p{S}]*)?$", Options)]
     public static partial Regex NameThenCount();
+
+    /// <summary>
+    /// Part of a single unit: "只要一半", "半份可以吗", "半盒就够", "can I get half a box?", "just half for me". No whole count can be
+    /// booked for it; a request to split, not an order. Not half a dozen ("半打", "half a dozen") nor half of a count ("half of them").
+    /// </summary>
+    [GeneratedRegex(@"(?<![0-9一两二三四五六七八九十])(一半|半(份|个|盒|箱|袋|瓶|包|件|套|只|罐|块|条))(?!(月|小时|钟|天|年|价))"
+        + "|" + B + @"(half (a|an|one) (box|bag|pack|portion|serving|share|order|tray|loaf|cake|set|unit|kg|bottle|jar|tub)|half (a |one )?(portion|share|serving)|(just|only) (a )?half)" + B, Options)]
+    public static partial Regex FractionOfOne();
 }

@@ -5,7 +5,8 @@ namespace GroupBuyBot.Core.SignUps.Replies;
 /// <summary>
 /// Folds the slips of quick typing into the words the cues know (added with dev-12): a sign-up verb one keystroke off
 /// before "me in/up/down" ("cout me in", "sing me up"), "me too" stretched or run together ("mee too", "me tooo", "metoo"),
-/// 分 typed for its homophone 份 after a count ("三分,谢谢"), and ticket codes ("2A2C": two adults, two children).
+/// 分 typed for its homophone 份 after a count ("三分,谢谢"), an English number word typed as its homophone in a count's
+/// place ("too bags", "for tree pls"), and ticket codes ("2A2C": two adults, two children).
 /// Over normalised (lower-case) text; positions may shift, so it runs before anything reads positions.
 /// </summary>
 internal static partial class ReplyTypos
@@ -27,6 +28,7 @@ internal static partial class ReplyTypos
         text = StretchedToo().Replace(text, "too");
         text = RunTogetherMeToo().Replace(text, "me too");
         text = InterestedTypo().Replace(text, m => WithinOneEdit(m.Value, "interested") ? "interested" : m.Value);
+        text = CountHomophone().Replace(text, m => m.Groups["w"].Value switch { "too" => "two", "tree" => "three", _ => "four" });
         text = FenForPortion().Replace(text, "${n}份");
         return TicketCode().Replace(text, m => m.Groups["a"].Value + " adults " + m.Groups["c"].Value + " children");
     }
@@ -75,6 +77,13 @@ internal static partial class ReplyTypos
     // "intrested", "intersted", "interseted"; not "uninterested".
     [GeneratedRegex(@"(?<![a-z])(?!un|dis)inte?r[a-z]{5,8}(?![a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex InterestedTypo();
+
+    // A number word typed as its homophone where a count stands: "too boxes", "want tree please", "fore packs". Only before a
+    // unit, or after an ordering word with nothing but thanks or the end after it: not "me too", "to box it", "the tree",
+    // "tree planting", "for a tree".
+    [GeneratedRegex(@"(?<![a-z])(?<w>too|tree|fore)(?=\s+(boxes|bags|packs|packets|bottles|sets|portions|pieces|pcs|units|kg|kilos|tickets|seats|slots|trays|cartons|tubs|jars|cans|cups|loaves|dozens?|of them)(?![a-z]))"
+        + @"|(?<=(?<![a-z])(for|want|need|take|get|order|have|just|only)\s+)(?<w>tree|fore)(?=\s*(please|pls|plz|thanks|thx|ty)?[\s\p{P}\p{S}]*$)", RegexOptions.CultureInvariant)]
+    private static partial Regex CountHomophone();
 
     // "三分,谢谢", "我也要两分", "1分": 分 after a count and before the end of a clause is 份. Not a time ("三点十分"), a price
     // ("五块二分"), a score ("打三分", "第三分") nor "十分感谢" (very).

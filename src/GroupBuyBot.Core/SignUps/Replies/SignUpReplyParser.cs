@@ -51,8 +51,10 @@ public static partial class SignUpReplyParser
 
         // A decision put off ("问问老婆再说", "let me check with my wife first") says nothing yet, however much it wants; nor
         // does a wish the reply itself turns down ("I'd join if it were free", "想要但是钱包不允许"), nor a mere possibility ("I
-        // might join if it's cheap").
-        if (rules.Intent is SignUpIntent.None && (ReplyCues.Deferral().IsMatch(text) || ReplyCues.WishDenied().IsMatch(text) || ReplyCues.TentativeJoin().IsMatch(text)))
+        // might join if it's cheap"), a withdrawal hanging on an answer ("if not, I'll pass"), an order said in irony, nor part
+        // of a single unit ("只要一半"), nor a remark on how much an amount is ("3 boxes is a lot").
+        if (rules.Intent is SignUpIntent.None && (ReplyCues.Deferral().IsMatch(text) || ReplyCues.WishDenied().IsMatch(text) || ReplyCues.TentativeJoin().IsMatch(text)
+            || ReplyCues.ConditionalDecline().IsMatch(text) || ReplyCues.Irony().IsMatch(text) || ReplyCues.FractionOfOne().IsMatch(text) || ReplyCues.AmountRemark().IsMatch(text)))
         {
             return rules;
         }
@@ -104,10 +106,23 @@ public static partial class SignUpReplyParser
         }
 
         var statements = Statements(text, out var hadQuestion);
+        if (ReplyCues.Irony().IsMatch(statements))
+        {
+            return new SignUpReply(SignUpIntent.None, null, true); // "like I'd pay that much": what it seems to order it turns down
+        }
+
+        // "只要一半可以吗", "can I get half a box?": part of one unit, with no whole count besides, books nothing.
+        if (ReplyCues.FractionOfOne().Match(text) is { Success: true } part && QuantityExtractor.Find(text.Remove(part.Index, part.Length)).Count == 0)
+        {
+            return new SignUpReply(SignUpIntent.None, null, true);
+        }
+
         var setCue = Earliest(Earliest(Earliest(ReplyCues.Set().Match(statements), ReplyCues.SetExtra().Match(statements)), RestatedTotalCue(statements)), ReplyCues.SettleOnLess().Match(statements));
         var joinCue = JoinCue(statements);
-        var leaves = ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements) || ReplyCues.LeaveColloquial().IsMatch(statements);
-        var hesitates = ReplyCues.Hesitation().IsMatch(statements) || ReplyCues.WishDenied().IsMatch(statements) || ReplyCues.TentativeJoin().IsMatch(statements);
+        // "if not, I'll pass": a withdrawal hanging on an answer withdraws nothing yet.
+        var conditional = ReplyCues.ConditionalDecline().IsMatch(statements);
+        var leaves = !conditional && (ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements) || ReplyCues.LeaveColloquial().IsMatch(statements));
+        var hesitates = conditional || ReplyCues.Hesitation().IsMatch(statements) || ReplyCues.WishDenied().IsMatch(statements) || ReplyCues.TentativeJoin().IsMatch(statements);
         var mentions = QuantityExtractor.Find(statements);
 
         if (ReplyCues.ContactTalk().IsMatch(statements) && AddMe().IsMatch(statements) && !mentions.Any(m => m.HasUnit))
