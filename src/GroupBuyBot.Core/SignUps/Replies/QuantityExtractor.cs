@@ -180,6 +180,12 @@ public static partial class QuantityExtractor
         return tens.Value + (EnglishNumbers.TryGetValue(unit, out var ones) ? ones : 0);
     }
 
+    /// <summary>A count as the reply cues capture it: digits, an English number word, or a Chinese numeral (俩, 仨 too).</summary>
+    public static int ParseCountWord(string word) =>
+        EnglishNumbers.TryGetValue(word, out var value) ? value
+        : char.IsAsciiDigit(word[0]) ? int.Parse(word, System.Globalization.CultureInfo.InvariantCulture)
+        : ParseChinese(word);
+
     /// <summary>Parses 一…十, 两/俩/仨, 十二, 二十, 二十五, 一百 style numerals and their financial forms (壹, 贰拾); 0 when unreadable.</summary>
     public static int ParseChinese(string numeral)
     {

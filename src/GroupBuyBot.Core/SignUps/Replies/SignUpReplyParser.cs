@@ -121,7 +121,7 @@ public static partial class SignUpReplyParser
         var joinCue = JoinCue(statements);
         // "if not, I'll pass": a withdrawal hanging on an answer withdraws nothing yet.
         var conditional = ReplyCues.ConditionalDecline().IsMatch(statements);
-        var leaves = !conditional && (ReplyCues.Leave().IsMatch(statements) || ReplyCues.LeaveExtra().IsMatch(statements) || ReplyCues.LeaveColloquial().IsMatch(statements));
+        var leaves = !conditional && SaysLeave(statements);
         var hesitates = conditional || ReplyCues.Hesitation().IsMatch(statements) || ReplyCues.WishDenied().IsMatch(statements) || ReplyCues.TentativeJoin().IsMatch(statements);
         var mentions = QuantityExtractor.Find(statements);
 
@@ -276,12 +276,7 @@ public static partial class SignUpReplyParser
             var number = english ? part.Groups[1].Value : part.Groups[4].Value;
             var kind = english ? part.Groups[2].Value : part.Groups[6].Value;
             kinds.Add(kind is "children" ? "child" : kind);
-            total += number switch
-            {
-                "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6,
-                _ when char.IsAsciiDigit(number[0]) => int.Parse(number, System.Globalization.CultureInfo.InvariantCulture),
-                _ => QuantityExtractor.ParseChinese(number),
-            };
+            total += QuantityExtractor.ParseCountWord(number);
         }
 
         return kinds.Count >= 2 && total > 0 ? total : null;
@@ -337,12 +332,7 @@ public static partial class SignUpReplyParser
 
         // The count is read from the cut itself: "by 1" is no quantity to the extractor (it reads "by 5pm").
         var n = cut.Groups["n"];
-        var amount = n.Value switch
-        {
-            "a" or "an" or "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5,
-            _ when char.IsAsciiDigit(n.Value[0]) => int.Parse(n.Value, System.Globalization.CultureInfo.InvariantCulture),
-            _ => QuantityExtractor.ParseChinese(n.Value),
-        };
+        var amount = QuantityExtractor.ParseCountWord(n.Value);
         var earlier = mentions.FirstOrDefault(m => (m.End <= n.Index || m.Start >= n.Index + n.Length) && DescribesEarlierQuantity(text, m));
         if (amount <= 0 || earlier is null || earlier.Value <= amount)
         {
@@ -351,7 +341,7 @@ public static partial class SignUpReplyParser
 
         // "cancel one" is the cut, not a withdrawal; a withdrawal said elsewhere makes the reading unsure.
         var rest = text.Remove(cut.Index, cut.Length);
-        var otherLeave = ReplyCues.Leave().IsMatch(rest) || ReplyCues.LeaveExtra().IsMatch(rest) || ReplyCues.LeaveColloquial().IsMatch(rest);
+        var otherLeave = SaysLeave(rest);
         return (earlier.Value - amount, otherLeave);
     }
 
@@ -431,6 +421,10 @@ public static partial class SignUpReplyParser
         var decrement = ReplyCues.Decrement().Match(text);
         return decrement.Success ? ReplyCues.FinalTotal().Match(text, decrement.Index + decrement.Length) : Match.Empty;
     }
+
+    /// <summary>Any leave family says the member withdraws.</summary>
+    private static bool SaysLeave(string text) =>
+        ReplyCues.Leave().IsMatch(text) || ReplyCues.LeaveExtra().IsMatch(text) || ReplyCues.LeaveColloquial().IsMatch(text);
 
     /// <summary>The earliest cue of any join family: the one list both the reading and the unsure check use.</summary>
     private static Match JoinCue(string text) =>
@@ -730,13 +724,7 @@ public static partial class SignUpReplyParser
         var spoken = SpokenHeadcount().Match(heads.Value);
         if (spoken.Success)
         {
-            var value = spoken.Value switch
-            {
-                "俩" or "two" => 2, "仨" or "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8,
-                "nine" => 9, "ten" => 10,
-                _ when char.IsAsciiDigit(spoken.Value[0]) => int.Parse(spoken.Value, System.Globalization.CultureInfo.InvariantCulture),
-                _ => QuantityExtractor.ParseChinese(spoken.Value),
-            };
+            var value = QuantityExtractor.ParseCountWord(spoken.Value);
             if (value >= 2)
             {
                 return value;
